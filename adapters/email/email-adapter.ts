@@ -1,0 +1,214 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTransport } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import type { SendMailOptions } from 'nodemailer/lib/mailer';
+import type { SMTPPoolOptions } from 'nodemailer/lib/smtp-pool';
+import type { DeliveryPort, DeliveryResult, OutboundMessage } from '../../src/core/ports';
+import { singleLine } from '../../src/render/escape';
+
+/** SMTP settings that may be given beside the URL; they win over what the URL says. */
+export type SmtpOptions = Pick<
+  SMTPPoolOptions,
+  | 'ignoreTLS'
+  | 'requireTLS'
+  | 'secure'
+  | 'tls'
+  | 'connectionTimeout'
+  | 'greetingTimeout'
+  | 'socketTimeout'
+  | 'maxConnections'
+  | 'rateLimit'
+  | 'rateDelta'
+>;
+
+export interface EmailAdapterOptions {
+  /** The From header, e.g. `Convene <convene@example.org>`; its domain also names the Message-IDs. */
+  from: string;
+  /** `smtp://user:pass@host:587` or `smtps://...:465`; without it, messages are written as .eml files. */
+  smtpUrl?: string;
+  smtp?: SmtpOptions;
+  /** Where .eml files go when there is no SMTP URL (default `data/outbox`, created if missing). */
+  outboxDir?: string;
+  /**
+   * Put into every Message-ID beside the outbox id. Receivers (Gmail among them) silently drop a
+   * message whose Message-ID they have seen, so two databases sending from one domain need distinct ones.
+   */
+  instanceId?: string;
+  /** Clock for .eml file names (tests). */
+  now?: () => Date;
+}
+
+export type EmailAdapter = DeliveryPort & { close(): Promise<void> };
+
+/** Addresses with no room for a second recipient, a display name or a header break. */
+const PLAIN_ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
+
+/**
+ * The e-mail delivery port: SMTP through a nodemailer pool, or, without an SMTP URL, RFC 5322
+ * `.eml` files in an outbox folder (what `npm start` does out of the box).
+ *
+ * `send()` never throws: SMTP 4xx and network failures are `transient`, 5xx and unusable
+ * addresses `permanent`. The Message-ID is derived from the outbox id, so a retried message
+ * carries the same one and receivers can drop the duplicate.
+ *
+ * @example
+ * const email = createEmailAdapter({ from: 'Convene <convene@example.org>', smtpUrl: process.env.SMTP_URL });
+ * await email.send({ id: 7, medium: 'email', address: 'ana@example.org', payload: { subject: 'Hi', text: 'Hello' } });
+ * await email.close();
+ */
+export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
+  const domain = fromDomain(options.from);
+  const messageId = (id: number): string =>
+    options.instanceId
+      ? `<convene-outbox-${options.instanceId}-${id}@${domain}>`
+      : `<convene-outbox-${id}@${domain}>`;
+  const toMail = (message: OutboundMessage): SendMailOptions => buildMail(options.from, messageId(message.id), message);
+  return options.smtpUrl ? smtpAdapter(options.smtpUrl, options.smtp ?? {}, toMail) : fileAdapter(options, toMail);
+}
+
+function smtpAdapter(url: string, smtp: SmtpOptions, toMail: (m: OutboundMessage) => SendMailOptions): EmailAdapter {
+  const transport = createTransport({
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+    ...parseConnectionUrl(url),
+    ...smtp,
+    pool: true,
+  });
+  // The pool reports connection failures to the waiting send() too; this keeps an unhandled
+  // 'error' event from taking the process down.
+  transport.on('error', () => undefined);
+  return {
+    medium: 'email',
+    async send(message) {
+      const invalid = checkMessage(message);
+      if (invalid) return invalid;
+      try {
+        const info = await transport.sendMail(toMail(message));
+        if (info.rejected.length > 0 && info.accepted.length === 0) {
+          return { status: 'permanent', error: `Recipient rejected: ${info.response}` };
+        }
+        return { status: 'sent', providerId: info.messageId || queueId(info.response) || info.response };
+      } catch (error) {
+        return classifyMailError(error);
+      }
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}
+
+function fileAdapter(options: EmailAdapterOptions, toMail: (m: OutboundMessage) => SendMailOptions): EmailAdapter {
+  const dir = options.outboxDir ?? join('data', 'outbox');
+  const now = options.now ?? (() => new Date());
+  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  return {
+    medium: 'email',
+    async send(message) {
+      const invalid = checkMessage(message);
+      if (invalid) return invalid;
+      try {
+        const info = await transport.sendMail(toMail(message));
+        const name = `${now().toISOString().replace(/[:.]/g, '-')}-${message.id}.eml`;
+        mkdirSync(dir, { recursive: true });
+        const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+        writeFileSync(tmp, info.message as Buffer);
+        renameSync(tmp, join(dir, name));
+        return { status: 'sent', providerId: info.messageId };
+      } catch (error) {
+        return classifyMailError(error);
+      }
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}
+
+function checkMessage(message: OutboundMessage): DeliveryResult | undefined {
+  if (message.medium !== 'email') {
+    return { status: 'permanent', error: `The e-mail adapter cannot deliver a ${message.medium} message.` };
+  }
+  if (!PLAIN_ADDRESS.test(message.address)) {
+    return { status: 'permanent', error: `Not a usable e-mail address: ${JSON.stringify(message.address)}` };
+  }
+  return undefined;
+}
+
+function buildMail(from: string, messageId: string, message: OutboundMessage): SendMailOptions {
+  const { payload } = message;
+  const name = message.recipientName ? singleLine(message.recipientName) : '';
+  const mail: SendMailOptions = {
+    from,
+    to: name ? { name, address: message.address } : message.address,
+    subject: singleLine(payload.subject),
+    text: payload.text,
+    messageId,
+    // RFC 3834: tells autoresponders not to answer a bot.
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  };
+  if (payload.html !== undefined) mail.html = payload.html;
+  if (payload.calendar) {
+    mail.icalEvent = {
+      method: payload.calendar.method,
+      filename: payload.calendar.filename,
+      content: payload.calendar.content,
+    };
+  }
+  return mail;
+}
+
+function fromDomain(from: string): string {
+  const [first] = addressparser(from, { flatten: true });
+  const address = first?.address ?? '';
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  if (!address.includes('@') || !domain) {
+    throw new Error(`EMAIL_FROM must be an e-mail address, got ${JSON.stringify(from)}.`);
+  }
+  return domain.toLowerCase();
+}
+
+/** The queue id many servers put in their 250 reply to DATA, e.g. `250 2.0.0 Ok: queued as 4Xk2`. */
+function queueId(response: string): string | undefined {
+  return /queued as ([\w.-]+)/i.exec(response)?.[1];
+}
+
+/** Failures that are about the connection or our own account, not the message: retry later. */
+const TRANSIENT_CODES = new Set([
+  'ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EPROXY', 'EMAXLIMIT', 'EAUTH', 'ENOAUTH', 'EOAUTH2',
+  'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  'EACCES', 'ENOSPC', 'EROFS', 'EMFILE', 'EBUSY',
+]);
+/** Failures of this message itself: sending it again gives the same answer. */
+const PERMANENT_CODES = new Set(['EENVELOPE', 'EMESSAGE', 'EOTP', 'ESTREAM', 'EMAXRECIPIENTS', 'EFILEACCESS', 'EURLACCESS']);
+
+interface MailError {
+  message?: string;
+  code?: string;
+  response?: string;
+  responseCode?: number;
+  permanent?: boolean;
+  command?: string;
+}
+
+/**
+ * SMTP 4xx (and 503, as nodemailer reads it) is transient, other 5xx permanent; a failure with no
+ * reply is judged by its code. Authentication failures stay transient whatever the reply: the
+ * bot's own account is broken, not the message, and it must go out once the operator fixes it.
+ */
+export function classifyMailError(error: unknown): DeliveryResult {
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as MailError;
+  const text = singleLine(e.response || e.message || String(error)) || 'unknown e-mail error';
+  const isAuth = e.code === 'EAUTH' || e.code === 'ENOAUTH' || (e.command ?? '').startsWith('AUTH');
+  if (typeof e.responseCode === 'number' && !isAuth) {
+    const permanent = typeof e.permanent === 'boolean' ? e.permanent : e.responseCode >= 500;
+    return permanent ? { status: 'permanent', error: text } : { status: 'transient', error: text };
+  }
+  if (e.code && PERMANENT_CODES.has(e.code)) return { status: 'permanent', error: text };
+  if (e.code && TRANSIENT_CODES.has(e.code)) return { status: 'transient', error: text };
+  // Unknown: retrying is the safer mistake.
+  return { status: 'transient', error: text };
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { parseDate, parseTime, parseTimeZone, type Parsed } from '../domain/time';
+
+/** A zod string schema that runs one of our strict parsers and reports its sentence. */
+export function parsedBy<T>(parse: (text: string) => Parsed<T>) {
+  return z.string().transform((text, ctx): T => {
+    const r = parse(text);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.error });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+}
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/** One line of text (a name, a title): no line breaks or control characters, at most `max` characters. */
+export function lineText(what: string, max: number) {
+  return z
+    .string()
+    .transform((s) => s.trim())
+    .superRefine((s, ctx) => {
+      if (s === '') ctx.addIssue({ code: 'custom', message: `The ${what} is empty.` });
+      else if (LINE_BREAK.test(s) || CONTROL.test(s))
+        ctx.addIssue({ code: 'custom', message: `The ${what} must be one line of plain text, without line breaks or control characters.` });
+      else if ([...s].length > max)
+        ctx.addIssue({ code: 'custom', message: `The ${what} is ${[...s].length} characters long; the limit is ${max}.` });
+    });
+}
+
+/** Free text that may span lines (an agenda item, a note): no control characters, at most `max` characters. */
+export function freeText(what: string, max: number) {
+  return z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+    .superRefine((s, ctx) => {
+      if (s === '') ctx.addIssue({ code: 'custom', message: `The ${what} is empty.` });
+      else if (CONTROL.test(s)) ctx.addIssue({ code: 'custom', message: `The ${what} contains control characters; type plain text.` });
+      else if ([...s].length > max)
+        ctx.addIssue({ code: 'custom', message: `The ${what} is ${[...s].length} characters long; the limit is ${max}.` });
+    });
+}
+
+export const acronymArg = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9&.\-]{0,15}$/, {
+    message: 'An organisation acronym is 1 to 16 letters, digits, "&", "." or "-", starting with a letter (e.g. UNHCR).',
+  })
+  .transform((s) => s.toUpperCase());
+
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export const emailArg = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .superRefine((s, ctx) => {
+    if (s.length > 254 || !EMAIL.test(s))
+      ctx.addIssue({ code: 'custom', message: `${s.slice(0, 80)} is not an e-mail address: write it as name@organisation.org.` });
+  });
+
+export const groupArg = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.enum(['PWG', 'PMG'], { message: 'The group is PWG (the whole working group) or PMG (the management group).' }));
+
+export function choiceArg<const T extends readonly [string, ...string[]]>(what: string, choices: T) {
+  return z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(choices, { message: `The ${what} is one of: ${choices.join(', ')}.` }));
+}
+
+export const dateArg = parsedBy(parseDate);
+export const timeArg = parsedBy(parseTime);
+export const zoneArg = parsedBy(parseTimeZone);
+
+/** Short human ids: M12, E3, A7. Accepts the bare number too. */
+export function idArg(prefix: string, what: string) {
+  return z.string().transform((s, ctx): number => {
+    const m = new RegExp(`^${prefix}?(\\d{1,9})$`, 'i').exec(s.trim());
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: `${s.slice(0, 40)} is not a ${what} id: ${what} ids look like ${prefix}12.` });
+      return z.NEVER;
+    }
+    return Number(m[1]);
+  });
+}
+
+export const positiveMinutesArg = z
+  .string()
+  .regex(/^\d{1,4}$/, { message: 'The duration is a whole number of minutes, e.g. duration:90.' })
+  .transform(Number)
+  .pipe(z.number().int().min(5, { message: 'A meeting lasts at least 5 minutes.' }).max(24 * 60, { message: 'A meeting lasts at most 24 hours (1440 minutes).' }));

@@ -1,0 +1,108 @@
+import type { CommandDefinition, Registry } from './registry';
+import { usageOf } from './registry';
+import { tokenize, type Token } from './tokenize';
+
+export type ParseResult =
+  | { ok: true; definition: CommandDefinition; args: unknown; text: string }
+  | { ok: false; code: 'usage' | 'bad-argument'; message: string; definition?: CommandDefinition };
+
+const MAX_LINE = 20_000;
+
+/**
+ * Parses one command line against the registry: finds the command, binds its words to
+ * parameters, options and flags, and validates them with the command's schema.
+ * @example parseCommand(registry, '/members add-org KAS Kosovo Agency for Statistics')
+ */
+export function parseCommand(registry: Registry, line: string): ParseResult {
+  const text = line.trim();
+  if (text.length > MAX_LINE) return { ok: false, code: 'bad-argument', message: `That command is ${text.length} characters long; the limit is ${MAX_LINE}.` };
+  const tokenized = tokenize(text);
+  if (!tokenized.ok) return { ok: false, code: 'bad-argument', message: tokenized.error };
+  const tokens = tokenized.tokens;
+  if (tokens.length === 0) return { ok: false, code: 'usage', message: 'Type a command, e.g. /help.' };
+
+  const topic = tokens[0]!.text.replace(/^\//, '').toLowerCase();
+  const topics = registry.topics();
+  if (!topics.includes(topic)) {
+    return { ok: false, code: 'usage', message: `There is no command /${printable(topic)}. Type /help to see the commands.` };
+  }
+  const sub = tokens[1] && !tokens[1].quoted ? tokens[1].text.toLowerCase() : undefined;
+  let definition = sub ? registry.get(`${topic} ${sub}`) : undefined;
+  let rest = tokens.slice(2);
+  if (!definition) {
+    definition = registry.get(topic);
+    rest = tokens.slice(1);
+    if (!definition) {
+      const subs = registry.under(topic).map((d) => d.path.split(' ')[1]).join(', ');
+      const what = sub === undefined ? `/${topic} needs one of: ${subs}.` : `/${topic} has no "${printable(sub)}"; it has: ${subs}.`;
+      return { ok: false, code: 'usage', message: `${what} Type /help ${topic} for details.` };
+    }
+  }
+  return bind(definition, rest, text);
+}
+
+function bind(def: CommandDefinition, words: Token[], text: string): ParseResult {
+  const usage = `Usage: ${usageOf(def)}`;
+  const raw: Record<string, unknown> = {};
+  const options = def.options ?? {};
+  const positional: Token[] = [];
+  for (const t of words) {
+    if (t.key !== undefined && t.key in options) {
+      if (t.key in raw) return fail(def, `The option ${t.key}: is given twice.`);
+      raw[t.key] = t.value;
+    } else positional.push(t);
+  }
+  for (const f of def.flags ?? []) raw[f] = false;
+  // Trailing bare flags (never quoted words): `/members add-org MCR Ministry ... pmg`.
+  const flags = new Set((def.flags ?? []).map((f) => f.toLowerCase()));
+  while (positional.length > 0) {
+    const last = positional[positional.length - 1]!;
+    if (last.quoted || !flags.has(last.text.toLowerCase())) break;
+    raw[last.text.toLowerCase()] = true;
+    positional.pop();
+  }
+  let i = 0;
+  for (const p of def.params) {
+    if (p.rest) {
+      const taken = positional.slice(i);
+      i = positional.length;
+      if (taken.length === 0) {
+        if (!p.optional) return fail(def, `Missing <${p.hint ?? p.name}>. ${usage}`);
+        continue;
+      }
+      raw[p.name] = taken.map((t) => t.text).join(' ');
+      continue;
+    }
+    const t = positional[i];
+    if (t === undefined) {
+      if (!p.optional) return fail(def, `Missing <${p.hint ?? p.name}>. ${usage}`);
+      continue;
+    }
+    raw[p.name] = t.text;
+    i++;
+  }
+  if (i < positional.length) {
+    const extra = positional.slice(i).map((t) => t.text).join(' ');
+    return fail(def, `Unexpected "${printable(extra)}" at the end. ${usage}`);
+  }
+  const checked = def.schema.safeParse(raw);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const name = String(issue.path[0] ?? '');
+    const param = def.params.find((p) => p.name === name);
+    const label = param ? `<${param.hint ?? param.name}>` : name in options ? `${name}:` : name;
+    const message = issue.code === 'custom' || /^[A-Z]/.test(issue.message) ? issue.message : `${label}: ${issue.message}`;
+    return fail(def, message);
+  }
+  return { ok: true, definition: def, args: checked.data, text };
+}
+
+function fail(definition: CommandDefinition, message: string): ParseResult {
+  return { ok: false, code: 'bad-argument', message, definition };
+}
+
+/** Echoes user text back in a refusal: one line, bounded. */
+function printable(s: string): string {
+  const flat = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}

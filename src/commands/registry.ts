@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { CommandContext } from '../core/context';
+import type { RefusalCode } from '../core/ports';
+
+/**
+ * Who may give a command, in the exercise it acts on:
+ * - `anyone`: even a chat user not yet linked to a person (`/help`, `/members link`, `/members verify`);
+ * - `member`: any active member (coordinator, focal point, observer);
+ * - `focal`: focal points (they vote for their organisation);
+ * - `coordinator`: the Profiling Coordinator(s).
+ */
+export type Access = 'anyone' | 'member' | 'focal' | 'coordinator';
+
+/** A positional parameter. `rest` takes every remaining word (titles, names, comments). */
+export interface Param {
+  name: string;
+  /** Shown in usage instead of the name: `<PWG|PMG>`. */
+  hint?: string;
+  optional?: boolean;
+  rest?: boolean;
+}
+
+export type UseCaseResult =
+  | { ok: true; reply: string; detail?: Record<string, unknown> | undefined; private?: boolean }
+  /** `commit`: the refusal itself changed something that must stay (a wrong verification code counts as an attempt). */
+  | { ok: false; code: RefusalCode; message: string; commit?: boolean };
+
+export const accepted = (reply: string, detail?: Record<string, unknown>): UseCaseResult => ({ ok: true, reply, detail });
+export const refused = (code: Exclude<RefusalCode, 'usage'>, message: string): UseCaseResult => ({ ok: false, code, message });
+
+export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
+  /** The words that name it: `members add-org`. */
+  path: string;
+  params: Param[];
+  /** Bare trailing words that switch something on: `pmg` in `/members add-org`. */
+  flags?: string[];
+  /** `key:value` options: key → hint for the usage line (`<tor|methodology|findings|report>`, `"..."`). */
+  options?: Record<string, string>;
+  /** Validates the raw words: params by name (strings), flags (booleans), options (strings). */
+  schema: S;
+  summary: string;
+  /** Longer help: rules, examples. */
+  details?: string;
+  access: Access;
+  /** Whether it changes state: refused in a dissolved exercise, recorded in the audit log. */
+  changes: boolean;
+  /** `installation` commands need no exercise (help, linking a chat identity). */
+  scope?: 'exercise' | 'installation';
+  /** Usage shown in help when the params do not say it all (sub-forms such as `/meeting agenda`). */
+  usage?: string;
+  /** Not yet built: answers plainly that it is not available yet, naming the capability. */
+  pending?: string;
+  run(ctx: CommandContext, args: z.output<S>): UseCaseResult;
+}
+
+/** Keeps the schema's output type tied to `run`'s arguments. */
+export function defineCommand<S extends z.ZodType>(def: CommandDefinition<S>): CommandDefinition {
+  return def as unknown as CommandDefinition;
+}
+
+export function usageOf(def: CommandDefinition): string {
+  if (def.usage) return def.usage;
+  const parts = [`/${def.path}`];
+  for (const p of def.params) {
+    const inner = `${p.hint ?? p.name}${p.rest ? '...' : ''}`;
+    parts.push(p.optional ? `[${inner}]` : `<${inner}>`);
+  }
+  for (const f of def.flags ?? []) parts.push(`[${f}]`);
+  for (const [k, hint] of Object.entries(def.options ?? {})) parts.push(`[${k}:${hint}]`);
+  return parts.join(' ');
+}
+
+export class Registry {
+  private readonly byPath = new Map<string, CommandDefinition>();
+
+  constructor(definitions: CommandDefinition[]) {
+    for (const d of definitions) {
+      if (this.byPath.has(d.path)) throw new Error(`Command /${d.path} is defined twice`);
+      this.byPath.set(d.path, d);
+    }
+  }
+
+  all(): CommandDefinition[] {
+    return [...this.byPath.values()];
+  }
+
+  get(path: string): CommandDefinition | undefined {
+    return this.byPath.get(path);
+  }
+
+  /** Top-level words: `meeting`, `members`, ... in definition order. */
+  topics(): string[] {
+    return [...new Set(this.all().map((d) => d.path.split(' ')[0]!))];
+  }
+
+  /** Commands under a top-level word. */
+  under(topic: string): CommandDefinition[] {
+    return this.all().filter((d) => d.path === topic || d.path.startsWith(`${topic} `));
+  }
+}

@@ -1,0 +1,126 @@
+import type { Db } from '../store/db';
+import type { Exercise } from '../store/exercises';
+import type { Member, Person } from '../store/members';
+import { identitiesOfPerson } from '../store/members';
+import { enqueue } from '../store/outbox';
+import type { CalendarPart, Medium, OutboundPayload } from './ports';
+import type { TemplateRenderer } from '../render/renderer';
+import type { Clock } from '../clock';
+
+/** The person behind a command, as far as the bot knows them. */
+export interface ActingPerson {
+  person: Person | null;
+  /** Their active membership in the exercise acted on, if any. */
+  member: Member | null;
+  /** For the audit log: "coord@example.org (slack:U123)". */
+  label: string;
+  chat?: { medium: 'slack' | 'discord'; userId: string };
+}
+
+export interface Settings {
+  noticeDays: number;
+  minutesDays: number;
+}
+
+/** One message to one person, rendered from a template on every medium they can be reached on. */
+export interface PersonalMessage {
+  kind: string;
+  ref?: string | null;
+  to: Person;
+  organisationId?: number | null;
+  view: Record<string, unknown>;
+  calendar?: CalendarPart;
+  actions?: OutboundPayload['actions'];
+  /** Only e-mail (e.g. a verification code must go to the address, not to chat). */
+  emailOnly?: boolean;
+  notBefore?: string;
+}
+
+/**
+ * What a use case gets: the database (already inside the command's transaction), the time,
+ * who is acting, and how to queue messages. A use case reads no clock and sends nothing itself.
+ */
+export class CommandContext {
+  constructor(
+    readonly db: Db,
+    readonly now: Date,
+    readonly exercise: Exercise | null,
+    readonly actor: ActingPerson,
+    readonly settings: Settings,
+    readonly renderer: TemplateRenderer,
+    readonly command: string,
+  ) {}
+
+  get nowIso(): string {
+    return this.now.toISOString();
+  }
+
+  /** The exercise acted on; the core guarantees one for exercise-scoped commands. */
+  requireExercise(): Exercise {
+    if (!this.exercise) throw new Error('This command needs an exercise, and the core did not resolve one.');
+    return this.exercise;
+  }
+
+  /** Queues a message to one person: e-mail always, plus each linked chat identity. Returns outbox ids. */
+  deliver(m: PersonalMessage): number[] {
+    return deliverToPerson(this.db, this.renderer, this.exercise?.id ?? null, this.nowIso, m);
+  }
+}
+
+/** Shared by commands and scheduled jobs: render once per person and enqueue per medium. */
+export function deliverToPerson(
+  db: Db,
+  renderer: TemplateRenderer,
+  exerciseId: number | null,
+  nowIso: string,
+  m: PersonalMessage,
+): number[] {
+  const view = { ...m.view, recipientName: m.to.name, recipientEmail: m.to.email };
+  const rendered = renderer.render(m.kind, view);
+  const ids: number[] = [];
+  const base = {
+    exerciseId,
+    kind: m.kind,
+    ref: m.ref ?? null,
+    personId: m.to.id,
+    organisationId: m.organisationId ?? null,
+    ...(m.notBefore ? { notBefore: m.notBefore } : {}),
+  };
+  ids.push(
+    enqueue(
+      db,
+      {
+        ...base,
+        medium: 'email',
+        address: m.to.email,
+        payload: {
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          ...(m.calendar ? { calendar: m.calendar } : {}),
+        },
+      },
+      nowIso,
+    ),
+  );
+  if (m.emailOnly) return ids;
+  for (const identity of identitiesOfPerson(db, m.to.id)) {
+    // Queued even if this process does not run that platform: the bot process that does delivers it.
+    const medium = identity.medium as Medium;
+    ids.push(
+      enqueue(
+        db,
+        {
+          ...base,
+          medium,
+          address: `${medium}:${identity.userId}`,
+          payload: { subject: rendered.subject, text: rendered.text, ...(m.actions ? { actions: m.actions } : {}) },
+        },
+        nowIso,
+      ),
+    );
+  }
+  return ids;
+}
+
+export type { Clock };

@@ -1,0 +1,170 @@
+import type { Logger } from '../logger';
+import type { Clock } from '../clock';
+import type { Db } from '../store/db';
+import { inTransaction } from '../store/db';
+import { exerciseBySlug, listExercises, type Exercise } from '../store/exercises';
+import { exerciseIdsOf, identityOf } from '../store/members';
+import { appendAudit } from '../store/audit';
+import { rememberOutcome, seenOutcome } from '../store/inbound';
+import { channelExercise } from '../store/channels';
+import type { Registry, CommandDefinition } from '../commands/registry';
+import { parseCommand } from '../commands/parse';
+import type { TemplateRenderer } from '../render/renderer';
+import { CommandContext, type ActingPerson, type Settings } from './context';
+import { resolveActor } from './resolve-actor';
+import { authorise } from './authorise';
+import type { CommandOutcome, Core, InboundCommand } from './ports';
+
+export interface CoreDependencies {
+  db: Db;
+  clock: Clock;
+  registry: Registry;
+  renderer: TemplateRenderer;
+  settings: Settings;
+  logger: Logger;
+  /** Called after a command committed messages to the outbox, so a sender can start at once. */
+  onCommitted?: () => void;
+}
+
+/** Thrown inside the transaction to roll a refused command back; never escapes the core. */
+class Refusal {
+  constructor(readonly outcome: CommandOutcome) {}
+}
+
+/**
+ * The platform-free heart: parse → identify → authorise → run the use case → audit, with the
+ * state change, its outgoing messages and its audit entry in one IMMEDIATE transaction.
+ */
+export class ConveneCore implements Core {
+  constructor(private readonly deps: CoreDependencies) {}
+
+  async handle(command: InboundCommand): Promise<CommandOutcome> {
+    return this.handleSync(command);
+  }
+
+  /** Synchronous form (better-sqlite3 is synchronous): used by the CLI and benchmarks. */
+  handleSync(command: InboundCommand): CommandOutcome {
+    const { db, clock, logger } = this.deps;
+    const now = clock.now();
+    const parsed = parseCommand(this.deps.registry, command.text);
+    if (!parsed.ok) return { status: 'refused', code: parsed.code, reply: parsed.message };
+    const definition = parsed.definition;
+    try {
+      const outcome = inTransaction(db, () => {
+        if (command.deliveryId) {
+          const seen = seenOutcome(db, command.deliveryId);
+          if (seen) return seen;
+        }
+        const { outcome: result, keep } = this.run(definition, parsed.args, command, now);
+        if (result.status === 'refused' && !keep) throw new Refusal(result);
+        if (command.deliveryId) rememberOutcome(db, command.deliveryId, now.toISOString(), result);
+        return result;
+      });
+      if (definition.changes) this.deps.onCommitted?.();
+      return outcome;
+    } catch (error) {
+      if (error instanceof Refusal) {
+        logger.info({ command: definition.path, code: error.outcome.status === 'refused' ? error.outcome.code : undefined }, 'command refused');
+        return error.outcome;
+      }
+      const reference = `E${now.getTime().toString(36)}`;
+      logger.error({ err: error, command: definition.path, reference }, 'command failed');
+      return {
+        status: 'refused',
+        code: 'rule',
+        reply: `Something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell whoever runs the bot (reference ${reference}).`,
+      };
+    }
+  }
+
+  private run(definition: CommandDefinition, args: unknown, command: InboundCommand, now: Date): { outcome: CommandOutcome; keep: boolean } {
+    const outcome = this.decide(definition, args, command, now);
+    return 'keep' in outcome ? outcome : { outcome, keep: false };
+  }
+
+  private decide(
+    definition: CommandDefinition,
+    args: unknown,
+    command: InboundCommand,
+    now: Date,
+  ): CommandOutcome | { outcome: CommandOutcome; keep: true } {
+    const { db } = this.deps;
+    const nowIso = now.toISOString();
+    const scoped = definition.scope !== 'installation';
+    const found = this.findExercise(command);
+    if (!found.ok && scoped) return { status: 'refused', code: 'not-found', reply: found.message };
+    const exercise = found.ok ? found.exercise : null;
+
+    const who = resolveActor(db, command.actor, exercise, nowIso);
+    if (!who.ok) return { status: 'refused', code: 'forbidden', reply: who.message };
+    const acting: ActingPerson = who.acting;
+
+    const allowed = authorise(definition, acting, command.actor.kind);
+    if (!allowed.ok) return { status: 'refused', code: 'forbidden', reply: allowed.message };
+    if (definition.pending) {
+      return { status: 'refused', code: 'not-available', reply: `/${definition.path} is not available yet: ${definition.pending} come in a coming release.` };
+    }
+    if (scoped && definition.changes && exercise?.status === 'dissolved') {
+      return {
+        status: 'refused',
+        code: 'rule',
+        reply: `The exercise "${exercise.name}" was dissolved on ${exercise.dissolvedAt?.slice(0, 10)}; its record is read-only. /exercise export still writes it out.`,
+      };
+    }
+    const ctx = new CommandContext(db, now, exercise, acting, this.deps.settings, this.deps.renderer, parsed(command.text));
+    const result = definition.run(ctx, args);
+    const audit = (outcome: 'accepted' | 'refused', detail: Record<string, unknown> | null) =>
+      appendAudit(db, {
+        exerciseId: exercise?.id ?? null,
+        at: nowIso,
+        actorPersonId: acting.person?.id ?? null,
+        actor: acting.label,
+        action: definition.path,
+        command: ctx.command,
+        outcome,
+        detail,
+      });
+    if (!result.ok) {
+      const refusal: CommandOutcome = { status: 'refused', code: result.code, reply: result.message };
+      if (!result.commit) return refusal;
+      audit('refused', { reason: result.message });
+      return { outcome: refusal, keep: true };
+    }
+    if (definition.changes) audit('accepted', result.detail ?? null);
+    return { status: 'accepted', reply: result.reply, ...(result.private ? { private: true } : {}) };
+  }
+
+  /** The exercise a command acts on: named, bound to the channel, the person's only one, or the only active one. */
+  private findExercise(command: InboundCommand): { ok: true; exercise: Exercise } | { ok: false; message: string } {
+    const { db } = this.deps;
+    if (command.exerciseSlug) {
+      const e = exerciseBySlug(db, command.exerciseSlug);
+      return e ? { ok: true, exercise: e } : { ok: false, message: `There is no exercise "${command.exerciseSlug}". Run: npx convene init --exercise "<name>" ...` };
+    }
+    if (command.channel) {
+      const e = channelExercise(db, command.channel.medium, command.channel.id);
+      if (e) return { ok: true, exercise: e };
+    }
+    const all = listExercises(db);
+    if (all.length === 0)
+      return { ok: false, message: 'No exercise is set up yet. Run: npx convene init --example kosovo (the example from the TOR), or npx convene init --exercise "<name>" --timezone <zone> --coordinator <email>.' };
+    if (command.actor.kind === 'chat') {
+      const identity = identityOf(db, command.actor.medium, command.actor.userId);
+      if (identity) {
+        const mine = exerciseIdsOf(db, identity.personId);
+        const own = all.filter((e) => mine.includes(e.id));
+        if (own.length === 1) return { ok: true, exercise: own[0]! };
+      }
+    }
+    const active = all.filter((e) => e.status === 'active');
+    if (active.length === 1) return { ok: true, exercise: active[0]! };
+    if (all.length === 1) return { ok: true, exercise: all[0]! };
+    return { ok: false, message: `Several exercises are set up (${all.map((e) => e.slug).join(', ')}): say which with --exercise <slug>, or type the command in the exercise's channel.` };
+  }
+}
+
+/** The command as recorded: one line, bounded, for the audit log. */
+function parsed(text: string): string {
+  const t = text.trim();
+  return t.length > 2000 ? `${t.slice(0, 2000)}…` : t;
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../store/db';
+import type { Exercise } from '../store/exercises';
+import { coordinators, identityOf, linkIdentity, membershipOf, personByEmail, personById } from '../store/members';
+import { appendAudit } from '../store/audit';
+import type { ActingPerson } from './context';
+import type { Actor } from './ports';
+
+export type ActorResolution = { ok: true; acting: ActingPerson } | { ok: false; message: string };
+
+/**
+ * Finds the person behind a command. Chat users are known by their linked identity, or (Slack)
+ * by the e-mail the platform itself reports, which links them on first use. Local users (the
+ * terminal, the CLI) act as `--as`, or as the exercise's first coordinator.
+ */
+export function resolveActor(db: Db, actor: Actor, exercise: Exercise | null, nowIso: string): ActorResolution {
+  if (actor.kind === 'local') {
+    if (actor.email) {
+      const person = personByEmail(db, actor.email);
+      if (!person) return { ok: false, message: `Nobody with the e-mail ${actor.email} is known here; check --as.` };
+      const member = exercise ? membershipOf(db, exercise.id, person.id) ?? null : null;
+      return { ok: true, acting: { person, member: member?.active ? member : null, label: `${person.email} (local)` } };
+    }
+    const first = exercise ? coordinators(db, exercise.id)[0] : undefined;
+    if (!first) return { ok: true, acting: { person: null, member: null, label: 'local operator' } };
+    return { ok: true, acting: { person: first, member: first, label: `${first.email} (local)` } };
+  }
+  const chat = { medium: actor.medium, userId: actor.userId };
+  const address = `${actor.medium}:${actor.userId}`;
+  let identity = identityOf(db, actor.medium, actor.userId);
+  if (!identity && actor.email) {
+    const person = personByEmail(db, actor.email);
+    if (person) {
+      linkIdentity(db, { medium: actor.medium, userId: actor.userId, personId: person.id, at: nowIso, by: `${actor.medium} profile e-mail` });
+      appendAudit(db, {
+        exerciseId: exercise?.id ?? null, at: nowIso, actorPersonId: person.id, actor: `${person.email} (${address})`,
+        action: 'identity linked', outcome: 'accepted', detail: { medium: actor.medium, userId: actor.userId, by: 'platform-reported e-mail' },
+      });
+      identity = identityOf(db, actor.medium, actor.userId);
+    }
+  }
+  if (!identity) return { ok: true, acting: { person: null, member: null, label: address, chat } };
+  const person = personById(db, identity.personId);
+  if (!person) return { ok: true, acting: { person: null, member: null, label: address, chat } };
+  const member = exercise ? membershipOf(db, exercise.id, person.id) : undefined;
+  return {
+    ok: true,
+    acting: { person, member: member?.active ? member : null, label: `${person.email} (${address})`, chat },
+  };
+}

@@ -1,0 +1,201 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Mustache from 'mustache';
+import { escapeHtml, plainText, singleLine } from './escape';
+
+/** One message, ready for every medium: `text` for chat and the plain-text part, `html` for e-mail. */
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface TextTemplate {
+  file: string;
+  /** The `Subject:` line's template, when the file has one. */
+  subject?: string;
+  body: string;
+}
+
+interface HtmlTemplate {
+  file: string;
+  body: string;
+}
+
+/** Mustache token: [type, value, start, end, subTokens?, ...]; `&` is `{{{x}}}` or `{{& x}}`. */
+type Token = [string, string, number, number, Token[]?, ...unknown[]];
+
+const KIND = /^[a-z0-9][a-z0-9-]*$/;
+const SUBJECT = /^Subject:[ \t]?(.*)$/;
+const LAYOUT = 'layout';
+
+/**
+ * Renders message templates from a folder of logic-less Mustache files:
+ *
+ * - `<kind>.txt`: first line `Subject: ...`, one blank line, then the plain-text body;
+ * - `<kind>.html` (optional): the HTML body; without it, the text body is escaped into paragraphs;
+ * - `layout.html`: wraps every HTML body, with `{{{body}}}` and `{{subject}}`.
+ *
+ * Each part escapes `{{var}}` for its medium (plainText in text, singleLine in the subject,
+ * plainText then escapeHtml in HTML). Unescaped output (`{{{x}}}`, `{{& x}}`) and partials are refused when a
+ * template is loaded, except `{{{body}}}` in the layout. A missing or malformed template is a bug
+ * in the installation, so it throws; nothing a member types can make it throw.
+ *
+ * @example
+ * const renderer = new TemplateRenderer('templates');
+ * const { subject, text, html } = renderer.render('verification-code', { name, email, code, minutes: 15 });
+ */
+export class TemplateRenderer {
+  private readonly texts = new Map<string, TextTemplate>();
+  private readonly htmls = new Map<string, HtmlTemplate | null>();
+
+  constructor(private readonly dir: string) {}
+
+  /** Whether `<kind>.txt` exists. */
+  has(kind: string): boolean {
+    return KIND.test(kind) && (this.texts.has(kind) || existsSync(this.path(kind, 'txt')));
+  }
+
+  /** Subject, plain text and HTML of an e-mail; `<kind>.txt` must have a Subject line. */
+  render(kind: string, view: Record<string, unknown>): RenderedMessage {
+    const template = this.text(kind);
+    if (template.subject === undefined) {
+      throw new Error(`Template ${template.file} has no "Subject:" first line, so it cannot be e-mailed.`);
+    }
+    const subject = singleLine(Mustache.render(template.subject, view, {}, { escape: toPlainText }));
+    const text = renderTextBody(template, view);
+    const htmlTemplate = this.html(kind);
+    const body = htmlTemplate
+      ? Mustache.render(htmlTemplate.body, view, {}, { escape: toHtml })
+      : paragraphs(text);
+    const layout = this.layout();
+    const html = Mustache.render(layout.body, { ...view, subject, body }, {}, { escape: toHtml });
+    return { subject, text, html };
+  }
+
+  /** The plain-text body only (chat messages); the Subject line is optional and ignored. */
+  renderBody(kind: string, view: Record<string, unknown>): string {
+    return renderTextBody(this.text(kind), view);
+  }
+
+  /** Same as {@link renderBody}. */
+  renderText(kind: string, view: Record<string, unknown>): string {
+    return this.renderBody(kind, view);
+  }
+
+  private path(kind: string, ext: 'txt' | 'html'): string {
+    return join(this.dir, `${kind}.${ext}`);
+  }
+
+  private text(kind: string): TextTemplate {
+    const cached = this.texts.get(kind);
+    if (cached) return cached;
+    const file = this.path(checkKind(kind), 'txt');
+    const source = read(file);
+    if (source === undefined) throw new Error(`Template ${file} is missing.`);
+    const template = parseText(file, source);
+    this.texts.set(kind, template);
+    return template;
+  }
+
+  private html(kind: string): HtmlTemplate | null {
+    const cached = this.htmls.get(kind);
+    if (cached !== undefined) return cached;
+    const file = this.path(checkKind(kind), 'html');
+    const source = read(file);
+    const template = source === undefined ? null : { file, body: source };
+    if (template) checkTokens(file, template.body, []);
+    this.htmls.set(kind, template);
+    return template;
+  }
+
+  private layout(): HtmlTemplate {
+    const cached = this.htmls.get(LAYOUT);
+    if (cached) return cached;
+    const file = this.path(LAYOUT, 'html');
+    const source = read(file);
+    if (source === undefined) throw new Error(`Template ${file} is missing; every HTML e-mail is wrapped in it.`);
+    checkTokens(file, source, ['body']);
+    const template = { file, body: source };
+    this.htmls.set(LAYOUT, template);
+    return template;
+  }
+}
+
+function checkKind(kind: string): string {
+  if (!KIND.test(kind) || kind === LAYOUT) {
+    throw new Error(`"${kind}" is not a template name (lower-case letters, digits and dashes).`);
+  }
+  return kind;
+}
+
+function read(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function parseText(file: string, source: string): TextTemplate {
+  const [first = '', ...rest] = source.split('\n');
+  const match = SUBJECT.exec(first);
+  if (!match) {
+    checkTokens(file, source, []);
+    return { file, body: source };
+  }
+  if (rest[0] !== undefined && rest[0].trim() !== '') {
+    throw new Error(`Template ${file}: the "Subject:" line must be followed by one blank line.`);
+  }
+  const subject = match[1] ?? '';
+  const body = rest.slice(1).join('\n');
+  checkTokens(file, subject, []);
+  checkTokens(file, body, []);
+  return { file, subject, body };
+}
+
+/** Refuses unescaped output (other than the names in `allowedRaw`) and partials, anywhere in the tree. */
+function checkTokens(file: string, source: string, allowedRaw: string[]): void {
+  let tokens: Token[];
+  try {
+    tokens = Mustache.parse(source) as Token[];
+  } catch (error) {
+    throw new Error(`Template ${file} does not parse: ${(error as Error).message}`);
+  }
+  const walk = (list: Token[]): void => {
+    for (const [type, name, , , children] of list) {
+      if (type === '&' && !allowedRaw.includes(name.trim())) {
+        throw new Error(
+          `Template ${file} uses unescaped {{{${name.trim()}}}}; use {{${name.trim()}}} so the value is escaped.`,
+        );
+      }
+      if (type === '>') throw new Error(`Template ${file} uses a partial ({{> ${name.trim()}}}); partials are not supported.`);
+      if (children) walk(children);
+    }
+  };
+  walk(tokens);
+}
+
+function renderTextBody(template: TextTemplate, view: Record<string, unknown>): string {
+  return Mustache.render(template.body, view, {}, { escape: toPlainText }).replace(/\s+$/, '');
+}
+
+function toPlainText(value: unknown): string {
+  return plainText(String(value));
+}
+
+/** Control characters are junk in HTML too, so they go before escaping. */
+function toHtml(value: unknown): string {
+  return escapeHtml(plainText(String(value)));
+}
+
+/** The HTML body made from plain text: blank lines separate paragraphs, single newlines are breaks. */
+function paragraphs(text: string): string {
+  return text
+    .split(/\n[ \t]*\n+/)
+    .map((block) => block.replace(/^\n+|\n+$/g, ''))
+    .filter((block) => block.trim() !== '')
+    .map((block) => `<p>${block.split('\n').map(escapeHtml).join('<br>\n')}</p>`)
+    .join('\n');
+}

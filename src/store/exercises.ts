@@ -1,0 +1,83 @@
+import type { Db } from './db';
+
+export interface Exercise {
+  id: number;
+  slug: string;
+  name: string;
+  timeZone: string;
+  noticeDays: number;
+  minutesDays: number;
+  status: 'active' | 'dissolved';
+  createdAt: string;
+  dissolvedAt: string | null;
+}
+
+interface ExerciseRow {
+  id: number;
+  slug: string;
+  name: string;
+  time_zone: string;
+  notice_days: number;
+  minutes_days: number;
+  status: 'active' | 'dissolved';
+  created_at: string;
+  dissolved_at: string | null;
+}
+
+const toExercise = (r: ExerciseRow): Exercise => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  timeZone: r.time_zone,
+  noticeDays: r.notice_days,
+  minutesDays: r.minutes_days,
+  status: r.status,
+  createdAt: r.created_at,
+  dissolvedAt: r.dissolved_at,
+});
+
+export function insertExercise(
+  db: Db,
+  e: { slug: string; name: string; timeZone: string; noticeDays: number; minutesDays: number; createdAt: string },
+): Exercise {
+  const info = db
+    .prepare(
+      `INSERT INTO exercises (slug, name, time_zone, notice_days, minutes_days, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(e.slug, e.name, e.timeZone, e.noticeDays, e.minutesDays, e.createdAt);
+  return exerciseById(db, Number(info.lastInsertRowid))!;
+}
+
+export function exerciseById(db: Db, id: number): Exercise | undefined {
+  const r = db.prepare('SELECT * FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined;
+  return r && toExercise(r);
+}
+
+export function exerciseBySlug(db: Db, slug: string): Exercise | undefined {
+  const r = db.prepare('SELECT * FROM exercises WHERE slug = ?').get(slug) as ExerciseRow | undefined;
+  return r && toExercise(r);
+}
+
+export function listExercises(db: Db): Exercise[] {
+  return (db.prepare('SELECT * FROM exercises ORDER BY id').all() as ExerciseRow[]).map(toExercise);
+}
+
+export function markDissolved(db: Db, id: number, at: string): void {
+  db.prepare(`UPDATE exercises SET status = 'dissolved', dissolved_at = ? WHERE id = ?`).run(at, id);
+}
+
+/** "Kosovo 2014" → "kosovo-2014"; unique among existing slugs. */
+export function freeSlug(db: Db, name: string): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'exercise';
+  let slug = base;
+  for (let n = 2; exerciseBySlug(db, slug); n++) slug = `${base}-${n}`;
+  return slug;
+}

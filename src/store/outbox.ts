@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { Medium, OutboundMessage, OutboundPayload } from '../core/ports';
+import type { Db } from './db';
+
+/** A message waiting in, or delivered from, the outbox. One row per recipient and medium. */
+export interface OutboxEntry {
+  id: number;
+  exerciseId: number | null;
+  kind: string;
+  ref: string | null;
+  medium: Medium;
+  address: string;
+  personId: number | null;
+  organisationId: number | null;
+  payload: OutboundPayload;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  handedOverAt: string | null;
+  providerId: string | null;
+  lastError: string | null;
+  failedAt: string | null;
+}
+
+export interface NewOutboxEntry {
+  exerciseId: number | null;
+  kind: string;
+  ref?: string | null;
+  medium: Medium;
+  address: string;
+  personId?: number | null;
+  organisationId?: number | null;
+  payload: OutboundPayload;
+  /** Not before this instant (ISO); defaults to the creation time. */
+  notBefore?: string;
+}
+
+interface OutboxRow {
+  id: number; exercise_id: number | null; kind: string; ref: string | null; medium: Medium; address: string;
+  person_id: number | null; organisation_id: number | null; payload: string; status: OutboxEntry['status'];
+  attempts: number; next_attempt_at: string; created_at: string; handed_over_at: string | null;
+  provider_id: string | null; last_error: string | null; failed_at: string | null;
+}
+
+/** The payload is our own JSON, but it crosses a process boundary (the database): check it. */
+const payloadSchema = z.object({
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().optional(),
+  calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']), content: z.string(), filename: z.string() }).optional(),
+  actions: z.array(z.object({ id: z.string(), label: z.string(), value: z.string(), style: z.enum(['primary', 'danger']).optional() })).optional(),
+  replaces: z.string().optional(),
+});
+
+const toEntry = (r: OutboxRow): OutboxEntry => ({
+  id: r.id, exerciseId: r.exercise_id, kind: r.kind, ref: r.ref, medium: r.medium, address: r.address,
+  personId: r.person_id, organisationId: r.organisation_id, payload: payloadSchema.parse(JSON.parse(r.payload)),
+  status: r.status, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, createdAt: r.created_at,
+  handedOverAt: r.handed_over_at, providerId: r.provider_id, lastError: r.last_error, failedAt: r.failed_at,
+});
+
+export function enqueue(db: Db, e: NewOutboxEntry, now: string): number {
+  const info = db
+    .prepare(
+      `INSERT INTO outbox (exercise_id, kind, ref, medium, address, person_id, organisation_id, payload, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(e.exerciseId, e.kind, e.ref ?? null, e.medium, e.address, e.personId ?? null, e.organisationId ?? null,
+      JSON.stringify(e.payload), e.notBefore ?? now, now);
+  return Number(info.lastInsertRowid);
+}
+
+/**
+ * Claims up to `limit` due messages for delivery by setting a lease: a second sender (another
+ * process running `convene tick`) skips them until the lease ends. A lease that ran out (the
+ * process died mid-send) makes the message due again: at-least-once, with a stable message id.
+ */
+export function claimDue(db: Db, now: string, leaseUntil: string, limit: number, media: readonly Medium[]): OutboxEntry[] {
+  const placeholders = media.map(() => '?').join(', ');
+  const rows = db
+    .prepare(
+      `SELECT * FROM outbox
+       WHERE medium IN (${placeholders}) AND next_attempt_at <= ?
+         AND (status = 'pending' OR (status = 'sending' AND lease_until <= ?))
+       ORDER BY next_attempt_at, id LIMIT ?`,
+    )
+    .all(...media, now, now, limit) as OutboxRow[];
+  const lease = db.prepare(`UPDATE outbox SET status = 'sending', lease_until = ? WHERE id = ?`);
+  for (const r of rows) lease.run(leaseUntil, r.id);
+  return rows.map(toEntry);
+}
+
+export function markSent(db: Db, id: number, at: string, providerId: string): void {
+  db.prepare(
+    `UPDATE outbox SET status = 'sent', attempts = attempts + 1, handed_over_at = ?, provider_id = ?, lease_until = NULL, last_error = NULL WHERE id = ?`,
+  ).run(at, providerId, id);
+}
+
+export function markRetry(db: Db, id: number, nextAttemptAt: string, error: string): void {
+  db.prepare(
+    `UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?`,
+  ).run(nextAttemptAt, error, id);
+}
+
+export function markFailed(db: Db, id: number, at: string, error: string): void {
+  db.prepare(
+    `UPDATE outbox SET status = 'failed', attempts = attempts + 1, failed_at = ?, lease_until = NULL, last_error = ? WHERE id = ?`,
+  ).run(at, error, id);
+}
+
+export function markFailureReported(db: Db, id: number): boolean {
+  return db.prepare('UPDATE outbox SET failure_reported = 1 WHERE id = ? AND failure_reported = 0').run(id).changes === 1;
+}
+
+export function outboxEntry(db: Db, id: number): OutboxEntry | undefined {
+  const r = db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+  return r && toEntry(r);
+}
+
+export function outboxByRef(db: Db, ref: string): OutboxEntry[] {
+  return (db.prepare('SELECT * FROM outbox WHERE ref = ? ORDER BY id').all(ref) as OutboxRow[]).map(toEntry);
+}
+
+export function outboxOfExercise(db: Db, exerciseId: number): OutboxEntry[] {
+  return (db.prepare('SELECT * FROM outbox WHERE exercise_id = ? ORDER BY id').all(exerciseId) as OutboxRow[]).map(toEntry);
+}
+
+/** The soonest instant at which something is due, for a ticker that wants to sleep until then. */
+export function nextDueAt(db: Db): string | null {
+  const r = db.prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'`).get() as { at: string | null };
+  return r.at;
+}
+
+export function toOutboundMessage(e: OutboxEntry, recipientName?: string): OutboundMessage {
+  return { id: e.id, medium: e.medium, address: e.address, payload: e.payload, ...(recipientName ? { recipientName } : {}) };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { acronymArg, emailArg, lineText } from '../../commands/args';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import { ensurePerson, membershipOf, putMembership } from '../../store/members';
+import { findOrganisation } from '../shared/lookups';
+
+export const addFocalPoint = defineCommand({
+  path: 'members add-focal',
+  params: [{ name: 'acronym' }, { name: 'email' }, { name: 'name', rest: true }],
+  schema: z.object({ acronym: acronymArg, email: emailArg, name: lineText('name', 200) }),
+  summary: "Name a focal point for a member organisation (they vote for it and receive the group's notices).",
+  details: 'Example: /members add-focal KAS focal@kas.example.org Arta Krasniqi',
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const org = findOrganisation(ctx, args.acronym);
+    if (!org.ok) return refused('not-found', org.message);
+    const person = ensurePerson(ctx.db, { email: args.email, name: args.name, at: ctx.nowIso });
+    const current = membershipOf(ctx.db, exercise.id, person.id);
+    if (current?.active) {
+      if (current.role === 'focal' && current.organisation?.id === org.value.id)
+        return refused('rule', `${person.email} is already a focal point of ${org.value.acronym}.`);
+      if (current.role === 'focal')
+        return refused('rule', `${person.email} is a focal point of ${current.organisation?.acronym}; one person speaks for one organisation. Remove them there first.`);
+      return refused('rule', `${person.email} is ${current.role === 'coordinator' ? 'a coordinator' : 'an observer'} here. Change their role with /members role ${person.email} focal after giving them an organisation, or use another address.`);
+    }
+    putMembership(ctx.db, { exerciseId: exercise.id, personId: person.id, role: 'focal', organisationId: org.value.id, at: ctx.nowIso });
+    const renamed = person.name !== args.name ? ` (known as ${person.name})` : '';
+    return accepted(`${person.name}${renamed === '' ? '' : ''} <${person.email}> is now a focal point of ${org.value.acronym}.${renamed ? ` Kept the name already on record${renamed}.` : ''}`, {
+      organisation: org.value.acronym,
+      email: person.email,
+      name: person.name,
+    });
+  },
+});
