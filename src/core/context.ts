@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import type { Exercise } from '../store/exercises';
+import { exerciseById, type Exercise } from '../store/exercises';
 import type { Member, Person } from '../store/members';
 import { identitiesOfPerson } from '../store/members';
 import { enqueue } from '../store/outbox';
@@ -49,6 +49,8 @@ export class CommandContext {
     readonly settings: Settings,
     readonly renderer: TemplateRenderer,
     readonly command: string,
+    /** Where the command was typed, when the platform says (a Slack or Discord channel). */
+    readonly channel?: { medium: Medium; id: string },
   ) {}
 
   get nowIso(): string {
@@ -75,7 +77,8 @@ export function deliverToPerson(
   nowIso: string,
   m: PersonalMessage,
 ): number[] {
-  const view = { ...m.view, recipientName: m.to.name, recipientEmail: m.to.email };
+  const exercise = exerciseId === null ? undefined : exerciseById(db, exerciseId);
+  const view = { exercise: exercise?.name, ...m.view, recipientName: m.to.name, recipientEmail: m.to.email };
   const rendered = renderer.render(m.kind, view);
   const ids: number[] = [];
   const base = {

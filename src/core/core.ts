@@ -111,7 +111,7 @@ export class ConveneCore implements Core {
         reply: `The exercise "${exercise.name}" was dissolved on ${exercise.dissolvedAt?.slice(0, 10)}; its record is read-only. /exercise export still writes it out.`,
       };
     }
-    const ctx = new CommandContext(db, now, exercise, acting, this.deps.settings, this.deps.renderer, parsed(command.text));
+    const ctx = new CommandContext(db, now, exercise, acting, this.deps.settings, this.deps.renderer, parsed(command.text), command.channel);
     const result = definition.run(ctx, args);
     const audit = (outcome: 'accepted' | 'refused', detail: Record<string, unknown> | null) =>
       appendAudit(db, {

@@ -26,8 +26,8 @@ export const addFocalPoint = defineCommand({
       return refused('rule', `${person.email} is ${current.role === 'coordinator' ? 'a coordinator' : 'an observer'} here. Change their role with /members role ${person.email} focal after giving them an organisation, or use another address.`);
     }
     putMembership(ctx.db, { exerciseId: exercise.id, personId: person.id, role: 'focal', organisationId: org.value.id, at: ctx.nowIso });
-    const renamed = person.name !== args.name ? ` (known as ${person.name})` : '';
-    return accepted(`${person.name}${renamed === '' ? '' : ''} <${person.email}> is now a focal point of ${org.value.acronym}.${renamed ? ` Kept the name already on record${renamed}.` : ''}`, {
+    const keptName = person.name !== args.name ? ` (the name already on record for ${person.email} is kept)` : '';
+    return accepted(`${person.name} <${person.email}> is now a focal point of ${org.value.acronym}${keptName}.`, {
       organisation: org.value.acronym,
       email: person.email,
       name: person.name,

@@ -1,0 +1,92 @@
+import { FixedClock, systemClock, type Clock } from '../../src/clock';
+import { loadConfig, type Config } from '../../src/config';
+import { listExercises } from '../../src/store/exercises';
+import { setUpExerciseSafely } from '../../src/use-cases/exercise/init-exercise';
+import { loadExample } from '../../src/use-cases/exercise/load-example';
+import { createApp, type App } from '../compose';
+import { CLI_HELP, parseArgv, type CliInvocation } from './argv';
+import { runBot } from './start';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs the CLI and returns its exit code: 0 accepted, 1 refused, 2 usage error. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgv(argv);
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message}\n`);
+    return 2;
+  }
+  const inv = parsed.invocation;
+  if (inv.mode === 'help') {
+    io.stdout(`${CLI_HELP}\n`);
+    return 0;
+  }
+  const loaded = loadConfig(io.env);
+  if (!loaded.ok) {
+    io.stderr(`The configuration has ${loaded.problems.length === 1 ? 'a problem' : 'problems'}:\n${loaded.problems.map((p) => `- ${p}`).join('\n')}\nSee .env.example.\n`);
+    return 2;
+  }
+  const config: Config = { ...loaded.config, ...(inv.db ? { DATABASE_PATH: inv.db } : {}) };
+  const clock: Clock = inv.now ? new FixedClock(inv.now) : systemClock;
+  if (inv.mode === 'start') return runBot(config, clock, inv, io);
+
+  // One-shot runs log only warnings unless asked, so the reply is what a script reads.
+  const app = createApp({ config: { ...config, LOG_LEVEL: io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, clock });
+  try {
+    if (inv.mode === 'init') return initialise(app, inv, io);
+    if (inv.mode === 'tick') {
+      const report = await app.scheduler.tick();
+      for (const j of report.jobs) io.stdout(`${j.late ? 'late ' : ''}${j.kind} ${j.ref}: ${j.note}\n`);
+      const d = report.delivery;
+      io.stdout(`${report.jobs.length} due job${report.jobs.length === 1 ? '' : 's'} run; messages: ${d.sent} sent, ${d.retrying} to retry, ${d.failed} failed.\n`);
+      return 0;
+    }
+    if (listExercises(app.db).length === 0 && !/^\/?help\b/i.test(inv.text ?? '')) {
+      io.stderr('No exercise is set up yet. Start with: npx convene init --example kosovo\n');
+      return 1;
+    }
+    const outcome = app.core.handleSync({
+      text: inv.text!,
+      actor: { kind: 'local', ...(inv.as ? { email: inv.as } : {}) },
+      ...(inv.exercise ? { exerciseSlug: inv.exercise } : {}),
+    });
+    io.stdout(`${outcome.reply}\n`);
+    if (outcome.status === 'accepted') {
+      const d = await app.sender.drain();
+      if (d.sent + d.retrying + d.failed > 0) io.stderr(`messages: ${d.sent} sent, ${d.retrying} to retry, ${d.failed} failed\n`);
+      return 0;
+    }
+    return outcome.code === 'usage' ? 2 : 1;
+  } finally {
+    await app.close();
+  }
+}
+
+function initialise(app: App, inv: CliInvocation, io: CliIo): number {
+  const init = inv.init!;
+  const by = 'admin (local)';
+  const result = init.example
+    ? loadExample(app.db, app.examplesDir, init.example, app.clock.now(), by)
+    : setUpExerciseSafely(
+        app.db,
+        {
+          name: init.name,
+          timeZone: init.timeZone,
+          noticeDays: init.noticeDays ?? app.config.NOTICE_DAYS,
+          minutesDays: init.minutesDays ?? app.config.MINUTES_DAYS,
+          coordinator: { email: init.coordinator, name: init.coordinatorName ?? init.coordinator?.split('@')[0] ?? 'Coordinator' },
+        },
+        app.clock.now(),
+        by,
+      );
+  if (!result.ok) {
+    io.stderr(`${result.message}\n`);
+    return 1;
+  }
+  io.stdout(`${result.summary}\n${result.exercise.slug}\n`);
+  return 0;
+}

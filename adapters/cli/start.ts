@@ -1,0 +1,102 @@
+import type { Clock } from '../../src/clock';
+import type { Config } from '../../src/config';
+import { listExercises } from '../../src/store/exercises';
+import { setUpExerciseSafely } from '../../src/use-cases/exercise/init-exercise';
+import { loadExample } from '../../src/use-cases/exercise/load-example';
+import { ConsoleAdapter } from '../console/console-adapter';
+import { createApp, type App } from '../compose';
+import { parseArgv, type CliInvocation } from './argv';
+import type { CliIo } from './main';
+
+const TICK_MS = 30_000;
+
+const GREETING_EMPTY = `No exercise is set up yet. Type one of:
+  init --example kosovo        the example working group from the Kosovo TOR (ten organisations, five in the PMG)
+  init --exercise "<name>" --timezone <IANA zone> --coordinator <email> [--coordinator-name "<name>"]`;
+
+/** `npm start`: the console, the platforms that are configured, and a ticker that asks the database what is due. */
+export async function runBot(config: Config, clock: Clock, inv: CliInvocation, io: CliIo): Promise<number> {
+  let consoleAdapter: ConsoleAdapter | null = null;
+  const app = createApp({ config, clock });
+  const where = config.SMTP_URL ? `SMTP (${new URL(config.SMTP_URL).host})` : `.eml files in ${config.OUTBOX_DIR}/`;
+
+  const local = async (line: string): Promise<string | null> => {
+    const word = line.split(/\s+/)[0]!.replace(/^\//, '').toLowerCase();
+    if (word === 'quit' || word === 'exit') {
+      void consoleAdapter?.stop();
+      return 'Bye.';
+    }
+    if (word === 'tick') {
+      const r = await app.scheduler.tick();
+      return `${r.jobs.length} due job(s) run; messages: ${r.delivery.sent} sent, ${r.delivery.retrying} to retry, ${r.delivery.failed} failed.`;
+    }
+    if (word === 'init') return initFromConsole(app, line);
+    return null;
+  };
+
+  const done = new Promise<void>((resolve) => {
+    consoleAdapter = new ConsoleAdapter({
+      input: process.stdin,
+      output: process.stdout,
+      ...(inv.as ? { as: inv.as } : {}),
+      ...(inv.exercise ? { exercise: inv.exercise } : {}),
+      local,
+      onClose: resolve,
+      afterCommand: async () => {
+        const d = await app.sender.drain();
+        const n = d.sent + d.retrying + d.failed;
+        return n === 0 ? null : `(${d.sent} message${d.sent === 1 ? '' : 's'} handed over to ${where}${d.retrying ? `, ${d.retrying} to retry` : ''}${d.failed ? `, ${d.failed} failed` : ''})`;
+      },
+    });
+  });
+
+  const exercises = listExercises(app.db);
+  io.stdout(`Convene is running. Database: ${config.DATABASE_PATH}; e-mail: ${where}.\n`);
+  io.stdout(exercises.length === 0 ? `${GREETING_EMPTY}\n` : `Exercises: ${exercises.map((e) => `${e.name} (${e.slug}${e.status === 'dissolved' ? ', dissolved' : ''})`).join(', ')}. Type /help for the commands, quit to stop.\n`);
+
+  const ticker = setInterval(() => {
+    app.scheduler.tick().catch((err: unknown) => app.logger.error({ err }, 'tick failed'));
+  }, TICK_MS);
+  await app.scheduler.tick().catch((err: unknown) => app.logger.error({ err }, 'tick failed'));
+  await consoleAdapter!.start(app.core);
+
+  const stop = async () => {
+    clearInterval(ticker);
+    await consoleAdapter?.stop();
+    await app.close();
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  await done;
+  await stop();
+  return 0;
+}
+
+function initFromConsole(app: App, line: string): string {
+  const parsed = parseArgv(splitShellWords(line));
+  if (!parsed.ok || parsed.invocation.mode !== 'init') return parsed.ok ? 'Usage: init --example kosovo' : parsed.message;
+  const init = parsed.invocation.init!;
+  const by = 'admin (console)';
+  const result = init.example
+    ? loadExample(app.db, app.examplesDir, init.example, app.clock.now(), by)
+    : setUpExerciseSafely(
+        app.db,
+        {
+          name: init.name, timeZone: init.timeZone,
+          noticeDays: init.noticeDays ?? app.config.NOTICE_DAYS, minutesDays: init.minutesDays ?? app.config.MINUTES_DAYS,
+          coordinator: { email: init.coordinator, name: init.coordinatorName ?? init.coordinator?.split('@')[0] ?? 'Coordinator' },
+        },
+        app.clock.now(),
+        by,
+      );
+  return result.ok ? `${result.summary}\nYou act as its coordinator here. Try /members list, then /help.` : result.message;
+}
+
+/** Splits `init --exercise "Kosovo 2014" --timezone Europe/Belgrade` into shell-like words. */
+export function splitShellWords(line: string): string[] {
+  const words: string[] = [];
+  const re = /"((?:\\.|[^"\\])*)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) words.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]!);
+  return words;
+}

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Clock } from '../src/clock';
+import type { Config } from '../src/config';
+import { createLogger, type Logger } from '../src/logger';
+import { openDatabase, type Db } from '../src/store/db';
+import { TemplateRenderer } from '../src/render/renderer';
+import { ConveneCore } from '../src/core/core';
+import type { DeliveryPort } from '../src/core/ports';
+import type { Settings } from '../src/core/context';
+import { OutboxSender } from '../src/delivery/sender';
+import { Scheduler } from '../src/scheduler/tick';
+import { buildJobHandlers, buildRegistry } from '../src/use-cases/index';
+import type { Registry } from '../src/commands/registry';
+import { createEmailAdapter, type EmailAdapter } from './email/email-adapter';
+
+/** The project's own folder (templates, examples), wherever the command is run from. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface App {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  registry: Registry;
+  renderer: TemplateRenderer;
+  core: ConveneCore;
+  sender: OutboxSender;
+  scheduler: Scheduler;
+  email: EmailAdapter;
+  examplesDir: string;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  clock: Clock;
+  logger?: Logger;
+  /** Chat adapters that deliver (Slack, Discord, console); e-mail is always added. */
+  chatPorts?: DeliveryPort[];
+}
+
+/** The composition root: the one place that builds adapters and wires them to the core. */
+export function createApp(options: AppOptions): App {
+  const { config, clock } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const db = openDatabase(config.DATABASE_PATH);
+  const renderer = new TemplateRenderer(config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'));
+  const registry = buildRegistry();
+  const settings: Settings = { noticeDays: config.NOTICE_DAYS, minutesDays: config.MINUTES_DAYS };
+  const email = createEmailAdapter({
+    from: config.EMAIL_FROM ?? 'Convene <convene@convene.invalid>',
+    ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : { outboxDir: config.OUTBOX_DIR }),
+  });
+  const sender = new OutboxSender({ db, clock, ports: [email, ...(options.chatPorts ?? [])], renderer, logger });
+  const core = new ConveneCore({ db, clock, registry, renderer, settings, logger, onCommitted: () => sender.kick() });
+  const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger });
+  return {
+    db, clock, config, logger, registry, renderer, core, sender, scheduler, email,
+    examplesDir: join(PROJECT_ROOT, 'data', 'examples'),
+    async close() {
+      await sender.drain().catch(() => undefined);
+      await email.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()));
+
+const days = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return fallback;
+      if (!/^\d{1,2}$/.test(s.trim()) || Number(s) > 60) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of days from 0 to 60 (got "${s}").` });
+        return z.NEVER;
+      }
+      return Number(s);
+    });
+
+const url = (name: string, protocols: string[]) =>
+  optionalText.superRefine((s, ctx) => {
+    if (s === undefined) return;
+    try {
+      const u = new URL(s);
+      if (!protocols.includes(u.protocol)) ctx.addIssue({ code: 'custom', message: `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${s}").` });
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `${name} is not a URL (got "${s}").` });
+    }
+  });
+
+export const configSchema = z
+  .object({
+    DATABASE_PATH: optionalText.transform((s) => s ?? 'data/convene.sqlite'),
+    OUTBOX_DIR: optionalText.transform((s) => s ?? 'data/outbox'),
+    EXPORTS_DIR: optionalText.transform((s) => s ?? 'data/exports'),
+    TEMPLATES_DIR: optionalText,
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_API_URL: url('SLACK_API_URL', ['http:', 'https:']),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText,
+    DISCORD_GUILD_ID: optionalText,
+    DISCORD_API_URL: url('DISCORD_API_URL', ['http:', 'https:']),
+    SMTP_URL: url('SMTP_URL', ['smtp:', 'smtps:']),
+    EMAIL_FROM: optionalText.superRefine((s, ctx) => {
+      if (s !== undefined && !/[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+/.test(s))
+        ctx.addIssue({ code: 'custom', message: `EMAIL_FROM must contain an e-mail address, e.g. "Convene <convene@your-org.org>" (got "${s}").` });
+    }),
+    NOTICE_DAYS: days('NOTICE_DAYS', 7),
+    MINUTES_DAYS: days('MINUTES_DAYS', 7),
+    PORT: optionalText.transform((s, ctx) => {
+      if (s === undefined) return 3000;
+      const n = Number(s);
+      if (!/^\d+$/.test(s) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `PORT must be a port number from 1 to 65535 (got "${s}").` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+    LOG_LEVEL: optionalText.transform((s, ctx) => {
+      const level = (s ?? 'info').toLowerCase();
+      const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+      if (!levels.includes(level)) {
+        ctx.addIssue({ code: 'custom', message: `LOG_LEVEL must be one of ${levels.join(', ')} (got "${s}").` });
+        return z.NEVER;
+      }
+      return level;
+    }),
+  })
+  .superRefine((c, ctx) => {
+    const need = (cond: boolean, message: string) => cond || ctx.addIssue({ code: 'custom', message });
+    need(!c.SMTP_URL || !!c.EMAIL_FROM, 'SMTP_URL is set but EMAIL_FROM is not: say which address Convene sends from, e.g. EMAIL_FROM="Convene <convene@your-org.org>".');
+    need(!c.SLACK_BOT_TOKEN || !!c.SLACK_SIGNING_SECRET || !!c.SLACK_APP_TOKEN, 'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is.');
+    need(!(c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) || !!c.SLACK_BOT_TOKEN, 'A Slack secret or app token is set but SLACK_BOT_TOKEN is not.');
+    need(!c.DISCORD_TOKEN || !!c.DISCORD_APPLICATION_ID, 'DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not.');
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Reads the environment, with `.env` filling in what the environment does not set. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): ConfigResult {
+  let fromFile: Record<string, string> = {};
+  if (envFile && existsSync(envFile)) {
+    try {
+      fromFile = parseEnv(readFileSync(envFile, 'utf8')) as Record<string, string>;
+    } catch (err) {
+      return { ok: false, problems: [`${envFile} could not be read: ${err instanceof Error ? err.message : String(err)}`] };
+    }
+  }
+  const parsed = configSchema.safeParse({ ...fromFile, ...stripUndefined(env) });
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, problems: parsed.error.issues.map((i) => i.message) };
+}
+
+function stripUndefined(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}

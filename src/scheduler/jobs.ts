@@ -1,0 +1,25 @@
+import type { CommandContext } from '../core/context';
+import type { Job } from '../store/jobs';
+
+/**
+ * What a job of one kind does when it falls due. It runs inside the transaction that marks the
+ * job done, so its messages and its completion commit together: once, never twice.
+ * `late` is true when the job runs more than the grace period after it fell due (after downtime).
+ * Return a short note for the record (shown in the audit log), or `skip` with why, when the job
+ * has become pointless (the agenda was sent, the vote was cast).
+ */
+export type JobHandler = (ctx: CommandContext, job: Job, late: boolean) => { note: string; skipped?: boolean };
+
+export class JobHandlers {
+  private readonly handlers = new Map<string, JobHandler>();
+
+  register(kind: string, handler: JobHandler): this {
+    if (this.handlers.has(kind)) throw new Error(`A handler for job ${kind} is registered twice`);
+    this.handlers.set(kind, handler);
+    return this;
+  }
+
+  get(kind: string): JobHandler | undefined {
+    return this.handlers.get(kind);
+  }
+}

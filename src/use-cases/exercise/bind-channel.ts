@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { groupArg } from '../../commands/args';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import { bindChannel } from '../../store/channels';
+
+export const bindGroupChannel = defineCommand({
+  path: 'exercise channel',
+  params: [{ name: 'group', hint: 'PWG|PMG' }],
+  schema: z.object({ group: groupArg }),
+  summary: "Typed in a Slack or Discord channel: the group's announcements (notices, endorsement requests, results, minutes) go there.",
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const channel = ctx.channel;
+    if (!channel || channel.medium === 'console' || channel.medium === 'email')
+      return refused('rule', `Type /exercise channel ${args.group} inside the Slack or Discord channel that should carry the ${args.group}'s announcements.`);
+    bindChannel(ctx.db, { exerciseId: exercise.id, group: args.group, medium: channel.medium, channelId: channel.id, at: ctx.nowIso });
+    return accepted(`The ${args.group}'s announcements for ${exercise.name} will be posted in this channel.`, {
+      group: args.group,
+      medium: channel.medium,
+      channel: channel.id,
+    });
+  },
+});

@@ -1,0 +1,45 @@
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import { linkIdentity, personById } from '../../store/members';
+import { LINK_CODE_ATTEMPTS, hashLinkCode } from './link';
+
+interface CodeRow { id: number; person_id: number; code_hash: string; expires_at: string; attempts: number }
+
+export const verifyChatIdentity = defineCommand({
+  path: 'members verify',
+  params: [{ name: 'code' }],
+  schema: z.object({ code: z.string().regex(/^\d{6}$/, { message: 'The code is the 6 digits from the e-mail, e.g. /members verify 042917.' }) }),
+  summary: 'Finish linking your chat account with the code from the e-mail.',
+  access: 'anyone',
+  changes: true,
+  scope: 'installation',
+  run(ctx, args) {
+    const chat = ctx.actor.chat;
+    if (!chat) return refused('rule', 'Verification is for chat accounts (Slack, Discord).');
+    const row = ctx.db
+      .prepare(`SELECT * FROM link_codes WHERE medium = ? AND user_id = ? AND status = 'open' ORDER BY id DESC LIMIT 1`)
+      .get(chat.medium, chat.userId) as CodeRow | undefined;
+    if (!row) return refused('not-found', 'No code is waiting for this account. Type /members link <your e-mail> to get one.');
+    if (row.expires_at <= ctx.nowIso) {
+      ctx.db.prepare(`UPDATE link_codes SET status = 'expired' WHERE id = ?`).run(row.id);
+      return { ok: false, code: 'rule', message: 'That code has expired. Type /members link <your e-mail> for a new one.', commit: true };
+    }
+    const given = Buffer.from(hashLinkCode(args.code, chat.medium, chat.userId), 'hex');
+    if (!timingSafeEqual(given, Buffer.from(row.code_hash, 'hex'))) {
+      const attempts = row.attempts + 1;
+      const left = LINK_CODE_ATTEMPTS - attempts;
+      ctx.db.prepare(`UPDATE link_codes SET attempts = ?, status = ? WHERE id = ?`).run(attempts, left <= 0 ? 'exhausted' : 'open', row.id);
+      const message =
+        left <= 0
+          ? 'That code is not right, and that was the last try. Type /members link <your e-mail> for a new code.'
+          : `That code is not right; ${left} ${left === 1 ? 'try' : 'tries'} left.`;
+      return { ok: false, code: 'rule', message, commit: true };
+    }
+    const person = personById(ctx.db, row.person_id);
+    if (!person) return refused('not-found', 'The member this code was for no longer exists.');
+    ctx.db.prepare(`UPDATE link_codes SET status = 'used' WHERE id = ?`).run(row.id);
+    linkIdentity(ctx.db, { medium: chat.medium, userId: chat.userId, personId: person.id, at: ctx.nowIso, by: 'e-mailed code' });
+    return accepted(`Linked: this account now acts as ${person.name} <${person.email}>.`, { email: person.email, medium: chat.medium, userId: chat.userId });
+  },
+});
