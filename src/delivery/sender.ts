@@ -91,7 +91,7 @@ export class OutboxSender {
         }
       };
       await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batch.length) }, worker));
-      if (batch.length < BATCH && !this.again) return total;
+      // Loop until nothing is due: a failure report queued during this batch goes out in this drain.
     }
   }
 
@@ -125,7 +125,8 @@ export class OutboxSender {
       return 'sent';
     }
     if (result.status === 'transient' && entry.attempts + 1 < MAX_ATTEMPTS) {
-      const delay = result.retryAfterMs ?? retryDelayMs(entry.attempts + 1);
+      // At least a second, so a provider saying "retry now" cannot spin the drain loop.
+      const delay = Math.max(1000, result.retryAfterMs ?? retryDelayMs(entry.attempts + 1));
       markRetry(db, entry.id, new Date(at.getTime() + delay).toISOString(), result.error);
       audit('retrying', { error: result.error, attempt: entry.attempts + 1, retryInMs: delay });
       return 'retrying';

@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { createTestApp, TEMPLATES, type TestApp } from '../helpers/app';
+import { auditOf } from '../../src/store/audit';
+import { personByEmail } from '../../src/store/members';
+import { claimDue, outboxByRef, outboxOfExercise } from '../../src/store/outbox';
+import { MAX_ATTEMPTS, OutboxSender } from '../../src/delivery/sender';
+import { TemplateRenderer } from '../../src/render/renderer';
+import { silentLogger } from '../../src/logger';
+import { createEmailAdapter } from '../../adapters/email/email-adapter';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+/** Queues one verification e-mail to focal@kas.example.org through a real command. */
+async function queueOne(a: TestApp): Promise<void> {
+  expect((await a.runChat('/members link focal@kas.example.org', 'discord', '55')).status).toBe('accepted');
+}
+
+describe('the outbox sender', () => {
+  it('delivers after a crash between commit and send, exactly once', async () => {
+    app = createTestApp();
+    await queueOne(app);
+    // The process "dies" here: committed, never sent. A new process opens the same file.
+    const next = app.restart();
+    app = next;
+    expect((await next.sender.drain()).sent).toBe(1);
+    expect((await next.sender.drain()).sent).toBe(0);
+    expect(next.email.sent).toHaveLength(1);
+    const [row] = outboxOfExercise(next.db, 1);
+    expect(row).toMatchObject({ status: 'sent', providerId: expect.stringContaining('email-'), handedOverAt: '2026-11-22T09:00:00.000Z' });
+  });
+
+  it('re-sends a message whose sender died mid-send once its lease runs out, and not before', async () => {
+    app = createTestApp();
+    await queueOne(app);
+    // A sender claims the message and dies before recording the result.
+    claimDue(app.db, app.clock.now().toISOString(), new Date(app.clock.now().getTime() + 5 * 60_000).toISOString(), 10, ['email']);
+    expect((await app.sender.drain()).sent).toBe(0);
+    app.clock.advance(5 * 60_000);
+    expect((await app.sender.drain()).sent).toBe(1);
+    expect((await app.sender.drain()).sent).toBe(0);
+  });
+
+  it('retries a transient failure (SMTP 4xx) with back-off, then records success', async () => {
+    app = createTestApp();
+    let calls = 0;
+    app.email.fail = () => (++calls === 1 ? { status: 'transient', error: '451 4.3.0 try again later' } : null);
+    await queueOne(app);
+    expect(await app.sender.drain()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    const [row] = outboxOfExercise(app.db, 1);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: '451 4.3.0 try again later', nextAttemptAt: '2026-11-22T09:00:30.000Z' });
+    app.clock.advance(29_000);
+    expect((await app.sender.drain()).sent).toBe(0);
+    app.clock.advance(1_000);
+    expect((await app.sender.drain()).sent).toBe(1);
+    expect(outboxOfExercise(app.db, 1)[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+  });
+
+  it('honours a provider retry-after', async () => {
+    app = createTestApp();
+    let calls = 0;
+    app.email.fail = () => (++calls === 1 ? { status: 'transient', error: '429', retryAfterMs: 2000 } : null);
+    await queueOne(app);
+    await app.sender.drain();
+    expect(outboxOfExercise(app.db, 1)[0]!.nextAttemptAt).toBe('2026-11-22T09:00:02.000Z');
+  });
+
+  it('gives up after the last attempt and reports it', async () => {
+    app = createTestApp();
+    app.email.fail = (m) => (m.address === 'focal@kas.example.org' ? { status: 'transient', error: 'connection refused' } : null);
+    await queueOne(app);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await app.sender.drain();
+      app.clock.advance(3600_000);
+    }
+    const row = outboxOfExercise(app.db, 1).find((r) => r.address === 'focal@kas.example.org')!;
+    expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: `gave up after ${MAX_ATTEMPTS} attempts: connection refused` });
+  });
+
+  it('does not retry a permanent failure (SMTP 5xx), marks the address bounced and reports it to the coordinator once', async () => {
+    app = createTestApp();
+    app.email.fail = (m) => (m.address === 'focal@kas.example.org' ? { status: 'permanent', error: '550 5.1.1 mailbox unavailable' } : null);
+    await queueOne(app);
+    expect(await app.sender.drain()).toEqual({ sent: 1, retrying: 0, failed: 1 });
+    app.clock.advance(3600_000);
+    expect(await app.sender.drain()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    const reports = app.email.to('coordinator@unhcr.example.org');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.payload.subject).toBe('Not delivered: Your Convene verification code (Kosovo 2014)');
+    expect(reports[0]!.payload.text).toContain('550 5.1.1 mailbox unavailable');
+    expect(personByEmail(app.db, 'focal@kas.example.org')).toMatchObject({ emailStatus: 'bounced' });
+    expect(auditOf(app.db, 1).filter((e) => e.outcome === 'failed')).toHaveLength(1);
+  });
+
+  it('records every handed-over message in the audit log', async () => {
+    app = createTestApp();
+    await queueOne(app);
+    await app.sender.drain();
+    const sent = auditOf(app.db, 1).filter((e) => e.actor === 'outbox sender');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ action: 'message verification-code', outcome: 'sent' });
+  });
+
+  it('delivers over real SMTP on 127.0.0.1: a command, its e-mail, parsed back', async () => {
+    app = createTestApp();
+    const received: Buffer[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          received.push(Buffer.concat(chunks));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.server.address() as AddressInfo).port;
+    const email = createEmailAdapter({ from: 'Convene <convene@example.org>', smtpUrl: `smtp://127.0.0.1:${port}`, smtp: { ignoreTLS: true } });
+    const sender = new OutboxSender({ db: app.db, clock: app.clock, ports: [email], renderer: new TemplateRenderer(TEMPLATES), logger: silentLogger });
+    try {
+      await queueOne(app);
+      expect((await sender.drain()).sent).toBe(1);
+      expect(received).toHaveLength(1);
+      const mail = await simpleParser(received[0]!);
+      expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]!.address : '').toBe('focal@kas.example.org');
+      expect(mail.text).toMatch(/\/members verify \d{6}/);
+      expect(mail.html).toContain('Kosovo 2014');
+      const row = outboxByRef(app.db, 'link:discord:55')[0]!;
+      expect(row.providerId).toBe(mail.messageId);
+    } finally {
+      await email.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
