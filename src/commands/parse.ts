@@ -70,7 +70,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
         if (!p.optional) return fail(def, `Missing <${p.hint ?? p.name}>. ${usage}`);
         continue;
       }
-      raw[p.name] = taken.map((t) => t.text).join(' ');
+      raw[p.name] = taken.map((t, k) => (k === 0 ? t.text : `${t.breakBefore ? '\n' : ' '}${t.text}`)).join('');
       continue;
     }
     const t = positional[i];

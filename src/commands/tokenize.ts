@@ -6,6 +6,8 @@ export interface Token {
   /** For `key:value` and `key:"value with spaces"`: the lower-cased key and the value. */
   key?: string;
   value?: string;
+  /** A line break came before this word: free text (a note, an agenda item) keeps it. */
+  breakBefore?: boolean;
 }
 
 export type Tokenized = { ok: true; tokens: Token[] } | { ok: false; error: string };
@@ -44,15 +46,21 @@ export function tokenize(line: string): Tokenized {
   };
   const unclosed: Tokenized = { ok: false, error: 'A quote is not closed: add the closing " after the quoted text.' };
 
+  let sawBreak = false;
+  const push = (t: Token) => {
+    tokens.push(sawBreak ? { ...t, breakBefore: true } : t);
+    sawBreak = false;
+  };
   while (i < line.length) {
     if (/\s/.test(line[i]!)) {
+      if (/[\r\n\u2028\u2029]/.test(line[i]!)) sawBreak = true;
       i++;
       continue;
     }
     if (OPENING.has(line[i]!)) {
       const inner = readQuoted();
       if (inner === null) return unclosed;
-      tokens.push({ text: inner, quoted: true });
+      push({ text: inner, quoted: true });
       continue;
     }
     let word = '';
@@ -62,7 +70,7 @@ export function tokenize(line: string): Tokenized {
         const inner = readQuoted();
         if (inner === null) return unclosed;
         const key = keyMatch[1]!.toLowerCase();
-        tokens.push({ text: `${word}${inner}`, quoted: false, key, value: inner });
+        push({ text: `${word}${inner}`, quoted: false, key, value: inner });
         word = '';
         break;
       }
@@ -71,8 +79,8 @@ export function tokenize(line: string): Tokenized {
     }
     if (word === '') continue;
     const kv = KEY_VALUE.exec(word);
-    if (kv) tokens.push({ text: word, quoted: false, key: kv[1]!.toLowerCase(), value: kv[2]! });
-    else tokens.push({ text: word, quoted: false });
+    if (kv) push({ text: word, quoted: false, key: kv[1]!.toLowerCase(), value: kv[2]! });
+    else push({ text: word, quoted: false });
   }
   return { ok: true, tokens };
 }

@@ -41,7 +41,11 @@ export type SetupResult = { ok: true; exercise: Exercise; summary: string } | { 
 /** Creates an exercise with its first coordinator (and, from an example, its members) in one transaction. */
 export function setUpExercise(db: Db, input: unknown, now: Date, by: string): SetupResult {
   const parsed = exerciseSetupSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'setup'}: ${i.message}`).join('\n') };
+  if (!parsed.success) {
+    // Our own messages are sentences; zod's generic ones need the field they are about.
+    const say = (i: z.core.$ZodIssue) => (i.code === 'custom' || /^[A-Z"]/.test(i.message) ? i.message : `${i.path.join('.') || 'setup'}: ${i.message}`);
+    return { ok: false, message: parsed.error.issues.map(say).join('\n') };
+  }
   const s = parsed.data;
   const at = now.toISOString();
   const acronyms = s.organisations.map((o) => o.acronym);
