@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import { exerciseById, type Exercise } from '../store/exercises';
-import type { Member, Person } from '../store/members';
+import type { Group, Member, Person } from '../store/members';
+import { channelsOf } from '../store/channels';
 import { identitiesOfPerson } from '../store/members';
 import { enqueue } from '../store/outbox';
 import type { CalendarPart, Medium, OutboundPayload } from './ports';
@@ -36,6 +37,15 @@ export interface PersonalMessage {
   notBefore?: string;
 }
 
+/** A message to a group's chat channels: rendered once from `templates/<kind>.txt`. */
+export interface GroupAnnouncement {
+  kind: string;
+  ref?: string | null;
+  group: Group;
+  view: Record<string, unknown>;
+  actions?: OutboundPayload['actions'];
+}
+
 /**
  * What a use case gets: the database (already inside the command's transaction), the time,
  * who is acting, and how to queue messages. A use case reads no clock and sends nothing itself.
@@ -61,6 +71,29 @@ export class CommandContext {
   requireExercise(): Exercise {
     if (!this.exercise) throw new Error('This command needs an exercise, and the core did not resolve one.');
     return this.exercise;
+  }
+
+  /**
+   * Posts an announcement in the group's bound chat channels (`/exercise channel PWG`), one outbox
+   * row per channel. Members are still reached personally by `deliver`; this is the group's record in chat.
+   */
+  announce(a: GroupAnnouncement): number[] {
+    const exercise = this.requireExercise();
+    const rendered = this.renderer.render(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` });
+    return channelsOf(this.db, exercise.id, a.group).map((c) =>
+      enqueue(
+        this.db,
+        {
+          exerciseId: exercise.id,
+          kind: a.kind,
+          ref: a.ref ?? null,
+          medium: c.medium as Medium,
+          address: `${c.medium}:${c.channelId}`,
+          payload: { subject: rendered.subject, text: rendered.text, ...(a.actions ? { actions: a.actions } : {}) },
+        },
+        this.nowIso,
+      ),
+    );
   }
 
   /** Queues a message to one person: e-mail always, plus each linked chat identity. Returns outbox ids. */
