@@ -22,7 +22,26 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db, options.migrations ?? allMigrations);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Store functions call `db.prepare(sql)` where they need it; compiling the same SQL again on every
+ * call costs more than running it. Statements are reusable in better-sqlite3 (we never leave one
+ * mid-iteration or switch it to raw/pluck mode), so each distinct SQL text is compiled once.
+ */
+function cacheStatements(db: Db): void {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = compile(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
 
 export function schemaVersion(db: Db): number {
