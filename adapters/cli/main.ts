@@ -1,10 +1,9 @@
 import { FixedClock, systemClock, type Clock } from '../../src/clock';
 import { loadConfig, type Config } from '../../src/config';
 import { listExercises } from '../../src/store/exercises';
-import { setUpExerciseSafely } from '../../src/use-cases/exercise/init-exercise';
-import { loadExample } from '../../src/use-cases/exercise/load-example';
 import { createApp, type App } from '../compose';
 import { CLI_HELP, parseArgv, type CliInvocation } from './argv';
+import { initialiseExercise } from './init';
 import { runBot } from './start';
 
 export interface CliIo {
@@ -67,22 +66,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 function initialise(app: App, inv: CliInvocation, io: CliIo): number {
-  const init = inv.init!;
-  const by = 'admin (local)';
-  const result = init.example
-    ? loadExample(app.db, app.examplesDir, init.example, app.clock.now(), by)
-    : setUpExerciseSafely(
-        app.db,
-        {
-          name: init.name,
-          timeZone: init.timeZone,
-          noticeDays: init.noticeDays ?? app.config.NOTICE_DAYS,
-          minutesDays: init.minutesDays ?? app.config.MINUTES_DAYS,
-          coordinator: { email: init.coordinator, name: init.coordinatorName ?? init.coordinator?.split('@')[0] ?? 'Coordinator' },
-        },
-        app.clock.now(),
-        by,
-      );
+  const result = initialiseExercise(app, inv.init!, 'admin (local)');
   if (!result.ok) {
     io.stderr(`${result.message}\n`);
     return 1;

@@ -1,11 +1,10 @@
 import type { Clock } from '../../src/clock';
 import type { Config } from '../../src/config';
 import { listExercises } from '../../src/store/exercises';
-import { setUpExerciseSafely } from '../../src/use-cases/exercise/init-exercise';
-import { loadExample } from '../../src/use-cases/exercise/load-example';
 import { ConsoleAdapter } from '../console/console-adapter';
 import { createApp, type App } from '../compose';
 import { parseArgv, type CliInvocation } from './argv';
+import { initialiseExercise } from './init';
 import type { CliIo } from './main';
 
 const TICK_MS = 30_000;
@@ -75,20 +74,7 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
 function initFromConsole(app: App, line: string): string {
   const parsed = parseArgv(splitShellWords(line));
   if (!parsed.ok || parsed.invocation.mode !== 'init') return parsed.ok ? 'Usage: init --example kosovo' : parsed.message;
-  const init = parsed.invocation.init!;
-  const by = 'admin (console)';
-  const result = init.example
-    ? loadExample(app.db, app.examplesDir, init.example, app.clock.now(), by)
-    : setUpExerciseSafely(
-        app.db,
-        {
-          name: init.name, timeZone: init.timeZone,
-          noticeDays: init.noticeDays ?? app.config.NOTICE_DAYS, minutesDays: init.minutesDays ?? app.config.MINUTES_DAYS,
-          coordinator: { email: init.coordinator, name: init.coordinatorName ?? init.coordinator?.split('@')[0] ?? 'Coordinator' },
-        },
-        app.clock.now(),
-        by,
-      );
+  const result = initialiseExercise(app, parsed.invocation.init!, 'admin (console)');
   return result.ok ? `${result.summary}\nYou act as its coordinator here. Try /members list, then /help.` : result.message;
 }
 
