@@ -3,21 +3,23 @@ import type { Db } from '../../store/db';
 import { inTransaction } from '../../store/db';
 import { appendAudit } from '../../store/audit';
 import { freeSlug, insertExercise, type Exercise } from '../../store/exercises';
-import { ensurePerson, insertOrganisation, membershipOf, putMembership, type Organisation } from '../../store/members';
+import { ensurePerson, insertOrganisation, membershipOf, putMembership, setPersonTimeZone, type Organisation } from '../../store/members';
 import { parseTimeZone } from '../../domain/time';
 import { acronymArg, emailArg, lineText } from '../../commands/args';
+
+const zone = z.string().transform((s, ctx) => {
+  const r = parseTimeZone(s);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: r.error });
+    return z.NEVER;
+  }
+  return r.value;
+});
 
 /** What an exercise is set up from: the CLI's `init` flags, or an example file under data/examples. */
 export const exerciseSetupSchema = z.object({
   name: lineText('exercise name', 120),
-  timeZone: z.string().transform((s, ctx) => {
-    const r = parseTimeZone(s);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.error });
-      return z.NEVER;
-    }
-    return r.value;
-  }),
+  timeZone: zone,
   noticeDays: z.number().int().min(0).max(60),
   minutesDays: z.number().int().min(0).max(60),
   coordinator: z.object({ email: emailArg, name: lineText('coordinator name', 200), organisation: acronymArg.optional() }),
@@ -27,11 +29,11 @@ export const exerciseSetupSchema = z.object({
         acronym: acronymArg,
         name: lineText('organisation name', 200),
         pmg: z.boolean(),
-        focalPoints: z.array(z.object({ email: emailArg, name: lineText('name', 200) })),
+        focalPoints: z.array(z.object({ email: emailArg, name: lineText('name', 200), timeZone: zone.optional() })),
       }),
     )
     .default([]),
-  observers: z.array(z.object({ email: emailArg, name: lineText('name', 200) })).default([]),
+  observers: z.array(z.object({ email: emailArg, name: lineText('name', 200), timeZone: zone.optional() })).default([]),
 });
 
 export type ExerciseSetup = z.input<typeof exerciseSetupSchema>;
@@ -68,6 +70,7 @@ export function setUpExercise(db: Db, input: unknown, now: Date, by: string): Se
       for (const f of o.focalPoints) {
         const person = ensurePerson(db, { email: f.email, name: f.name, at });
         if (membershipOf(db, exercise.id, person.id)) return rollback(`${f.email} is listed twice.`);
+        if (f.timeZone) setPersonTimeZone(db, person.id, f.timeZone);
         putMembership(db, { exerciseId: exercise.id, personId: person.id, role: 'focal', organisationId: orgs.get(o.acronym)!.id, at });
         focal++;
       }
@@ -75,6 +78,7 @@ export function setUpExercise(db: Db, input: unknown, now: Date, by: string): Se
     for (const o of s.observers) {
       const person = ensurePerson(db, { email: o.email, name: o.name, at });
       if (membershipOf(db, exercise.id, person.id)) return rollback(`${o.email} is listed twice.`);
+      if (o.timeZone) setPersonTimeZone(db, person.id, o.timeZone);
       putMembership(db, { exerciseId: exercise.id, personId: person.id, role: 'observer', organisationId: null, at });
     }
     appendAudit(db, {
