@@ -1,0 +1,129 @@
+import type { types } from '@slack/bolt';
+import type { OutboundPayload } from '../../src/core/ports';
+import { escapeSlackText } from '../../src/render/escape';
+
+export type Block = types.KnownBlock;
+
+/** Slack limits: section text 3,000 characters; header 150; 50 blocks in a message, 100 in a view; 25 buttons in an actions block; button text 75, value 2,000. */
+export const SECTION_LIMIT = 3000;
+export const MESSAGE_BLOCKS = 50;
+export const VIEW_BLOCKS = 100;
+const HEADER_LIMIT = 150;
+const BUTTONS_PER_BLOCK = 25;
+const BUTTON_TEXT_LIMIT = 75;
+const BUTTON_VALUE_LIMIT = 2000;
+/** The notification text shown in pushes and in clients that do not draw blocks. */
+const FALLBACK_LIMIT = 3000;
+
+/** Every button Convene draws lives in a block with this id, so one listener receives them all. */
+export const ACTIONS_BLOCK = 'convene-actions';
+
+/**
+ * Inbound text from Slack arrives with its three control characters HTML-encoded; the core
+ * wants what the person typed. `&amp;` last, so `&amp;lt;` becomes `&lt;`, as typed.
+ *
+ * @example decodeSlackText('A &lt;b&gt; &amp;amp;') // 'A <b> &amp;'
+ */
+export function decodeSlackText(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Where a cut at `at` would not split an entity (`&amp;`) or a surrogate pair. */
+function safeCut(s: string, at: number): number {
+  let cut = at;
+  const amp = s.lastIndexOf('&', cut - 1);
+  if (amp >= 0 && amp > cut - 5 && s.indexOf(';', amp) >= cut) cut = amp;
+  const code = s.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return Math.max(1, cut);
+}
+
+/**
+ * Splits already escaped text into pieces of at most `limit` characters, at a line break or a
+ * space when one is in the second half of the piece.
+ */
+export function splitEscaped(escaped: string, limit = SECTION_LIMIT): string[] {
+  const pieces: string[] = [];
+  let rest = escaped;
+  while (rest.length > limit) {
+    const lineBreak = rest.lastIndexOf('\n', limit);
+    const space = rest.lastIndexOf(' ', limit);
+    const at = lineBreak > limit / 2 ? lineBreak : space > limit / 2 ? space : limit;
+    const cut = safeCut(rest, at);
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^[\n ]/, '');
+  }
+  if (rest.trim() !== '' || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}
+
+/** Escaped text shortened to `limit` characters with an ellipsis. */
+export function truncateEscaped(escaped: string, limit: number): string {
+  if (escaped.length <= limit) return escaped;
+  return `${escaped.slice(0, safeCut(escaped, limit - 1))}…`;
+}
+
+function section(escapedText: string): Block {
+  // verbatim: Slack parses no bare names, channel names or URLs out of what we send.
+  return { type: 'section', text: { type: 'mrkdwn', text: escapedText === '' ? ' ' : escapedText, verbatim: true } };
+}
+
+/**
+ * Plain text as section blocks, escaped; beyond `maxBlocks` the rest is left out with a note
+ * saying how much, and where the whole text is (`elsewhere`).
+ */
+export function textBlocks(text: string, maxBlocks: number, elsewhere: string): Block[] {
+  const pieces = splitEscaped(escapeSlackText(text));
+  if (pieces.length <= maxBlocks) return pieces.map(section);
+  const kept = pieces.slice(0, Math.max(1, maxBlocks - 1));
+  const left = pieces.slice(kept.length).reduce((n, p) => n + p.length, 0);
+  return [
+    ...kept.map(section),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `… ${left} more characters are not shown here: ${escapeSlackText(elsewhere)}`, verbatim: true }] },
+  ];
+}
+
+/** The notification text of a message: escaped, one short paragraph. */
+export function fallbackText(text: string): string {
+  return truncateEscaped(escapeSlackText(text), FALLBACK_LIMIT);
+}
+
+/** Buttons offered under a message; ids are made unique within the block as Slack requires. */
+export function buttonBlocks(actions: NonNullable<OutboundPayload['actions']>): Block[] {
+  const blocks: Block[] = [];
+  for (let start = 0; start < actions.length; start += BUTTONS_PER_BLOCK) {
+    const chunk = actions.slice(start, start + BUTTONS_PER_BLOCK);
+    blocks.push({
+      type: 'actions',
+      block_id: start === 0 ? ACTIONS_BLOCK : `${ACTIONS_BLOCK}-${start / BUTTONS_PER_BLOCK}`,
+      elements: chunk.map((a, i) => ({
+        type: 'button' as const,
+        action_id: `${start + i}:${a.id}`.slice(0, 255),
+        text: { type: 'plain_text' as const, text: truncateEscaped(escapeSlackText(a.label), BUTTON_TEXT_LIMIT), emoji: true },
+        value: a.value.slice(0, BUTTON_VALUE_LIMIT),
+        ...(a.style ? { style: a.style } : {}),
+      })),
+    });
+  }
+  return blocks;
+}
+
+/** An outbox message as Block Kit: the subject as a header, the text in sections, the buttons. */
+export function messageBlocks(payload: OutboundPayload): { text: string; blocks: Block[] } {
+  const buttons = payload.actions?.length ? buttonBlocks(payload.actions) : [];
+  const header: Block[] = payload.subject.trim()
+    ? [{ type: 'header', text: { type: 'plain_text', text: truncateEscaped(escapeSlackText(payload.subject), HEADER_LIMIT), emoji: false } }]
+    : [];
+  const room = MESSAGE_BLOCKS - header.length - buttons.length;
+  const body = textBlocks(payload.text, room, 'the whole message went to every recipient by e-mail.');
+  const summary = payload.subject.trim() ? `${payload.subject}\n${payload.text}` : payload.text;
+  return { text: fallbackText(summary), blocks: [...header, ...body, ...buttons] };
+}
+
+/** A reply of the core as a Slack message body (response_url or chat.postMessage). */
+export function replyBlocks(reply: string): { text: string; blocks: Block[] } {
+  return {
+    text: fallbackText(reply),
+    blocks: textBlocks(reply, MESSAGE_BLOCKS, 'the reply is too long for one Slack message; run the command in the console or the CLI to read it all.'),
+  };
+}

@@ -1,0 +1,75 @@
+import type { webApi } from '@slack/bolt';
+import type { CommandOutcome, Core } from '../../src/core/ports';
+import type { Logger } from '../../src/logger';
+import { replyBlocks } from './blocks';
+import type { SlackDirectory } from './identity';
+import type { RecentRequests } from './recent';
+
+/** What the listeners share: the core, who people are, what was answered, the Web API. */
+export interface SlackDeps {
+  core: Core;
+  directory: SlackDirectory;
+  recent: RecentRequests;
+  client: webApi.WebClient;
+  logger: Logger;
+}
+
+export interface SlackRequest {
+  /** The command line in the common grammar. */
+  text: string;
+  userId: string;
+  channelId?: string;
+  /** Slack's id for this delivery: a retry or a double click carries the same one. */
+  deliveryId?: string;
+}
+
+/** Runs a command through the core as the Slack user, with the e-mail Slack reports for them. */
+export async function runAs(deps: SlackDeps, r: SlackRequest): Promise<CommandOutcome> {
+  const email = await deps.directory.emailOf(r.userId);
+  return deps.core.handle({
+    text: r.text,
+    actor: { kind: 'chat', medium: 'slack', userId: r.userId, ...(email ? { email } : {}) },
+    ...(r.channelId ? { channel: { medium: 'slack' as const, id: r.channelId } } : {}),
+    ...(r.deliveryId ? { deliveryId: r.deliveryId } : {}),
+  });
+}
+
+/**
+ * Replies are ephemeral (only the person who typed sees them: refusals, lists, receipts), except
+ * an accepted `/exercise channel`, which tells the whole channel it now carries the group's
+ * announcements. Announcements themselves reach channels through the outbox, not as replies.
+ */
+export function isPublicReply(text: string, outcome: CommandOutcome): boolean {
+  return outcome.status === 'accepted' && !outcome.private && /^\/exercise\s+channel\b/i.test(text.trim());
+}
+
+const RESPONSE_TIMEOUT_MS = 10_000;
+
+/**
+ * Answers the person: through the response_url of their command or click when there is one
+ * (valid 30 minutes, 5 times), otherwise in their direct messages with the bot.
+ */
+export async function answer(deps: SlackDeps, to: { responseUrl?: string; userId: string }, reply: string, inChannel = false): Promise<void> {
+  const body = replyBlocks(reply);
+  try {
+    if (to.responseUrl) {
+      const res = await fetch(to.responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response_type: inChannel ? 'in_channel' : 'ephemeral', replace_original: false, ...body }),
+        signal: AbortSignal.timeout(RESPONSE_TIMEOUT_MS),
+      });
+      if (!res.ok) deps.logger.warn({ status: res.status }, 'slack response_url refused the reply');
+      return;
+    }
+    await deps.client.chat.postMessage({ channel: to.userId, ...body, link_names: false });
+  } catch (err) {
+    deps.logger.warn({ err }, 'slack reply could not be delivered');
+  }
+}
+
+/** A listener's last resort: the person hears that it failed, the log says why. */
+export function failed(deps: SlackDeps, err: unknown, what: string): string {
+  deps.logger.error({ err }, `slack ${what} failed`);
+  return 'Something went wrong on our side while answering in Slack. Please try again; if it keeps happening, tell whoever runs the bot.';
+}

@@ -1,0 +1,58 @@
+import type { App, SlashCommand } from '@slack/bolt';
+import { decodeSlackText } from './blocks';
+import { answer, failed, isPublicReply, runAs, type SlackDeps } from './bridge';
+import { scheduleView } from './modals';
+
+/** The slash commands of the manifest; `/convene` is the help (Slack keeps `/help` for itself). */
+export const SLASH_COMMANDS = ['/meeting', '/endorse', '/minutes', '/members', '/exercise', '/convene'] as const;
+
+/**
+ * The command line in the common grammar: `/members` + `list PMG` → `/members list PMG`,
+ * `/convene meeting` → `/help meeting`.
+ */
+export function commandLine(command: string, text: string): string {
+  const topic = command === '/convene' ? '/help' : command;
+  return `${topic} ${decodeSlackText(text)}`.trim();
+}
+
+const SCHEDULE_FORM = /^\/meeting\s+schedule$/i;
+
+export function registerCommands(app: App, deps: SlackDeps): void {
+  for (const name of SLASH_COMMANDS) {
+    app.command(name, async ({ command, ack }) => {
+      // Slack's deadline is 3 s: acknowledge before any Web API call or database work.
+      await ack();
+      await onCommand(deps, command);
+    });
+  }
+}
+
+async function onCommand(deps: SlackDeps, command: SlashCommand): Promise<void> {
+  const text = commandLine(command.command, command.text ?? '');
+  const to = { responseUrl: command.response_url, userId: command.user_id };
+  // A retry (x-slack-retry-num) carries the same trigger_id: the core applies it once, and this
+  // process answers it once.
+  const deliveryId = `slack:command:${command.trigger_id}`;
+  const { first, result } = deps.recent.once(deliveryId, async () => {
+    try {
+      if (SCHEDULE_FORM.test(text)) {
+        await openScheduleForm(deps, command);
+        return;
+      }
+      const outcome = await runAs(deps, { text, userId: command.user_id, channelId: command.channel_id, deliveryId });
+      await answer(deps, to, outcome.reply, isPublicReply(text, outcome));
+    } catch (err) {
+      await answer(deps, to, failed(deps, err, 'command'));
+    }
+  });
+  if (first) await result;
+}
+
+async function openScheduleForm(deps: SlackDeps, command: SlashCommand): Promise<void> {
+  // Warm the e-mail lookup now, so the form's submission is answered well within its 3 s.
+  void deps.directory.emailOf(command.user_id);
+  await deps.client.views.open({
+    trigger_id: command.trigger_id,
+    view: scheduleView({ responseUrl: command.response_url, channelId: command.channel_id }),
+  });
+}

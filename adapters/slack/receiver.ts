@@ -1,0 +1,95 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HTTPReceiver, type App, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import type { Clock } from '../../src/clock';
+
+/** Bolt refuses requests signed more than five minutes ago; we also refuse those dated more than five minutes ahead. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+export const EVENTS_PATH = '/slack/events';
+
+export interface ListenOptions {
+  port: number;
+  /** Default: every interface. Tests use 127.0.0.1. */
+  host?: string;
+}
+
+/**
+ * Bolt's HTTPReceiver (signature and staleness checks, ack handling, the 3-second deadline)
+ * behind our own HTTP server, which first refuses a request whose `x-slack-request-timestamp`
+ * lies in the future: a replayed request with a forged date must not be fresh for longer.
+ */
+export class GuardedHttpReceiver implements Receiver {
+  private readonly inner: HTTPReceiver;
+  private server: Server | null = null;
+
+  constructor(
+    options: { signingSecret: string; logger: BoltLogger },
+    private readonly wallClock: Clock,
+  ) {
+    this.inner = new HTTPReceiver({
+      signingSecret: options.signingSecret,
+      endpoints: EVENTS_PATH,
+      logger: options.logger,
+      // Answer Slack as soon as a listener calls ack(); the listener goes on afterwards.
+      processBeforeResponse: false,
+    });
+  }
+
+  init(app: App): void {
+    this.inner.init(app);
+  }
+
+  start(options: ListenOptions): Promise<Server> {
+    const server = createServer((req, res) => this.route(req, res));
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve(server);
+      });
+    });
+  }
+
+  /** The port actually bound (after listening on port 0). */
+  port(): number | undefined {
+    const address = this.server?.address();
+    return address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
+  }
+
+  stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      server.close((err) => (err ? reject(err) : resolve()));
+      server.closeAllConnections();
+    });
+  }
+
+  private route(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method === 'POST' && this.isFromTheFuture(req)) {
+      // Read the body away first, so the client sees the 401 rather than a reset connection.
+      req.on('end', () => {
+        res.writeHead(401);
+        res.end();
+      });
+      req.resume();
+      return;
+    }
+    try {
+      this.inner.requestListener(req, res);
+    } catch {
+      // Bolt throws for paths it does not serve.
+      res.writeHead(404);
+      res.end();
+    }
+  }
+
+  private isFromTheFuture(req: IncomingMessage): boolean {
+    const header = req.headers['x-slack-request-timestamp'];
+    const seconds = Number(Array.isArray(header) ? header[0] : header);
+    if (!Number.isFinite(seconds)) return false; // Bolt refuses a missing or malformed timestamp
+    return seconds * 1000 > this.wallClock.now().getTime() + MAX_CLOCK_SKEW_MS;
+  }
+}

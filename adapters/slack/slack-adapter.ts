@@ -1,0 +1,123 @@
+import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import { systemClock, type Clock } from '../../src/clock';
+import type { ChatPort, Core, DeliveryResult, OutboundMessage } from '../../src/core/ports';
+import type { Logger } from '../../src/logger';
+import type { SlackDeps } from './bridge';
+import { registerCommands } from './commands';
+import { deliverToSlack } from './delivery';
+import { registerHome } from './home';
+import { SlackDirectory } from './identity';
+import { registerInteractions } from './interactions';
+import { RecentRequests } from './recent';
+import { GuardedHttpReceiver } from './receiver';
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  /** HTTP mode: Slack posts to /slack/events, signed with this secret. */
+  signingSecret?: string;
+  /** Socket Mode (an `xapp-` token): Slack is reached over a WebSocket, no public URL needed. */
+  appToken?: string;
+  /** Web API base URL (default Slack's); tests and proxies point it elsewhere. */
+  apiUrl?: string;
+  /** HTTP mode: where to listen. */
+  port: number;
+  host?: string;
+  logger: Logger;
+  /**
+   * Real time, for the protocol: request timestamps (Slack signs with its clock, not with a
+   * simulated `--now`), caches and the double-click window.
+   */
+  wallClock?: Clock;
+}
+
+/** No hidden retries: the outbox is the one place that retries, so nothing is posted twice. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/**
+ * Convene in a Slack workspace: slash commands, buttons, forms and the App Home in, through
+ * the core as the Slack user; outbox messages out, as Block Kit posts (ChatPort).
+ */
+export class SlackAdapter implements ChatPort {
+  readonly medium = 'slack' as const;
+  readonly mode: 'http' | 'socket';
+  private readonly app: App;
+  private readonly receiver: GuardedHttpReceiver | null = null;
+  private readonly logger: Logger;
+  private readonly wallClock: Clock;
+  private started = false;
+
+  constructor(private readonly options: SlackAdapterOptions) {
+    this.logger = options.logger.child({ component: 'slack' });
+    this.wallClock = options.wallClock ?? systemClock;
+    const logger = boltLogger(this.logger);
+    const clientOptions: webApi.WebClientOptions = {
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: REQUEST_TIMEOUT_MS,
+      ...(options.apiUrl ? { slackApiUrl: options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/` } : {}),
+    };
+    if (options.appToken) {
+      this.mode = 'socket';
+      this.app = new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logger, deferInitialization: true });
+    } else {
+      if (!options.signingSecret) throw new Error('The Slack adapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).');
+      this.mode = 'http';
+      this.receiver = new GuardedHttpReceiver({ signingSecret: options.signingSecret, logger }, this.wallClock);
+      this.app = new App({ token: options.botToken, receiver: this.receiver, clientOptions, logger, deferInitialization: true });
+    }
+  }
+
+  /** Checks the token with Slack (auth.test), then listens: HTTP on the port, or the Socket Mode connection. */
+  async start(core: Core): Promise<void> {
+    const deps: SlackDeps = {
+      core,
+      directory: new SlackDirectory(this.app.client, this.wallClock, this.logger),
+      recent: new RecentRequests(this.wallClock),
+      client: this.app.client,
+      logger: this.logger,
+    };
+    registerCommands(this.app, deps);
+    registerInteractions(this.app, deps);
+    registerHome(this.app, deps);
+    this.app.error(async (err) => {
+      this.logger.error({ err }, 'slack listener failed');
+    });
+    await this.app.init();
+    if (this.mode === 'http') await this.app.start({ port: this.options.port, host: this.options.host });
+    else await this.app.start();
+    this.started = true;
+    this.logger.info({ mode: this.mode, port: this.mode === 'http' ? this.port() : undefined }, 'slack adapter listening');
+  }
+
+  /** HTTP mode: the port actually bound (useful after listening on port 0). */
+  port(): number | undefined {
+    return this.receiver?.port();
+  }
+
+  send(message: OutboundMessage): Promise<DeliveryResult> {
+    return deliverToSlack(this.app.client, message);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.app.stop();
+  }
+}
+
+/** Bolt's logger interface over ours: one JSON log for the whole bot. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const line = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...msg: unknown[]) => logger.debug(line(msg)),
+    info: (...msg: unknown[]) => logger.info(line(msg)),
+    warn: (...msg: unknown[]) => logger.warn(line(msg)),
+    error: (...msg: unknown[]) => logger.error(line(msg)),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
