@@ -21,16 +21,18 @@ export type ButtonIntent =
   | { kind: 'objection'; request: string }
   | { kind: 'unknown' };
 
+/** A vote button's value: `E3:endorse`, or the vote command itself, `/endorse vote E3 endorse`. */
+const VOTE_BUTTON = /^(?:(E\d{1,9}):|\/endorse\s+vote\s+(E\d{1,9})\s+)(endorse|object|abstain)$/i;
+
 /**
- * What a button means. Its value names the thing and the choice (`E3:endorse`), never who
- * acts: the clicking user is the actor, as if they had typed the command. Object asks for the
- * reason first.
+ * What a button means. Its value names the request and the choice, never who acts: the clicking
+ * user is the actor, as if they had typed the command. Object asks for the reason first.
  */
 export function buttonIntent(value: string): ButtonIntent {
-  const vote = /^(E\d+):(endorse|object|abstain)$/i.exec(value.trim());
+  const vote = VOTE_BUTTON.exec(value.trim());
   if (!vote) return { kind: 'unknown' };
-  const request = vote[1]!.toUpperCase();
-  const choice = vote[2]!.toLowerCase();
+  const request = (vote[1] ?? vote[2])!.toUpperCase();
+  const choice = vote[3]!.toLowerCase();
   return choice === 'object' ? { kind: 'objection', request } : { kind: 'command', text: `/endorse vote ${request} ${choice}` };
 }
 
