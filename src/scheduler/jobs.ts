@@ -10,8 +10,26 @@ import type { Job } from '../store/jobs';
  */
 export type JobHandler = (ctx: CommandContext, job: Job, late: boolean) => { note: string; skipped?: boolean };
 
+/**
+ * Work that is not a row of its own but is looked for on every tick, once per active exercise
+ * (a member added after a meeting's notice went out gets it on the next tick). It runs in its own
+ * transaction and must be idempotent: what it did is recorded so the next tick finds nothing to do.
+ */
+export type Sweep = (ctx: CommandContext) => { ref: string; note: string; late: boolean }[];
+
 export class JobHandlers {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly sweepers: { name: string; sweep: Sweep }[] = [];
+
+  sweep(name: string, sweep: Sweep): this {
+    if (this.sweepers.some((s) => s.name === name)) throw new Error(`A sweep ${name} is registered twice`);
+    this.sweepers.push({ name, sweep });
+    return this;
+  }
+
+  sweeps(): readonly { name: string; sweep: Sweep }[] {
+    return this.sweepers;
+  }
 
   register(kind: string, handler: JobHandler): this {
     if (this.handlers.has(kind)) throw new Error(`A handler for job ${kind} is registered twice`);

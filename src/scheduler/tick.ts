@@ -5,7 +5,7 @@ import { CommandContext, type Settings } from '../core/context';
 import type { Db } from '../store/db';
 import { inTransaction } from '../store/db';
 import { appendAudit } from '../store/audit';
-import { exerciseById } from '../store/exercises';
+import { exerciseById, listExercises } from '../store/exercises';
 import { completeJob, dueJobs, type Job } from '../store/jobs';
 import { DEDUP_KEEP_MS, forgetOlderThan } from '../store/inbound';
 import type { OutboxSender, DrainReport } from '../delivery/sender';
@@ -37,7 +37,7 @@ export class Scheduler {
   constructor(private readonly deps: SchedulerDependencies) {}
 
   async tick(): Promise<TickReport> {
-    const jobs = this.runDueJobs();
+    const jobs = [...this.runDueJobs(), ...this.runSweeps()];
     const cutoff = new Date(this.deps.clock.now().getTime() - DEDUP_KEEP_MS).toISOString();
     inTransaction(this.deps.db, () => forgetOlderThan(this.deps.db, cutoff));
     const delivery = await this.deps.sender.drain();
@@ -62,6 +62,35 @@ export class Scheduler {
       }
       if (due.length < 100) return done;
     }
+  }
+
+  /** Runs every registered sweep once per active exercise, each in its own transaction. */
+  runSweeps(): TickReport['jobs'] {
+    const { db, logger } = this.deps;
+    const done: TickReport['jobs'] = [];
+    const sweeps = this.deps.handlers.sweeps();
+    if (sweeps.length === 0) return done;
+    const now = this.deps.clock.now();
+    for (const exercise of listExercises(db).filter((e) => e.status === 'active')) {
+      for (const { name, sweep } of sweeps) {
+        try {
+          const results = inTransaction(db, () => {
+            const ctx = new CommandContext(db, now, exercise, { person: null, member: null, label: 'scheduler' }, this.deps.settings, this.deps.renderer, `sweep ${name}`);
+            const found = sweep(ctx);
+            for (const r of found)
+              appendAudit(db, {
+                exerciseId: exercise.id, at: now.toISOString(), actor: 'scheduler', action: `sweep ${name}`,
+                outcome: r.late ? 'done late' : 'done', detail: { ref: r.ref, note: r.note },
+              });
+            return found;
+          });
+          done.push(...results.map((r) => ({ kind: name, ref: r.ref, late: r.late, note: r.note })));
+        } catch (err) {
+          logger.error({ err, sweep: name, exercise: exercise.id }, 'sweep failed');
+        }
+      }
+    }
+    return done;
   }
 
   private runOne(job: Job, now: Date): TickReport['jobs'][number] | null {

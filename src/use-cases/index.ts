@@ -10,6 +10,16 @@ import { checkFocalPoints } from './members/check';
 import { linkChatIdentity } from './members/link';
 import { verifyChatIdentity } from './members/verify';
 import { bindGroupChannel } from './exercise/bind-channel';
+import { exerciseStatus } from './exercise/status';
+import { scheduleMeeting } from './meetings/schedule';
+import { editAgenda } from './meetings/agenda';
+import { sendMeetingNotice } from './meetings/send';
+import { postponeMeeting } from './meetings/postpone';
+import { cancelMeeting } from './meetings/cancel';
+import { listMeetings } from './meetings/list';
+import { showMeeting } from './meetings/show';
+import { showNotices } from './meetings/notices';
+import { registerMeetingJobs } from './meetings/jobs';
 import { pendingCommands } from './pending';
 import { JobHandlers } from '../scheduler/jobs';
 
@@ -18,6 +28,14 @@ export function buildRegistry(): Registry {
   let registry: Registry | undefined;
   const built: CommandDefinition[] = [
     helpCommand(() => registry!),
+    scheduleMeeting,
+    editAgenda,
+    sendMeetingNotice,
+    postponeMeeting,
+    cancelMeeting,
+    listMeetings,
+    showMeeting,
+    showNotices,
     listMembers,
     addOrganisation,
     addFocalPoint,
@@ -28,6 +46,7 @@ export function buildRegistry(): Registry {
     linkChatIdentity,
     verifyChatIdentity,
     bindGroupChannel,
+    exerciseStatus,
   ];
   const paths = new Set(built.map((d) => d.path));
   const order = ['help', 'meeting', 'endorse', 'minutes', 'members', 'exercise'];
@@ -39,5 +58,7 @@ export function buildRegistry(): Registry {
 
 /** What the scheduler does for each kind of job; each capability registers its own. */
 export function buildJobHandlers(): JobHandlers {
-  return new JobHandlers();
+  const handlers = new JobHandlers();
+  registerMeetingJobs(handlers);
+  return handlers;
 }

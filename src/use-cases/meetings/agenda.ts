@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { choiceArg, freeText, idArg } from '../../commands/args';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import { formatLong } from '../../domain/time';
+import { currentNotice } from '../../store/meeting-notices';
+import { addAgendaItem, agendaOf, meetingById, moveAgendaItem, removeAgendaItem, type Meeting } from '../../store/meetings';
+import { closedForChanges, findMeeting, meetingLabel } from './lookups';
+
+export const AGENDA_ITEM_MAX = 1000;
+export const AGENDA_MAX_ITEMS = 50;
+
+const itemText = freeText('agenda item', AGENDA_ITEM_MAX);
+const position = (what: string) =>
+  z.string().regex(/^\d{1,3}$/, { message: `The ${what} is an item number as /meeting agenda <id> show lists them, e.g. 2.` }).transform(Number);
+
+type AgendaOp = { op: 'show' } | { op: 'add'; text: string } | { op: 'remove'; n: number } | { op: 'move'; n: number; to: number };
+
+/** Reads the words after the action into one operation, with the grammar's own sentences for what is wrong. */
+const agendaSchema = z
+  .object({ id: idArg('M', 'meeting'), action: choiceArg('agenda action', ['add', 'remove', 'move', 'show'] as const), rest: z.string().optional() })
+  .transform((v, ctx): { id: number; operation: AgendaOp } => {
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    const words = (v.rest ?? '').trim().split(/\s+/).filter(Boolean);
+    const check = <T>(schema: z.ZodType<T>, value: unknown): T | typeof z.NEVER => {
+      const r = schema.safeParse(value);
+      return r.success ? r.data : fail(r.error.issues[0]!.message);
+    };
+    switch (v.action) {
+      case 'show':
+        return words.length ? fail(`/meeting agenda M${v.id} show takes nothing after it.`) : { id: v.id, operation: { op: 'show' } };
+      case 'add': {
+        if (!v.rest?.trim()) return fail(`Missing the item's text: /meeting agenda M${v.id} add <text...>.`);
+        const text = check(itemText, v.rest);
+        return { id: v.id, operation: { op: 'add', text } };
+      }
+      case 'remove': {
+        if (words.length !== 1) return fail(`Usage: /meeting agenda M${v.id} remove <n>.`);
+        return { id: v.id, operation: { op: 'remove', n: check(position('item number'), words[0]) } };
+      }
+      case 'move': {
+        if (words.length !== 2) return fail(`Usage: /meeting agenda M${v.id} move <n> <to>.`);
+        return { id: v.id, operation: { op: 'move', n: check(position('item number'), words[0]), to: check(position('new position'), words[1]) } };
+      }
+    }
+  });
+
+export const editAgenda = defineCommand({
+  path: 'meeting agenda',
+  usage: '/meeting agenda <id> add <text...> | remove <n> | move <n> <to> | show',
+  params: [{ name: 'id' }, { name: 'action', hint: 'add|remove|move|show' }, { name: 'rest', rest: true, optional: true }],
+  schema: agendaSchema,
+  summary: "Edit or show a meeting's agenda. After the notice went out, /meeting send <id> sends the amended agenda.",
+  details: [
+    'Examples: /meeting agenda M3 add Review of the draft TOR',
+    '          /meeting agenda M3 move 3 1     /meeting agenda M3 remove 2     /meeting agenda M3 show',
+    `An item is up to ${AGENDA_ITEM_MAX} characters and may span lines; an agenda holds up to ${AGENDA_MAX_ITEMS} items.`,
+  ].join('\n'),
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const found = findMeeting(ctx, args.id);
+    if (!found.ok) return refused('not-found', found.message);
+    const m = found.value;
+    const id = meetingLabel(m);
+    const op = args.operation;
+    const items = agendaOf(ctx.db, m.id);
+    if (op.op === 'show') return accepted(showAgenda(m, items.map((i) => i.text), exercise.timeZone));
+    const closed = closedForChanges(m, exercise.timeZone, ctx.now);
+    if (closed) return refused('rule', closed);
+    const exists = (n: number) => n >= 1 && n <= items.length;
+    const range = items.length === 0 ? `${id}'s agenda is empty.` : `${id}'s agenda has items 1 to ${items.length}.`;
+    let said: string;
+    switch (op.op) {
+      case 'add':
+        if (items.length >= AGENDA_MAX_ITEMS) return refused('rule', `${id}'s agenda already has ${AGENDA_MAX_ITEMS} items, the most it can hold. Remove or merge items first.`);
+        said = `Added item ${addAgendaItem(ctx.db, m.id, op.text, ctx.nowIso)} to ${id}'s agenda.`;
+        break;
+      case 'remove':
+        if (!exists(op.n)) return refused('not-found', `There is no item ${op.n}: ${range}`);
+        said = `Removed item ${op.n} ("${short(removeAgendaItem(ctx.db, m.id, op.n, ctx.nowIso))}") from ${id}'s agenda.`;
+        break;
+      case 'move':
+        if (!exists(op.n) || !exists(op.to)) return refused('not-found', `There is no item ${exists(op.n) ? op.to : op.n}: ${range}`);
+        if (op.n === op.to) return refused('rule', `Item ${op.n} is already at position ${op.to}.`);
+        said = `Moved item ${op.n} ("${short(moveAgendaItem(ctx.db, m.id, op.n, op.to, ctx.nowIso))}") to position ${op.to}.`;
+        break;
+    }
+    const updated = meetingById(ctx.db, m.id)!;
+    const sent = currentNotice(ctx.db, m.id);
+    const after = sent
+      ? `Members have the agenda sent on ${formatLong(sent.sentAt, exercise.timeZone)}; /meeting send ${id} sends this amended agenda.`
+      : `/meeting send ${id} sends the invitation and agenda.`;
+    const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
+    return accepted(`${said}\n${showAgenda(updated, agenda, exercise.timeZone)}\n${after}`, {
+      meeting: id,
+      operation: op.op,
+      ...(op.op === 'add' ? { text: op.text } : op.op === 'remove' ? { item: op.n } : { item: op.n, to: op.to }),
+      agendaVersion: updated.agendaVersion,
+    });
+  },
+});
+
+function short(text: string): string {
+  const line = text.split('\n')[0]!;
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+/** "Agenda of M3 (PWG, Tue 1 Dec 2026, 10:00 (Europe/Belgrade)):\n1. ...". */
+export function showAgenda(m: Meeting, agenda: string[], zone: string): string {
+  const head = `Agenda of ${meetingLabel(m)} (${m.group}, ${formatLong(m.startsAt, zone)})`;
+  if (agenda.length === 0) return `${head}: no items yet. Add one with /meeting agenda ${meetingLabel(m)} add <text>.`;
+  return `${head}:\n${agenda.map((t, i) => `${i + 1}. ${t.replace(/\n/g, '\n   ')}`).join('\n')}`;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { idArg, lineText } from '../../commands/args';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import { deadlinePassed } from '../../domain/notice';
+import { formatLong } from '../../domain/time';
+import { currentNotice, insertNotice } from '../../store/meeting-notices';
+import { markCancelled, meetingById } from '../../store/meetings';
+import { audienceWithFormer, describeDispatch, dispatchNotice } from './dispatch';
+import { closedForChanges, findMeeting, meetingLabel } from './lookups';
+import { planMeetingJobs } from './plan';
+
+export const cancelMeeting = defineCommand({
+  path: 'meeting cancel',
+  params: [{ name: 'id' }, { name: 'reason', rest: true }],
+  schema: z.object({ id: idArg('M', 'meeting'), reason: lineText('reason', 500) }),
+  summary: 'Cancel a meeting; if its notice went out, members are told and the event is removed from their calendars.',
+  details: 'Example: /meeting cancel M3 the draft TOR is not ready; a new date follows',
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const zone = exercise.timeZone;
+    const found = findMeeting(ctx, args.id);
+    if (!found.ok) return refused('not-found', found.message);
+    const before = found.value;
+    const id = meetingLabel(before);
+    const closed = closedForChanges(before, zone, ctx.now);
+    if (closed) return refused('rule', closed);
+    const previous = currentNotice(ctx.db, before.id);
+    markCancelled(ctx.db, before.id, { reason: args.reason, sequence: previous ? before.sequence + 1 : before.sequence, at: ctx.nowIso });
+    const m = meetingById(ctx.db, before.id)!;
+    planMeetingJobs(ctx, m, previous !== undefined);
+    let told = 'Its notice had not gone out, so nobody else is told.';
+    let version: number | null = null;
+    if (previous) {
+      const notice = insertNotice(ctx.db, {
+        meetingId: m.id, kind: 'cancellation', sequence: m.sequence, startsAt: m.startsAt, noticeDeadline: m.noticeDeadline,
+        agenda: previous.agenda, reason: args.reason, sentAt: ctx.nowIso, sentByPersonId: ctx.actor.person?.id ?? null,
+        late: deadlinePassed(m.noticeDeadline, ctx.now),
+      });
+      version = notice.version;
+      const audience = audienceWithFormer(ctx, m);
+      const report = dispatchNotice(ctx, m, notice, audience.people, { view: { reason: args.reason } });
+      told = `Members were told and the event cancelled in their calendars: ${describeDispatch(audience.people, report)}.`;
+    }
+    return accepted(`Cancelled ${id}, the ${m.group} meeting "${m.title}" of ${formatLong(m.startsAt, zone)} (${args.reason}). ${told}`, {
+      meeting: id,
+      reason: args.reason,
+      notice: version,
+      sequence: m.sequence,
+    });
+  },
+});

@@ -1,0 +1,152 @@
+import type { CommandContext } from '../../core/context';
+import type { Medium } from '../../core/ports';
+import { formatLong } from '../../domain/time';
+import { meetingCalendar, meetingUid } from '../../render/icalendar';
+import { linkNoticeMessages, peopleEverNoticed, type MeetingNotice, type NoticeKind } from '../../store/meeting-notices';
+import { meetingEnd, meetingRef, type Meeting } from '../../store/meetings';
+import { organisationsOf, personById, recipientsOf, type Organisation, type Person } from '../../store/members';
+import { outboxEntry } from '../../store/outbox';
+import { meetingLabel } from './lookups';
+import { calendarDescription, meetingView } from './view';
+
+/** The template of each kind of notice, under templates/. */
+export const NOTICE_TEMPLATE: Record<NoticeKind, string> = {
+  invitation: 'meeting-invitation',
+  amendment: 'meeting-amended',
+  postponement: 'meeting-postponed',
+  cancellation: 'meeting-cancelled',
+};
+
+export interface NoticeRecipient {
+  person: Person;
+  /** Set for a focal point: the organisation this message reaches. */
+  organisationId: number | null;
+  role: 'coordinator' | 'focal' | 'observer' | 'former member';
+}
+
+export interface Audience {
+  people: NoticeRecipient[];
+  /** Organisations of the group with no active focal point: the notice cannot reach them (SPEC 2.2). */
+  unreachable: Organisation[];
+}
+
+/** Everyone a meeting's notice goes to now: focal points of the group's organisations, coordinators, observers. */
+export function audienceOf(ctx: CommandContext, m: Meeting): Audience {
+  const members = recipientsOf(ctx.db, m.exerciseId, m.group);
+  const people = members.map((p): NoticeRecipient => ({
+    person: p,
+    organisationId: p.role === 'focal' ? p.organisation?.id ?? null : null,
+    role: p.role,
+  }));
+  const reached = new Set(people.map((p) => p.organisationId).filter((id) => id !== null));
+  const unreachable = organisationsOf(ctx.db, m.exerciseId, m.group).filter((o) => !reached.has(o.id));
+  return { people, unreachable };
+}
+
+/** The current audience plus anyone who was sent an earlier notice: a change of time must reach their calendars too. */
+export function audienceWithFormer(ctx: CommandContext, m: Meeting): Audience {
+  const audience = audienceOf(ctx, m);
+  const present = new Set(audience.people.map((p) => p.person.id));
+  for (const id of peopleEverNoticed(ctx.db, m.id)) {
+    if (present.has(id)) continue;
+    const person = personById(ctx.db, id);
+    if (person) audience.people.push({ person, organisationId: null, role: 'former member' });
+  }
+  return audience;
+}
+
+export interface DispatchReport {
+  people: number;
+  messages: number;
+  byMedium: Partial<Record<Medium, number>>;
+}
+
+/**
+ * Queues one notice version to each recipient (e-mail with the iCalendar part, plus each linked
+ * chat identity) and ties every outbox row to the notice, so `/meeting notices` can prove it.
+ * `view` adds what the template of this kind needs (the change, the reason); `as` renders it with
+ * another kind's template (a member who joins late gets the current notice as an invitation).
+ */
+export function dispatchNotice(
+  ctx: CommandContext,
+  m: Meeting,
+  notice: MeetingNotice,
+  recipients: NoticeRecipient[],
+  options: { view?: Record<string, unknown>; catchUp?: boolean; as?: NoticeKind } = {},
+): DispatchReport {
+  const exercise = ctx.requireExercise();
+  const organizer = personById(ctx.db, m.organizerPersonId);
+  const report: DispatchReport = { people: 0, messages: 0, byMedium: {} };
+  const method = notice.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+  for (const r of recipients) {
+    const calendar = meetingCalendar({
+      uid: meetingUid(m.id, exercise.slug),
+      sequence: notice.sequence,
+      method,
+      stamp: ctx.now,
+      start: m.startsAt,
+      end: meetingEnd(m),
+      summary: `${m.group} meeting: ${m.title}`,
+      description: calendarDescription(exercise, m, notice.agenda),
+      location: m.place,
+      organizer: organizer ? { name: organizer.name, email: organizer.email } : { name: 'Convene', email: r.person.email },
+      attendee: { name: r.person.name, email: r.person.email },
+    });
+    const view = {
+      ...meetingView(exercise, m, notice.agenda, r.person),
+      version: notice.version,
+      late: notice.late,
+      joinedLate: options.catchUp ? { firstSent: formatLong(notice.sentAt, exercise.timeZone) } : false,
+      ...options.view,
+    };
+    const ids = ctx.deliver({
+      kind: NOTICE_TEMPLATE[options.as ?? notice.kind],
+      ref: meetingRef(m.id),
+      to: r.person,
+      organisationId: r.organisationId,
+      view,
+      calendar,
+    });
+    linkNoticeMessages(ctx.db, notice.id, r.person.id, ids, options.catchUp ?? false);
+    report.people++;
+    report.messages += ids.length;
+    for (const id of ids) {
+      const medium = outboxEntry(ctx.db, id)?.medium;
+      if (medium) report.byMedium[medium] = (report.byMedium[medium] ?? 0) + 1;
+    }
+  }
+  if (!options.catchUp) {
+    ctx.announce({
+      kind: NOTICE_TEMPLATE[notice.kind],
+      ref: meetingRef(m.id),
+      group: m.group,
+      view: { ...meetingView(exercise, m, notice.agenda), version: notice.version, late: notice.late, toGroup: true, ...options.view },
+    });
+  }
+  return report;
+}
+
+/** "14 people (12 focal points, 1 coordinator, 1 observer), 16 messages (14 e-mail, 2 slack)". */
+export function describeDispatch(recipients: NoticeRecipient[], report: DispatchReport): string {
+  const count = (role: NoticeRecipient['role']) => recipients.filter((r) => r.role === role).length;
+  const parts = (
+    [
+      ['focal', 'focal point', 'focal points'],
+      ['coordinator', 'coordinator', 'coordinators'],
+      ['observer', 'observer', 'observers'],
+      ['former member', 'former member', 'former members'],
+    ] as const
+  )
+    .map(([role, one, many]) => [count(role), one, many] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  const media = Object.entries(report.byMedium).map(([medium, n]) => `${n} ${medium === 'email' ? 'e-mail' : medium}`);
+  return `${report.people} ${report.people === 1 ? 'person' : 'people'} (${parts.join(', ')}), ${report.messages} message${report.messages === 1 ? '' : 's'} (${media.join(', ')})`;
+}
+
+/** The sentence about organisations a notice cannot reach, or ''. */
+export function describeUnreachable(m: Meeting, unreachable: Organisation[]): string {
+  if (unreachable.length === 0) return '';
+  const names = unreachable.map((o) => o.acronym).join(', ');
+  return ` Not reached: ${names} ${unreachable.length === 1 ? 'has' : 'have'} no focal point; add one with /members add-focal <acronym> <email> <name>, and ${meetingLabel(m)}'s notice goes to them on the next tick.`;
+}

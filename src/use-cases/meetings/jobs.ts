@@ -1,0 +1,125 @@
+import type { CommandContext } from '../../core/context';
+import { deadlinePassed, earliestCompliantDateNow, wallTimeOf } from '../../domain/notice';
+import { formatDate, formatLong, formatTime } from '../../domain/time';
+import type { Job } from '../../store/jobs';
+import { currentNotice, peopleSentNotice } from '../../store/meeting-notices';
+import { agendaOf, meetingById, meetingIdOfRef, meetingRef, noticedUpcoming, setMeetingStatus, type Meeting } from '../../store/meetings';
+import { coordinators } from '../../store/members';
+import type { JobHandler, JobHandlers, Sweep } from '../../scheduler/jobs';
+import { audienceOf, dispatchNotice } from './dispatch';
+import { meetingLabel } from './lookups';
+import { MEETING_JOBS } from './plan';
+import { meetingView } from './view';
+
+type Outcome = ReturnType<JobHandler>;
+const skip = (note: string): Outcome => ({ note, skipped: true });
+
+function meetingOf(ctx: CommandContext, job: Job): Meeting | undefined {
+  const id = meetingIdOfRef(job.ref);
+  const m = id === null ? undefined : meetingById(ctx.db, id);
+  return m && m.exerciseId === ctx.requireExercise().id ? m : undefined;
+}
+
+/** The coordinators are reminded while the notice is unsent: 3 days and 1 day before its deadline. */
+const remindToSend: JobHandler = (ctx, job) => {
+  const m = meetingOf(ctx, job);
+  if (!m) return skip('the meeting no longer exists');
+  if (m.status !== 'scheduled' || currentNotice(ctx.db, m.id)) return skip(`nothing to remind: ${meetingLabel(m)} is ${m.status}`);
+  const exercise = ctx.requireExercise();
+  const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
+  const days = Number(job.payload?.days ?? 0);
+  const people = coordinators(ctx.db, exercise.id);
+  for (const c of people) {
+    ctx.deliver({
+      kind: 'meeting-notice-reminder',
+      ref: meetingRef(m.id),
+      to: c,
+      view: { ...meetingView(exercise, m, agenda, c), days, oneDay: days === 1, itemCount: agenda.length },
+    });
+  }
+  return { note: `reminded ${people.length} coordinator${people.length === 1 ? '' : 's'}: notice deadline in ${days} day${days === 1 ? '' : 's'}` };
+};
+
+/** At the first late minute: the notice did not go out. The coordinators are offered both ways forward. */
+const markNoticeMissed: JobHandler = (ctx, job) => {
+  const m = meetingOf(ctx, job);
+  if (!m) return skip('the meeting no longer exists');
+  if (m.status !== 'scheduled' || currentNotice(ctx.db, m.id)) return skip(`${meetingLabel(m)} is ${m.status}`);
+  if (m.urgentReason) return skip(`${meetingLabel(m)} is held at short notice`);
+  if (!deadlinePassed(m.noticeDeadline, ctx.now)) return skip('the deadline moved');
+  const exercise = ctx.requireExercise();
+  const zone = exercise.timeZone;
+  setMeetingStatus(ctx.db, m.id, 'notice-missed', ctx.nowIso);
+  const time = wallTimeOf(m.startsAt, zone);
+  const earliest = formatDate(earliestCompliantDateNow(ctx.now, time, zone, exercise.noticeDays));
+  const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
+  const people = coordinators(ctx.db, exercise.id);
+  for (const c of people) {
+    ctx.deliver({
+      kind: 'meeting-notice-missed',
+      ref: meetingRef(m.id),
+      to: c,
+      view: { ...meetingView(exercise, m, agenda, c), earliestDate: earliest, time: formatTime(time), itemCount: agenda.length },
+    });
+  }
+  return { note: `${meetingLabel(m)} marked notice-missed; ${people.length} coordinator${people.length === 1 ? '' : 's'} told (earliest compliant date ${earliest})` };
+};
+
+/** The day before the meeting, everyone it was noticed to is reminded. */
+const remindMembers: JobHandler = (ctx, job) => {
+  const m = meetingOf(ctx, job);
+  if (!m) return skip('the meeting no longer exists');
+  const notice = currentNotice(ctx.db, m.id);
+  if (m.status !== 'noticed' || !notice) return skip(`no reminder: ${meetingLabel(m)} is ${m.status}`);
+  if (m.startsAt.getTime() <= ctx.now.getTime()) return skip(`no reminder: ${meetingLabel(m)} has started`);
+  const exercise = ctx.requireExercise();
+  const audience = audienceOf(ctx, m);
+  for (const r of audience.people) {
+    ctx.deliver({
+      kind: 'meeting-reminder',
+      ref: meetingRef(m.id),
+      to: r.person,
+      organisationId: r.organisationId,
+      view: meetingView(exercise, m, notice.agenda, r.person),
+    });
+  }
+  return { note: `reminded ${audience.people.length} people of ${meetingLabel(m)} on ${formatLong(m.startsAt, exercise.timeZone)}` };
+};
+
+/** At its end, a meeting whose notice went out is recorded as held (the minutes build on this). */
+const recordHeld: JobHandler = (ctx, job) => {
+  const m = meetingOf(ctx, job);
+  if (!m) return skip('the meeting no longer exists');
+  if (m.status !== 'noticed') return skip(`${meetingLabel(m)} is ${m.status}, not recorded as held`);
+  setMeetingStatus(ctx.db, m.id, 'held', ctx.nowIso);
+  return { note: `${meetingLabel(m)} recorded as held` };
+};
+
+/**
+ * A member added after a meeting's notice went out (a new focal point, a new organisation's first
+ * one, an observer) gets the current notice on the next tick, marked in the record as sent on joining.
+ */
+export const catchUpNewMembers: Sweep = (ctx) => {
+  const done: ReturnType<Sweep> = [];
+  for (const m of noticedUpcoming(ctx.db, ctx.requireExercise().id, ctx.now)) {
+    const notice = currentNotice(ctx.db, m.id);
+    if (!notice) continue;
+    const sent = peopleSentNotice(ctx.db, notice.id);
+    const missing = audienceOf(ctx, m).people.filter((r) => !sent.has(r.person.id));
+    if (missing.length === 0) continue;
+    const late = deadlinePassed(m.noticeDeadline, ctx.now);
+    dispatchNotice(ctx, m, notice, missing, { catchUp: true, as: 'invitation' });
+    const who = missing.map((r) => r.person.email).join(', ');
+    done.push({ ref: meetingRef(m.id), late, note: `sent ${meetingLabel(m)}'s notice to ${who}, added after it went out${late ? ' (after the deadline)' : ''}` });
+  }
+  return done;
+};
+
+export function registerMeetingJobs(handlers: JobHandlers): JobHandlers {
+  return handlers
+    .register(MEETING_JOBS.noticeReminder, remindToSend)
+    .register(MEETING_JOBS.noticeMissed, markNoticeMissed)
+    .register(MEETING_JOBS.memberReminder, remindMembers)
+    .register(MEETING_JOBS.held, recordHeld)
+    .sweep('meeting-catch-up', catchUpNewMembers);
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { choiceArg, dateArg, groupArg, lineText, positiveMinutesArg, timeArg } from '../../commands/args';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import type { CommandContext } from '../../core/context';
+import { deadlinePassed, earliestCompliantDateNow } from '../../domain/notice';
+import { formatDate, formatInZone, formatLong, noticeDeadline, toInstant, type LocalDate, type LocalTime } from '../../domain/time';
+import type { Exercise } from '../../store/exercises';
+import { MILESTONES, insertMeeting, meetingsOf } from '../../store/meetings';
+import type { Group } from '../../store/members';
+import { meetingLabel } from './lookups';
+import { planMeetingJobs } from './plan';
+
+export const DEFAULT_DURATION_MINUTES = 120;
+
+export const urgentArg = lineText('urgent reason', 500);
+
+/** The instant of a date and time in the exercise's zone, or why it cannot be used (impossible, DST gap or overlap, past). */
+export function meetingStart(ctx: CommandContext, date: LocalDate, time: LocalTime): { ok: true; start: Date } | { ok: false; message: string } {
+  const zone = ctx.requireExercise().timeZone;
+  const start = toInstant(date, time, zone);
+  if (!start.ok) return { ok: false, message: start.error };
+  if (start.value.getTime() <= ctx.now.getTime())
+    return { ok: false, message: `${formatInZone(start.value, zone)} is in the past (it is now ${formatInZone(ctx.now, zone)}). Give a date and time still to come.` };
+  return { ok: true, start: start.value };
+}
+
+/**
+ * SPEC §3's refusal when the notice deadline of a meeting at `start` has passed: the deadline,
+ * the earliest compliant date at the same time, and how to hold it at short notice.
+ */
+export function deadlinePassedMessage(exercise: Exercise, group: Group, start: Date, time: LocalTime, now: Date, override: string): string {
+  const deadline = noticeDeadline(start, exercise.timeZone, exercise.noticeDays);
+  const earliest = earliestCompliantDateNow(now, time, exercise.timeZone, exercise.noticeDays);
+  return (
+    `The ${group} meeting on ${formatInZone(start, exercise.timeZone).slice(0, 10)} needs its agenda sent by ${formatInZone(deadline, exercise.timeZone)}; that has passed. ` +
+    `Earliest compliant date: ${formatDate(earliest)}. ${override}`
+  );
+}
+
+export const scheduleMeeting = defineCommand({
+  path: 'meeting schedule',
+  params: [{ name: 'group', hint: 'PWG|PMG' }, { name: 'date' }, { name: 'time' }, { name: 'title', rest: true }],
+  options: { milestone: '<tor|methodology|findings|report>', where: '"..."', duration: '<minutes>', urgent: '"<reason>"' },
+  schema: z.object({
+    group: groupArg,
+    date: dateArg,
+    time: timeArg,
+    title: lineText('title', 200),
+    milestone: choiceArg('milestone', MILESTONES as unknown as readonly ['tor', 'methodology', 'findings', 'report']).optional(),
+    where: lineText('place', 200).optional(),
+    duration: positiveMinutesArg.optional(),
+    urgent: urgentArg.optional(),
+  }),
+  summary: "Schedule a meeting of the PWG or PMG; refused if its agenda can no longer reach members seven days ahead.",
+  details: [
+    'Example: /meeting schedule PWG 2026-12-10 10:00 Agree the TOR milestone:tor where:"UNHCR office, Pristina" duration:90',
+    'The date and time are in the exercise\'s time zone (or give an offset: 10:00+01:00). The notice deadline is the start minus the notice period (7 days unless the exercise says otherwise), at the same wall-clock time.',
+    'If that deadline has passed, the meeting is refused with the earliest compliant date; urgent:"<reason>" holds it at short notice, and the reason is shown in the invitation.',
+    'milestone: marks one of the four key meetings of the TOR (PWG only); duration: is in minutes (default 120).',
+  ].join('\n'),
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const zone = exercise.timeZone;
+    const when = meetingStart(ctx, args.date, args.time);
+    if (!when.ok) return refused('rule', when.message);
+    if (args.milestone && args.group !== 'PWG')
+      return refused('rule', `The key meetings of the TOR (${args.milestone}) are meetings of the whole PWG; schedule it for the PWG, or drop milestone:.`);
+    const deadline = noticeDeadline(when.start, zone, exercise.noticeDays);
+    const passed = deadlinePassed(deadline, ctx.now);
+    if (passed && !args.urgent)
+      return refused('rule', deadlinePassedMessage(exercise, args.group, when.start, args.time, ctx.now, 'Add urgent:"<reason>" to hold it at short notice.'));
+    const urgentReason = passed ? args.urgent! : null;
+    const meeting = insertMeeting(ctx.db, {
+      exerciseId: exercise.id,
+      group: args.group,
+      title: args.title,
+      startsAt: when.start,
+      durationMinutes: args.duration ?? DEFAULT_DURATION_MINUTES,
+      place: args.where ?? null,
+      milestone: args.milestone ?? null,
+      noticeDeadline: deadline,
+      urgentReason,
+      organizerPersonId: ctx.actor.person!.id,
+      at: ctx.nowIso,
+    });
+    planMeetingJobs(ctx, meeting, false);
+    const id = meetingLabel(meeting);
+    const same = args.milestone
+      ? meetingsOf(ctx.db, exercise.id).filter((m) => m.id !== meeting.id && m.milestone === args.milestone && m.status !== 'cancelled')
+      : [];
+    const lines = [
+      `Scheduled ${id}: ${args.group} meeting "${meeting.title}" on ${formatLong(meeting.startsAt, zone)}, ${meeting.durationMinutes} minutes${meeting.place ? `, at ${meeting.place}` : ''}${meeting.milestone ? `, key meeting: ${meeting.milestone}` : ''}.`,
+      urgentReason
+        ? `Short notice (${urgentReason}): the notice deadline ${formatLong(deadline, zone)} has passed; send the agenda as soon as it is ready.`
+        : `Notice deadline: ${formatLong(deadline, zone)}: the agenda and invitation must reach members by then.`,
+    ];
+    if (args.urgent && !passed) lines.push('urgent: was not needed (the notice can still be on time), so no short-notice reason was recorded.');
+    if (same.length) lines.push(`Note: ${same.map(meetingLabel).join(', ')} also carries the ${args.milestone} milestone.`);
+    lines.push(`Next: /meeting agenda ${id} add <item>, then /meeting send ${id}.`);
+    return accepted(lines.join('\n'), {
+      meeting: id,
+      group: args.group,
+      title: meeting.title,
+      startsAt: meeting.startsAt.toISOString(),
+      noticeDeadline: deadline.toISOString(),
+      milestone: meeting.milestone,
+      urgentReason,
+    });
+  },
+});

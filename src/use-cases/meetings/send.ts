@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { idArg } from '../../commands/args';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import { deadlinePassed, wallTimeOf } from '../../domain/notice';
+import { formatLong } from '../../domain/time';
+import { currentNotice, insertNotice } from '../../store/meeting-notices';
+import { agendaOf, markNoticeSent, meetingById } from '../../store/meetings';
+import { audienceOf, describeDispatch, describeUnreachable, dispatchNotice } from './dispatch';
+import { closedForChanges, findMeeting, meetingLabel } from './lookups';
+import { planMeetingJobs } from './plan';
+import { deadlinePassedMessage, urgentArg } from './schedule';
+
+export const sendMeetingNotice = defineCommand({
+  path: 'meeting send',
+  params: [{ name: 'id' }],
+  options: { urgent: '"<reason>"' },
+  schema: z.object({ id: idArg('M', 'meeting'), urgent: urgentArg.optional() }),
+  summary: 'Send the invitation and agenda to every member of the group, by e-mail (with a calendar invitation) and chat; again after an agenda change, as an amended agenda.',
+  details: [
+    'Every focal point of every organisation of the group, the coordinators and the observers receive it; /meeting notices <id> shows who was reached, when and how.',
+    'After the notice deadline the first invitation is refused: either postpone to the earliest compliant date (/meeting postpone <id> <date> <time>),',
+    'or hold the meeting at short notice: /meeting send <id> urgent:"<reason>". The reason is shown in the invitation and kept in the record.',
+    'An agenda changed after sending goes out with /meeting send <id> as an amended version; after the deadline it is marked late, and the original notice stays on record.',
+  ].join('\n'),
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const zone = exercise.timeZone;
+    const found = findMeeting(ctx, args.id);
+    if (!found.ok) return refused('not-found', found.message);
+    let m = found.value;
+    const id = meetingLabel(m);
+    const closed = closedForChanges(m, zone, ctx.now);
+    if (closed) return refused('rule', closed);
+    const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
+    if (agenda.length === 0) return refused('rule', `${id} has no agenda yet; the notice is the invitation and the agenda. Add items with /meeting agenda ${id} add <text>.`);
+    const previous = currentNotice(ctx.db, m.id);
+    const passed = deadlinePassed(m.noticeDeadline, ctx.now);
+    if (previous && m.sentAgendaVersion === m.agendaVersion)
+      return refused('rule', `${id}'s notice went out on ${formatLong(previous.sentAt, zone)} and nothing changed since. /meeting notices ${id} shows who was reached.`);
+    let urgentReason = m.urgentReason;
+    let note = '';
+    if (!previous) {
+      if (passed && !urgentReason && !args.urgent) {
+        const postpone = `Postpone it: /meeting postpone ${id} <date> <time>, or hold it at short notice: /meeting send ${id} urgent:"<reason>".`;
+        return refused('rule', deadlinePassedMessage(exercise, m.group, m.startsAt, wallTimeOf(m.startsAt, zone), ctx.now, postpone));
+      }
+      if (passed && !urgentReason) urgentReason = args.urgent!;
+      else if (args.urgent) note = ` urgent: was not needed${passed ? ' (a short-notice reason is already recorded)' : ' (the notice is on time)'}, so it was not recorded.`;
+    } else if (args.urgent) note = ' urgent: applies to the first invitation only; an amendment is sent either way, and marked late after the deadline.';
+
+    markNoticeSent(ctx.db, m.id, { agendaVersion: m.agendaVersion, urgentReason, at: ctx.nowIso });
+    m = meetingById(ctx.db, m.id)!;
+    const kind = previous ? 'amendment' : 'invitation';
+    const notice = insertNotice(ctx.db, {
+      meetingId: m.id, kind, sequence: m.sequence, startsAt: m.startsAt, noticeDeadline: m.noticeDeadline, agenda,
+      reason: kind === 'invitation' ? urgentReason : null, sentAt: ctx.nowIso, sentByPersonId: ctx.actor.person?.id ?? null, late: passed,
+    });
+    const audience = audienceOf(ctx, m);
+    const report = dispatchNotice(ctx, m, notice, audience.people, { view: { previousSentAt: previous ? formatLong(previous.sentAt, zone) : false } });
+    planMeetingJobs(ctx, m, true);
+
+    const what = kind === 'invitation' ? 'the invitation and agenda' : `the amended agenda (notice version ${notice.version})`;
+    const timing = !passed
+      ? `on time for the notice deadline ${formatLong(m.noticeDeadline, zone)}`
+      : kind === 'invitation'
+        ? `at short notice (${urgentReason}): the notice deadline was ${formatLong(m.noticeDeadline, zone)}`
+        : `late: the notice deadline was ${formatLong(m.noticeDeadline, zone)}; the notice of ${formatLong(previous!.sentAt, zone)} stays on record`;
+    const reply =
+      `Sent ${what} of ${id} (${m.group}, ${formatLong(m.startsAt, zone)}) to ${describeDispatch(audience.people, report)}, ${timing}.` +
+      `${describeUnreachable(m, audience.unreachable)}${note} Delivery: /meeting notices ${id}.`;
+    return accepted(reply, {
+      meeting: id,
+      notice: notice.version,
+      kind,
+      late: passed,
+      urgentReason: kind === 'invitation' ? urgentReason : null,
+      people: report.people,
+      messages: report.messages,
+      unreachable: audience.unreachable.map((o) => o.acronym),
+    });
+  },
+});

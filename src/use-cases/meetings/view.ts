@@ -1,0 +1,46 @@
+import { formatLong, formatTime, localPartsAt } from '../../domain/time';
+import type { Exercise } from '../../store/exercises';
+import { meetingEnd, type Meeting } from '../../store/meetings';
+import type { Person } from '../../store/members';
+import { MILESTONE_PURPOSE, meetingLabel } from './lookups';
+
+const GROUP_NAMES = { PWG: 'Profiling Working Group', PMG: 'Profiling Management Group' } as const;
+
+/** What every meeting template can show (`templates/meeting-*.txt`); values are plain text, escaped by the renderer. */
+export function meetingView(exercise: Exercise, m: Meeting, agenda: string[], person?: Pick<Person, 'timeZone'>): Record<string, unknown> {
+  const zone = exercise.timeZone;
+  const ownZone = person?.timeZone && person.timeZone !== zone ? person.timeZone : null;
+  return {
+    id: meetingLabel(m),
+    group: m.group,
+    groupName: GROUP_NAMES[m.group],
+    title: m.title,
+    when: formatLong(m.startsAt, zone),
+    until: formatTime(localPartsAt(meetingEnd(m), zone)),
+    durationMinutes: m.durationMinutes,
+    place: m.place ?? false,
+    yourTime: ownZone ? formatLong(m.startsAt, ownZone) : false,
+    deadline: formatLong(m.noticeDeadline, zone),
+    noticeDays: exercise.noticeDays,
+    milestone: m.milestone ? { name: m.milestone, purpose: MILESTONE_PURPOSE[m.milestone] } : false,
+    shortNotice: m.urgentReason ? { reason: m.urgentReason } : false,
+    agenda: agendaView(agenda),
+    hasAgenda: agenda.length > 0,
+  };
+}
+
+/** Numbered agenda items; `lines` lets the HTML template break a multi-line item (`more`: a line follows) without raw markup. */
+export function agendaView(agenda: string[]): { number: number; text: string; lines: { line: string; more: boolean }[] }[] {
+  return agenda.map((text, i) => {
+    const parts = text.split('\n');
+    return { number: i + 1, text, lines: parts.map((line, k) => ({ line, more: k < parts.length - 1 })) };
+  });
+}
+
+/** The ICS description: the agenda as plain text, and the short-notice reason when there is one. */
+export function calendarDescription(exercise: Exercise, m: Meeting, agenda: string[]): string {
+  const lines = [`${m.group} meeting ${meetingLabel(m)} of ${exercise.name}.`];
+  if (m.urgentReason) lines.push(`Short notice: ${m.urgentReason}`);
+  lines.push('', 'Agenda:', ...agenda.map((a, i) => `${i + 1}. ${a}`));
+  return lines.join('\n');
+}
