@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../src/logger';
 import { openDatabase, type Db } from '../src/store/db';
 import { TemplateRenderer } from '../src/render/renderer';
 import { ConveneCore } from '../src/core/core';
-import type { DeliveryPort } from '../src/core/ports';
+import type { ChatPort, DeliveryPort } from '../src/core/ports';
 import type { Settings } from '../src/core/context';
 import { OutboxSender } from '../src/delivery/sender';
 import { Scheduler } from '../src/scheduler/tick';
@@ -64,4 +64,24 @@ export function createApp(options: AppOptions): App {
       db.close();
     },
   };
+}
+
+/**
+ * The chat platforms the configuration enables (Slack when SLACK_BOT_TOKEN is set), for `npm start`.
+ * Loaded on demand: the one-shot CLI does not pay for an SDK it does not use.
+ */
+export async function chatPlatforms(config: Config, logger: Logger): Promise<ChatPort[]> {
+  const platforms: ChatPort[] = [];
+  if (config.SLACK_BOT_TOKEN) {
+    const { SlackAdapter } = await import('./slack/slack-adapter');
+    platforms.push(new SlackAdapter({
+      botToken: config.SLACK_BOT_TOKEN,
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      appToken: config.SLACK_APP_TOKEN,
+      apiUrl: config.SLACK_API_URL,
+      port: config.PORT,
+      logger,
+    }));
+  }
+  return platforms;
 }

@@ -1,8 +1,9 @@
 import type { Clock } from '../../src/clock';
 import type { Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
 import { listExercises } from '../../src/store/exercises';
 import { ConsoleAdapter } from '../console/console-adapter';
-import { createApp, type App } from '../compose';
+import { chatPlatforms, createApp, type App } from '../compose';
 import { parseArgv, type CliInvocation } from './argv';
 import { initialiseExercise } from './init';
 import type { CliIo } from './main';
@@ -16,12 +17,16 @@ const GREETING_EMPTY = `No exercise is set up yet. Type one of:
 /** `npm start`: the console, the platforms that are configured, and a ticker that asks the database what is due. */
 export async function runBot(config: Config, clock: Clock, inv: CliInvocation, io: CliIo): Promise<number> {
   let consoleAdapter: ConsoleAdapter | null = null;
-  const app = createApp({ config, clock });
+  let quitting = false;
+  const logger = createLogger(config.LOG_LEVEL);
+  const platforms = await chatPlatforms(config, logger);
+  const app = createApp({ config, clock, logger, chatPorts: platforms });
   const where = config.SMTP_URL ? `SMTP (${new URL(config.SMTP_URL).host})` : `.eml files in ${config.OUTBOX_DIR}/`;
 
   const local = async (line: string): Promise<string | null> => {
     const word = line.split(/\s+/)[0]!.replace(/^\//, '').toLowerCase();
     if (word === 'quit' || word === 'exit') {
+      quitting = true;
       void consoleAdapter?.stop();
       return 'Bye.';
     }
@@ -40,7 +45,8 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
       ...(inv.as ? { as: inv.as } : {}),
       ...(inv.exercise ? { exercise: inv.exercise } : {}),
       local,
-      onClose: resolve,
+      // With a chat platform running, the end of the terminal's input (a service has none) is not the end of the bot.
+      onClose: () => (quitting || platforms.length === 0 ? resolve() : io.stdout('Console input ended; the bot keeps running for chat (stop it with Ctrl-C).\n')),
       afterCommand: async () => {
         const d = await app.sender.drain();
         const n = d.sent + d.retrying + d.failed;
@@ -57,13 +63,26 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
     app.scheduler.tick().catch((err: unknown) => app.logger.error({ err }, 'tick failed'));
   }, TICK_MS);
   await app.scheduler.tick().catch((err: unknown) => app.logger.error({ err }, 'tick failed'));
-  await consoleAdapter!.start(app.core);
 
   const stop = async () => {
     clearInterval(ticker);
     await consoleAdapter?.stop();
+    for (const p of platforms) await p.stop().catch((err: unknown) => app.logger.error({ err, medium: p.medium }, 'stop failed'));
     await app.close();
   };
+  for (const p of platforms) {
+    const name = p.medium.charAt(0).toUpperCase() + p.medium.slice(1);
+    try {
+      await p.start(app.core);
+      io.stdout(`${name} is connected.\n`);
+    } catch (err) {
+      io.stderr(`${name} could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+      await stop();
+      return 1;
+    }
+  }
+  await consoleAdapter!.start(app.core);
+
   process.once('SIGINT', () => void stop().then(() => process.exit(0)));
   process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
   await done;
