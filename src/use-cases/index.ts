@@ -20,6 +20,13 @@ import { listMeetings } from './meetings/list';
 import { showMeeting } from './meetings/show';
 import { showNotices } from './meetings/notices';
 import { registerMeetingJobs } from './meetings/jobs';
+import { openEndorsement } from './endorsements/open';
+import { castVoteCommand } from './endorsements/vote';
+import { castProxyVote } from './endorsements/proxy';
+import { endorsementStatus } from './endorsements/status';
+import { closeEndorsement } from './endorsements/close';
+import { listEndorsements } from './endorsements/list';
+import { registerEndorsementJobs } from './endorsements/jobs';
 import { pendingCommands } from './pending';
 import { JobHandlers } from '../scheduler/jobs';
 
@@ -47,6 +54,12 @@ export function buildRegistry(): Registry {
     verifyChatIdentity,
     bindGroupChannel,
     exerciseStatus,
+    openEndorsement,
+    castVoteCommand,
+    castProxyVote,
+    endorsementStatus,
+    closeEndorsement,
+    listEndorsements,
   ];
   const paths = new Set(built.map((d) => d.path));
   const order = ['help', 'meeting', 'endorse', 'minutes', 'members', 'exercise'];
@@ -60,5 +73,6 @@ export function buildRegistry(): Registry {
 export function buildJobHandlers(): JobHandlers {
   const handlers = new JobHandlers();
   registerMeetingJobs(handlers);
+  registerEndorsementJobs(handlers);
   return handlers;
 }

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { choiceArg, dateArg, groupArg, idArg, lineText } from '../../commands/args';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import type { CommandContext } from '../../core/context';
+import { DOCUMENT_KINDS, endorsementsOf, insertEndorsement, meetingReference, type DocumentKind, type Endorsement } from '../../store/endorsements';
+import { scheduleJob } from '../../store/jobs';
+import { organisationsOf, recipientsOf, type Organisation } from '../../store/members';
+import { defaultQuorum, RULES } from '../../domain/tally';
+import {
+  DEFAULT_DEADLINE_DAYS, deadlineOn, defaultDeadline, earliestFullNoticeDate, givesFullNotice, hoursUntil, MAX_DEADLINE_DAYS, MIN_NOTICE_HOURS, openingMinute, reminderTimes, tooFarAhead,
+} from '../../domain/endorsement-deadline';
+import { formatDate, formatInZone, formatTime, localPartsAt } from '../../domain/time';
+import { voteButtons } from './buttons';
+import { closeRequest } from './close-request';
+import { documentName, refOf, requestView, shortId } from './request';
+import { CLOSE_JOB, REMINDER_JOB } from './jobs';
+
+const linkArg = z
+  .string()
+  .max(500, { message: 'The link is longer than 500 characters; use a shorter address.' })
+  .refine((s) => /^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(s) && URL.canParse(s), {
+    message: 'The link must be a web address starting with https:// or http://, e.g. link:https://drive.example.org/tor-v2.',
+  });
+
+const quorumArg = z.string().regex(/^\d{1,3}$/, { message: 'The quorum is a number of organisations, e.g. quorum:6.' }).transform(Number);
+
+/** The document kind of a key meeting's milestone. */
+const MILESTONE_DOCUMENT: Record<string, DocumentKind> = { tor: 'tor', methodology: 'methodology', findings: 'findings', report: 'report' };
+
+const sameText = (a: string | null, b: string | null) => (a ?? '').replace(/\s+/g, ' ').trim().toLowerCase() === (b ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+export const openEndorsement = defineCommand({
+  path: 'endorse open',
+  params: [{ name: 'group', hint: 'PWG|PMG' }, { name: 'title', rest: true }],
+  options: {
+    version: '<label>', link: '<url>', deadline: '<date>', rule: '<consensus|majority>', meeting: '<id>', urgent: '"<reason>"', quorum: '<n>',
+    document: `<${DOCUMENT_KINDS.join('|')}>`,
+  },
+  schema: z.object({
+    group: groupArg,
+    title: lineText('title', 200),
+    version: lineText('version', 40).optional(),
+    link: linkArg.optional(),
+    deadline: dateArg.optional(),
+    rule: choiceArg('rule', RULES).optional(),
+    meeting: idArg('M', 'meeting').optional(),
+    urgent: lineText('urgent reason', 300).optional(),
+    quorum: quorumArg.optional(),
+    document: choiceArg('document', DOCUMENT_KINDS).optional(),
+  }),
+  summary: "Seek the group's endorsement of a document: every member organisation of the group gets one vote.",
+  details: [
+    'Example: /endorse open PWG Terms of Reference of the PWG version:v2 link:https://drive.example.org/tor-v2 meeting:M1',
+    `The request goes to every member of the group by e-mail and chat, with Endorse / Object / Abstain buttons in chat. Defaults: rule consensus, quorum more than half of the group's organisations, deadline in ${DEFAULT_DEADLINE_DAYS} days.`,
+    `deadline:<date> is a date in the exercise's time zone, at the same time of day the request is opened (opened at 10:30, deadline:2026-12-01 closes on 1 December at 10:30). A vote in that minute or later is refused. It must be at least ${MIN_NOTICE_HOURS} hours away unless urgent:"<reason>" is given, and at most ${MAX_DEADLINE_DAYS} days.`,
+    'Opening a request with the same group and title as an open one, but a new version:, closes the old one as superseded. meeting:<id> ties it to a key meeting (its milestone names the document); document: says which document of the TOR it is.',
+    'It closes at its deadline, when the coordinator closes it, or as soon as every organisation of the group has voted. Organisations that have not voted are reminded 48 and 24 hours before the deadline.',
+  ].join('\n'),
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const zone = exercise.timeZone;
+    const electorate = organisationsOf(ctx.db, exercise.id, args.group);
+    if (electorate.length === 0)
+      return refused('rule', `The ${args.group} has no member organisations yet, so nobody could vote. Add them with /members add-org <acronym> <name...>${args.group === 'PMG' ? ' pmg' : ''}.`);
+    const quorum = args.quorum ?? defaultQuorum(electorate.length);
+    if (quorum < 1 || quorum > electorate.length)
+      return refused('bad-argument', `The quorum must be between 1 and ${electorate.length}, the number of the ${args.group}'s organisations.`);
+
+    const meeting = args.meeting === undefined ? undefined : meetingReference(ctx.db, exercise.id, args.meeting);
+    if (args.meeting !== undefined && !meeting) return refused('not-found', `There is no meeting M${args.meeting} in ${exercise.name}. /meeting list shows them.`);
+    const document = args.document ?? (meeting?.milestone ? MILESTONE_DOCUMENT[meeting.milestone] : undefined) ?? null;
+
+    const opened = openingMinute(ctx.now);
+    if (args.deadline && tooFarAhead(ctx.now, zone, args.deadline))
+      return refused('bad-argument', `The deadline ${formatDate(args.deadline)} is more than ${MAX_DEADLINE_DAYS} days away; check the year and month.`);
+    const deadline = args.deadline ? deadlineOn(ctx.now, zone, args.deadline) : defaultDeadline(ctx.now, zone);
+    const at = formatTime(localPartsAt(opened, zone));
+    if (deadline.getTime() <= opened.getTime())
+      return refused('rule', `A deadline of ${formatInZone(deadline, zone)} leaves no time to vote. Give a later deadline:<date> (it closes at ${at}, the time of day it is opened).`);
+    const full = givesFullNotice(ctx.now, deadline);
+    if (!full && !args.urgent) {
+      const earliest = formatDate(earliestFullNoticeDate(ctx.now, zone));
+      return refused('rule', `A deadline of ${formatInZone(deadline, zone)} is ${hoursUntil(ctx.now, deadline)} hours away; members get at least ${MIN_NOTICE_HOURS} hours to vote. The earliest deadline is ${earliest} (at ${at}). Add urgent:"<reason>" for a shorter one.`);
+    }
+    if (full && args.urgent)
+      return refused('rule', `urgent:"..." is for a deadline under ${MIN_NOTICE_HOURS} hours, and ${formatInZone(deadline, zone)} is ${hoursUntil(ctx.now, deadline)} hours away. Remove urgent:, or give an earlier deadline:<date>.`);
+
+    const version = args.version ?? null;
+    const sameDocument = endorsementsOf(ctx.db, exercise.id, 'open').filter((o) => o.group === args.group && sameText(o.title, args.title));
+    const duplicate = sameDocument.find((o) => sameText(o.version, version));
+    if (duplicate)
+      return refused('rule', `${shortId(duplicate)} already seeks the ${args.group}'s endorsement of ${documentName(duplicate)}, until ${formatInZone(new Date(duplicate.deadlineAt), zone)}. Give a new version:<label> to replace it, or close it first with /endorse close ${shortId(duplicate)}.`);
+
+    const e = insertEndorsement(ctx.db, {
+      exerciseId: exercise.id, group: args.group, title: args.title, document, version, link: args.link ?? null, rule: args.rule ?? 'consensus', quorum,
+      meetingId: meeting?.id ?? null, deadlineAt: deadline.toISOString(), urgentReason: args.urgent ?? null, openedAt: ctx.nowIso,
+      openedByPersonId: ctx.actor.person?.id ?? null,
+    });
+    const superseded = sameDocument.map((old) => closeRequest(ctx, old, { how: 'new-version', outcome: 'superseded', supersededBy: e }));
+    for (const r of reminderTimes(ctx.now, deadline)) scheduleJob(ctx.db, { exerciseId: exercise.id, kind: REMINDER_JOB, ref: refOf(e), dueAt: r.dueAt.toISOString(), payload: { hours: r.hours } });
+    scheduleJob(ctx.db, { exerciseId: exercise.id, kind: CLOSE_JOB, ref: refOf(e), dueAt: e.deadlineAt });
+
+    const reached = announce(ctx, e, electorate);
+    const unreachable = electorate.filter((o) => !reached.has(o.id)).map((o) => o.acronym);
+    const lines = [
+      `Opened ${shortId(e)}: the ${e.group}'s endorsement of ${documentName(e)}, by ${e.rule}, quorum ${quorum} of ${electorate.length} organisations, until ${formatInZone(deadline, zone)}.`,
+      `The request went to ${recipientsOf(ctx.db, exercise.id, e.group).length} members by e-mail and chat.`,
+    ];
+    if (sameDocument.length) lines.push(`It replaces ${sameDocument.map(shortId).join(', ')}, now closed as superseded.`);
+    if (unreachable.length)
+      lines.push(`${unreachable.join(', ')} ${unreachable.length === 1 ? 'has' : 'have'} no focal point with a working e-mail: ${unreachable.length === 1 ? 'it' : 'they'} can vote only through /endorse proxy until one is added (/members check).`);
+    return accepted(lines.join(' '), {
+      endorsement: shortId(e), group: e.group, title: e.title, version, link: e.link, document, rule: e.rule, quorum,
+      electorate: electorate.map((o) => o.acronym), deadline: e.deadlineAt, urgent: e.urgentReason, meeting: meeting ? `M${meeting.id}` : null,
+      supersedes: superseded.filter((s) => s !== null),
+    });
+  },
+});
+
+/** Tells every member of the group, and the group's channels; focal points get the buttons. Returns the organisations reached. */
+function announce(ctx: CommandContext, e: Endorsement, electorate: Organisation[]): Set<number> {
+  const exercise = ctx.requireExercise();
+  const buttons = voteButtons(e);
+  const voters = new Set(electorate.map((o) => o.id));
+  ctx.announce({ kind: 'endorsement-request', ref: refOf(e), group: e.group, view: { ...requestView(e, electorate.length, exercise.timeZone), inChannel: true }, actions: buttons });
+  const reached = new Set<number>();
+  for (const member of recipientsOf(ctx.db, exercise.id, e.group)) {
+    const votes = member.role === 'focal' && member.organisation !== null && voters.has(member.organisation.id);
+    if (votes && member.emailStatus !== 'bounced') reached.add(member.organisation!.id);
+    ctx.deliver({
+      kind: 'endorsement-request',
+      ref: refOf(e),
+      to: member,
+      organisationId: votes ? member.organisation!.id : null,
+      view: { ...requestView(e, electorate.length, exercise.timeZone, member), votes, organisation: member.organisation?.acronym ?? null },
+      ...(votes ? { actions: buttons } : {}),
+    });
+  }
+  return reached;
+}

@@ -1,0 +1,83 @@
+import type { CommandContext } from '../../core/context';
+import type { Db } from '../../store/db';
+import { endorsementById, currentVotes, type Endorsement, type Vote } from '../../store/endorsements';
+import { organisationsOf, type Organisation, type Person } from '../../store/members';
+import { tally, RULE_TEXT, type Tally } from '../../domain/tally';
+import { formatInZone } from '../../domain/time';
+import type { Found } from '../shared/lookups';
+
+/** The outbox and jobs name a request this way. */
+export const refOf = (e: { id: number }): string => `endorsement:${e.id}`;
+export const shortId = (e: { id: number }): string => `E${e.id}`;
+
+/** The request E<id> of the exercise acted on; unless `anyGroup`, only if the acting person may read it. */
+export function findEndorsement(ctx: CommandContext, id: number, anyGroup = false): Found<Endorsement> {
+  const exercise = ctx.requireExercise();
+  const e = endorsementById(ctx.db, exercise.id, id);
+  if (!e) return { ok: false, message: `There is no endorsement request E${id} in ${exercise.name}. /endorse list all shows them.` };
+  if (!anyGroup && !mayRead(ctx, e)) return { ok: false, message: `E${id} is a PMG request; its record is for the PMG's members and the coordinators.` };
+  return { ok: true, value: e };
+}
+
+/** Focal points read the requests of their groups: a PWG-only organisation does not see PMG requests. */
+export function mayRead(ctx: CommandContext, e: Endorsement): boolean {
+  const m = ctx.actor.member;
+  return e.group === 'PWG' || !m || m.role !== 'focal' || m.organisation?.inPmg === true;
+}
+
+/** Where a request stands: the organisations that may vote, their current votes, the tally. */
+export interface Standing {
+  electorate: Organisation[];
+  votes: Vote[];
+  waiting: Organisation[];
+  tally: Tally;
+}
+
+/** Every organisation of the request's group may vote, including one added after it opened. */
+export function standingOf(db: Db, e: Endorsement): Standing {
+  const electorate = organisationsOf(db, e.exerciseId, e.group);
+  const ids = new Set(electorate.map((o) => o.id));
+  const votes = currentVotes(db, e.id).filter((v) => ids.has(v.organisationId));
+  const voted = new Set(votes.map((v) => v.organisationId));
+  return {
+    electorate,
+    votes,
+    waiting: electorate.filter((o) => !voted.has(o.id)),
+    tally: tally({ rule: e.rule, quorum: e.quorum, electorate: electorate.length, votes: votes.map((v) => v.choice) }),
+  };
+}
+
+/** `"Terms of Reference" (version v2)` */
+export function documentName(e: Endorsement): string {
+  return `"${e.title}"${e.version ? ` (version ${e.version})` : ''}`;
+}
+
+/** An instant in the exercise's zone, and in the person's own zone when their clock shows another time. */
+export function timeFor(instant: string | Date, zone: string, person?: Pick<Person, 'timeZone'> | null): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  const there = formatInZone(at, zone);
+  if (!person?.timeZone || person.timeZone === zone) return there;
+  const own = formatInZone(at, person.timeZone);
+  return own.slice(0, 16) === there.slice(0, 16) ? there : `${there} (${own} for you)`;
+}
+
+export function tallyLine(t: Tally): string {
+  return `${t.endorse} endorse, ${t.object} object, ${t.abstain} abstain; ${t.voted} voted, quorum ${t.quorum} ${t.quorumReached ? 'reached' : 'not reached'}`;
+}
+
+/** The fields every endorsement message shows, for the templates. */
+export function requestView(e: Endorsement, electorate: number, zone: string, person?: Person | null): Record<string, unknown> {
+  return {
+    id: shortId(e),
+    group: e.group,
+    title: e.title,
+    version: e.version,
+    link: e.link,
+    document: documentName(e),
+    rule: RULE_TEXT[e.rule],
+    quorum: e.quorum,
+    organisations: electorate,
+    deadline: timeFor(e.deadlineAt, zone, person),
+    urgent: e.urgentReason,
+  };
+}

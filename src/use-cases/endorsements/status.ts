@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { idArg } from '../../commands/args';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import { meetingReference, voteHistory, type Endorsement } from '../../store/endorsements';
+import { activeFocalPoints } from '../../store/members';
+import type { Db } from '../../store/db';
+import { OUTCOME_TEXT, RULE_TEXT } from '../../domain/tally';
+import { formatInZone } from '../../domain/time';
+import { closedSentence, outcomeReason } from './close-request';
+import { documentName, findEndorsement, shortId, standingOf, tallyLine, timeFor } from './request';
+
+export const endorsementStatus = defineCommand({
+  path: 'endorse status',
+  params: [{ name: 'id' }],
+  schema: z.object({ id: idArg('E', 'request') }),
+  summary: 'Show a request: each organisation\'s vote (by whom, when, comment, proxy), who has not voted, the quorum, and the outcome if it closed now.',
+  access: 'member',
+  changes: false,
+  run(ctx, args) {
+    const found = findEndorsement(ctx, args.id);
+    if (!found.ok) return refused(found.message.startsWith('There is no') ? 'not-found' : 'forbidden', found.message);
+    return accepted(describeEndorsement(ctx.db, found.value, ctx.requireExercise().timeZone, ctx.actor.person));
+  },
+});
+
+/** The whole standing of a request, in plain lines. */
+export function describeEndorsement(db: Db, e: Endorsement, zone: string, reader?: { timeZone: string | null } | null): string {
+  const s = standingOf(db, e);
+  const state = e.status === 'open' ? `open until ${timeFor(e.deadlineAt, zone, reader)}` : closedSentence(db, e, zone);
+  const lines = [`${shortId(e)} · ${e.group} · ${documentName(e)} · ${state}`];
+  if (e.link) lines.push(`Document: ${e.link}`);
+  const meeting = e.meetingId === null ? undefined : meetingReference(db, e.exerciseId, e.meetingId);
+  if (meeting) lines.push(`Meeting: M${meeting.id} "${meeting.title}" on ${formatInZone(new Date(meeting.startsAt), zone)}`);
+  lines.push(`Rule: ${RULE_TEXT[e.rule]}. Quorum: ${e.quorum} of ${s.electorate.length} organisations.`);
+  if (e.urgentReason) lines.push(`Urgent: ${e.urgentReason}`);
+  lines.push(`Opened ${formatInZone(new Date(e.openedAt), zone)}.`);
+
+  const history = voteHistory(db, e.id);
+  lines.push('', `Votes (${s.tally.voted} of ${s.electorate.length} organisations):`);
+  for (const v of s.votes) {
+    const earlier = history.filter((h) => h.organisationId === v.organisationId && !h.current).length;
+    const by = v.proxy ? `${v.castBy.name}, by proxy` : v.castBy.name;
+    const comment = v.comment ? `: "${v.comment}"` : v.choice === 'object' ? ' (no reason given yet)' : '';
+    lines.push(`- ${v.acronym}: ${v.choice} (${by}, ${formatInZone(new Date(v.castAt), zone)})${comment}${earlier ? `; replaces ${earlier} earlier vote${earlier === 1 ? '' : 's'}` : ''}`);
+  }
+  if (s.votes.length === 0) lines.push('- none yet');
+  if (s.waiting.length) {
+    const waiting = s.waiting.map((o) => (activeFocalPoints(db, o.id).length === 0 ? `${o.acronym} (no focal point)` : o.acronym));
+    lines.push(`${e.status === 'open' ? 'Not voted yet' : 'Did not vote'}: ${waiting.join(', ')}.`);
+  }
+  lines.push(`Tally: ${tallyLine(s.tally)}.`);
+  if (e.status === 'open') lines.push(`If it closed now: ${OUTCOME_TEXT[s.tally.outcome]}. ${outcomeReason(e, s, s.tally.outcome)}`);
+  else lines.push(`Outcome: ${OUTCOME_TEXT[e.outcome!]}. ${outcomeReason(e, s, e.outcome!)}`);
+  return lines.join('\n');
+}
