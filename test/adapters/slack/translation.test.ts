@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_BLOCKS, SECTION_LIMIT, decodeSlackText, messageBlocks, replyBlocks, splitEscaped, truncateEscaped } from '../../../adapters/slack/blocks';
+import { SLASH_COMMANDS, commandLine } from '../../../adapters/slack/commands';
+import { buttonIntent } from '../../../adapters/slack/interactions';
+import { fieldOfRefusal, quoted, scheduleCommand } from '../../../adapters/slack/modals';
+import { buildRegistry } from '../../../src/use-cases/index';
+import { parseCommand } from '../../../src/commands/parse';
+import { tokenize } from '../../../src/commands/tokenize';
+import { ROOT } from '../../helpers/app';
+
+type Section = { type: string; text?: { text: string } };
+
+describe('Slack text: escaping, splitting and limits', () => {
+  it('splits a long reply into sections within 3,000 characters, at line breaks, without cutting an entity', () => {
+    const line = `${'a'.repeat(40)} <b> & c\n`;
+    const { blocks, text } = replyBlocks(line.repeat(300));
+    expect(blocks.length).toBeGreaterThan(3);
+    for (const b of blocks as Section[]) {
+      expect(b.text!.text.length).toBeLessThanOrEqual(SECTION_LIMIT);
+      expect(b.text!.text).not.toMatch(/&(?:a|am|amp|l|lt|g|gt)?$/);
+      expect(b.text!.text).not.toMatch(/^(?:mp|p|t)?;/);
+    }
+    const escaped = line.repeat(300).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect((blocks as Section[]).map((b) => b.text!.text).join('\n').trimEnd()).toBe(escaped.trimEnd());
+    expect(text.length).toBeLessThanOrEqual(3001);
+  });
+
+  it('never splits inside an entity or a surrogate pair, even without spaces', () => {
+    for (const unit of ['&', '<', '😀', 'x&']) {
+      const escaped = unit.repeat(2000).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const pieces = splitEscaped(escaped, 100);
+      expect(pieces.join('')).toBe(escaped);
+      for (const p of pieces) {
+        expect(p.length).toBeLessThanOrEqual(100);
+        expect(p).not.toMatch(/&[a-z]*$/);
+        expect(p.charCodeAt(p.length - 1) >= 0xd800 && p.charCodeAt(p.length - 1) <= 0xdbff).toBe(false);
+      }
+    }
+  });
+
+  it('keeps a message within 50 blocks and says how much was left out', () => {
+    const { blocks } = messageBlocks({ subject: 'Minutes', text: `${'word '.repeat(599)}\n`.repeat(60), actions: [{ id: 'a', label: 'A', value: 'E1:endorse' }] });
+    expect(blocks).toHaveLength(MESSAGE_BLOCKS);
+    expect(blocks[0]!.type).toBe('header');
+    expect(blocks.at(-1)!.type).toBe('actions');
+    expect(JSON.stringify(blocks.at(-2))).toMatch(/more characters are not shown here: the whole message went to every recipient by e-mail/);
+  });
+
+  it('shortens a long subject to the 150 characters of a header', () => {
+    const { blocks } = messageBlocks({ subject: '&'.repeat(200), text: 'x' });
+    const header = (blocks[0] as { text: { text: string } }).text.text;
+    expect(header.length).toBeLessThanOrEqual(150);
+    expect(header.endsWith('&amp;…')).toBe(true);
+    expect(truncateEscaped('short', 150)).toBe('short');
+  });
+
+  it('decodes what Slack encodes in command text', () => {
+    expect(decodeSlackText('&lt;!channel&gt; &amp;lt; &amp; x')).toBe('<!channel> &lt; & x');
+  });
+});
+
+describe('Slack requests as command lines of the grammar', () => {
+  it('maps each slash command onto the grammar; /convene is the help', () => {
+    expect(commandLine('/members', 'list PMG')).toBe('/members list PMG');
+    expect(commandLine('/convene', '')).toBe('/help');
+    expect(commandLine('/convene', 'members add-focal')).toBe('/help members add-focal');
+    const topics = buildRegistry().topics();
+    for (const c of SLASH_COMMANDS) expect(topics).toContain(c === '/convene' ? 'help' : c.slice(1));
+  });
+
+  it('reads vote buttons in both forms and nothing else', () => {
+    expect(buttonIntent('E3:endorse')).toEqual({ kind: 'command', text: '/endorse vote E3 endorse' });
+    expect(buttonIntent('/endorse vote E12 abstain')).toEqual({ kind: 'command', text: '/endorse vote E12 abstain' });
+    expect(buttonIntent('e3:OBJECT')).toEqual({ kind: 'objection', request: 'E3' });
+    for (const v of ['E3:endorse UNHCR', 'UNHCR:endorse', '/endorse vote E3 endorse; /members role x coordinator', 'E3:', '']) {
+      expect(buttonIntent(v)).toEqual({ kind: 'unknown' });
+    }
+  });
+
+  it('quotes free text so the tokenizer gives it back unchanged (curly quotes become straight)', () => {
+    for (const text of ['plain', 'say "no" \\ then', 'two\nlines', 'ends with \\', 'key:value inside', '“curly” „low']) {
+      const t = tokenize(`/endorse vote E1 object ${quoted(text)}`);
+      expect(t.ok).toBe(true);
+      if (t.ok) expect(t.tokens.slice(4).map((x) => x.text)).toEqual([text.replace(/[“”]/g, '"')]);
+    }
+  });
+
+  it('builds the schedule command from the form, quoting what a person typed', () => {
+    const line = scheduleCommand({ group: 'PMG', date: '2026-12-10', time: '09:30', title: 'Tools "v2" review', where: 'Room 1', urgent: 'Donor visit' });
+    expect(line).toBe('/meeting schedule PMG 2026-12-10 09:30 "Tools \\"v2\\" review" where:"Room 1" urgent:"Donor visit"');
+    const parsed = parseCommand(buildRegistry(), line);
+    expect(parsed.ok).toBe(true);
+    // A value that is not one bare word is quoted and left to the core to refuse.
+    expect(scheduleCommand({ group: 'PWG urgent:x', date: '2026-12-10', time: '09:30', title: 't' })).toContain('"PWG urgent:x"');
+  });
+
+  it('shows a refusal on the field it names, or on the first one', () => {
+    const form = { group: 'PWG', date: '2026-11-25', time: '14:00', title: 'T' };
+    expect(fieldOfRefusal('The PWG meeting on 2026-11-25 needs its agenda sent by 2026-11-18 14:00 Europe/Belgrade; that has passed. Earliest compliant date: 2026-11-30. Add urgent:"<reason>" to hold it at short notice.', form)).toBe('date');
+    expect(fieldOfRefusal('02:30 on 2027-03-28 does not exist in Europe/Belgrade: the clocks go forward.', form)).toBe('time');
+    expect(fieldOfRefusal('The urgent reason is empty.', form)).toBe('urgent');
+    expect(fieldOfRefusal('The title is 300 characters long; the limit is 200.', form)).toBe('title');
+    expect(fieldOfRefusal('The duration is a whole number of minutes, e.g. duration:90.', form)).toBe('duration');
+    expect(fieldOfRefusal('Unknown milestone "x".', form)).toBe('milestone');
+    expect(fieldOfRefusal('Only the Profiling Coordinator can use /meeting schedule; you are a focal point.', form)).toBe('group');
+  });
+});
+
+describe('the Slack app manifest', () => {
+  const manifest = readFileSync(join(ROOT, 'adapters', 'slack', 'manifest.yml'), 'utf8');
+
+  it('declares exactly the slash commands the adapter serves, all on /slack/events', () => {
+    expect([...manifest.matchAll(/- command: (\/\w+)/g)].map((m) => m[1])).toEqual([...SLASH_COMMANDS]);
+    const urls = [...manifest.matchAll(/(?:url|request_url): (\S+)/g)].map((m) => m[1]);
+    expect(new Set(urls)).toEqual(new Set(['https://convene.example.org/slack/events']));
+  });
+
+  it('asks for the minimum scopes, with interactivity and the App Home', () => {
+    const scopes = /bot:\n((?:\s+(?:#.*|- \S+)\n)+)/.exec(manifest)![1]!.replace(/#.*$/gm, '').match(/[a-z.:_]+/g);
+    expect(scopes).toEqual(['commands', 'chat:write', 'users:read', 'users:read.email']);
+    expect(manifest).toMatch(/bot_events:\n\s+- app_home_opened\n/);
+    expect(manifest).toMatch(/home_tab_enabled: true/);
+    expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
+  });
+});
