@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { objectionView } from '../../../adapters/slack/modals';
 import { waitFor, type Args } from './fake-slack';
 import { USERS, buttonClick, startSlackHarness, viewSubmission, type SlackHarness } from './slack-harness';
 
@@ -144,6 +145,20 @@ describe('Slack forms', () => {
     });
     await settle();
     expect(h.fake.responsesTo(typed.trigger)).toHaveLength(0);
+  });
+});
+
+describe('a slow form submission', () => {
+  it('closes the form within Slack\'s 3 s and answers afterwards through the response_url', async () => {
+    h = await startSlackHarness();
+    h.fake.delayMs = 2500; // users.info for a user not looked up yet
+    const view = objectionView({ request: 'E3', responseUrl: h.fake.responseUrl('slow'), channelId: 'CPWG' });
+    const r = await h.interact(viewSubmission({ userId: USERS.unhcr.id, view: view as unknown as Args, values: { reason: { value: { type: 'plain_text_input', value: 'Too late to read it.' } } } }));
+    expect(r.status).toBe(200);
+    expect(r.ms).toBeLessThan(3000);
+    expect(r.text).toBe('');
+    const reply = await h.reply('slow');
+    expect(reply.text).toBe(h.seen[0]!.outcome.reply.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   });
 });
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_BLOCKS, SECTION_LIMIT, decodeSlackText, messageBlocks, replyBlocks, splitEscaped, truncateEscaped } from '../../../adapters/slack/blocks';
 import { SLASH_COMMANDS, commandLine } from '../../../adapters/slack/commands';
+import { SlackAdapter } from '../../../adapters/slack/slack-adapter';
+import { silentLogger } from '../../../src/logger';
 import { buttonIntent } from '../../../adapters/slack/interactions';
 import { fieldOfRefusal, quoted, scheduleCommand } from '../../../adapters/slack/modals';
 import { buildRegistry } from '../../../src/use-cases/index';
@@ -105,6 +107,14 @@ describe('Slack requests as command lines of the grammar', () => {
     expect(fieldOfRefusal('The duration is a whole number of minutes, e.g. duration:90.', form)).toBe('duration');
     expect(fieldOfRefusal('Unknown milestone "x".', form)).toBe('milestone');
     expect(fieldOfRefusal('Only the Profiling Coordinator can use /meeting schedule; you are a focal point.', form)).toBe('group');
+  });
+});
+
+describe('the Slack transport', () => {
+  it('uses Socket Mode when an app token is given, HTTP otherwise, and needs one of the two', () => {
+    expect(new SlackAdapter({ botToken: 'xoxb-1', appToken: 'xapp-1', port: 3000, logger: silentLogger }).mode).toBe('socket');
+    expect(new SlackAdapter({ botToken: 'xoxb-1', signingSecret: 's', port: 3000, logger: silentLogger }).mode).toBe('http');
+    expect(() => new SlackAdapter({ botToken: 'xoxb-1', port: 3000, logger: silentLogger })).toThrow(/SLACK_SIGNING_SECRET/);
   });
 });
 
