@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accepted, defineCommand } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
 import { focalPointGapsSection, keyMeetingsSection, upcomingMeetingsSection } from '../meetings/status-sections';
+import { endorsementsSection } from '../endorsements/status-section';
 
 /** One part of `/exercise status`: its lines, or none when it has nothing to say. */
 export type StatusSection = (ctx: CommandContext) => string[];
@@ -10,7 +11,7 @@ export type StatusSection = (ctx: CommandContext) => string[];
  * The sections of `/exercise status`, in the order shown. A capability adds its own here
  * (endorsements, minutes): a function from the context to a few lines.
  */
-export const statusSections: StatusSection[] = [keyMeetingsSection, upcomingMeetingsSection, focalPointGapsSection];
+export const statusSections: StatusSection[] = [keyMeetingsSection, endorsementsSection, upcomingMeetingsSection, focalPointGapsSection];
 
 export const exerciseStatus = defineCommand({
   path: 'exercise status',

@@ -116,3 +116,21 @@ describe('the audit log', () => {
     expect(entries.find((a) => a.action === 'endorse proxy')!.detail).toMatchObject({ organisation: 'SCR', proxy: true, castBy: 'coordinator@unhcr.example.org' });
   });
 });
+
+describe('/exercise status', () => {
+  it("shows, for each key meeting's document, whether the group endorsed it", () => {
+    app = createTestApp();
+    ok(app, '/endorse open PWG Terms of Reference version:v1 document:tor');
+    ok(app, '/endorse open PWG Terms of Reference version:v2 document:tor');
+    ok(app, '/endorse open PWG Methodology document:methodology');
+    ok(app, '/endorse close E3');
+    ok(app, '/endorse open PMG Workplan');
+    const status = ok(app, '/exercise status');
+    expect(status).toContain('Endorsement of the key documents:');
+    expect(status).toContain('- objectives and TOR (key meeting: tor): E2 PWG "Terms of Reference" (version v2): open until 2026-11-29 10:00 Europe/Belgrade, 0 of 10 voted');
+    expect(status).toContain('- methodology (key meeting: methodology): E3 PWG "Methodology": no quorum (closed 2026-11-22 10:00 Europe/Belgrade)');
+    expect(status).toContain('- final report (key meeting: report): not sought yet. /endorse open PWG <title> document:report');
+    expect(status).toContain('Other open requests: E4 PMG "Workplan": open until 2026-11-29 10:00 Europe/Belgrade, 0 of 5 voted.');
+    expect(ok(app, '/exercise status', FOCAL.KAS)).not.toContain('Workplan');
+  });
+});
