@@ -61,7 +61,9 @@ describe('reminders to the coordinator while the notice is unsent', () => {
       ['meeting-notice-missed', true],
     ]);
     expect(auditOf(app.db, 1).filter((a) => a.action.startsWith('job meeting-')).map((a) => a.outcome)).toEqual(['done late', 'done late', 'done late']);
-    expect((await app.restart().scheduler.tick()).jobs).toEqual([]);
+    const again = app.restart();
+    expect((await again.scheduler.tick()).jobs).toEqual([]);
+    again.close();
   });
 });
 
