@@ -153,6 +153,21 @@ describe('/meeting send', () => {
     expect(ok(app, '/meeting notices M1')).toMatch(/Not reached yet \(1\):\nSCR: no focal point: nobody to send it to/);
   });
 
+  it("posts the invitation in the group's bound chat channel too", async () => {
+    app = createTestApp({ now: '2026-11-20T09:00:00Z', chatMedia: ['slack'] });
+    linkSlack('coordinator@unhcr.example.org', 'UCOORD');
+    const bound = await app.runChat('/exercise channel PWG', 'slack', 'UCOORD', { channel: { medium: 'slack', id: 'CPWG' } });
+    expect(bound.status).toBe('accepted');
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    ok(app, '/meeting send M1');
+    const post = outbox(app.db, 'M1').find((r) => r.address === 'slack:CPWG')!;
+    expect(post.personId).toBeNull();
+    expect(post.payload.text).toMatch(/^To the Profiling Working Group:\n/);
+    expect(post.payload.text).toContain('1. Review of the draft TOR');
+    await app.sender.drain();
+    expect(app.chat[0]!.sent.map((m) => m.address)).toContain('slack:CPWG');
+  });
+
   it('is for the coordinator only', () => {
     app = createTestApp({ now: '2026-11-20T09:00:00Z' });
     meetingWithAgenda(app);
