@@ -13,7 +13,7 @@ export const castVoteCommand = defineCommand({
   details: [
     'Example: /endorse vote E3 object The sampling section needs the Serbian Commissariat\'s figures.',
     "The vote counts for your organisation: any of its focal points may cast it, and a later vote from any of them replaces it until the request closes (every vote stays on record). An objection should say why. A receipt goes to you and your organisation's other focal points.",
-    'Voting closes at the deadline: a vote in the deadline minute or later is refused. In Slack and Discord the buttons under the request do the same.',
+    'Voting closes at the deadline: a vote in the deadline minute or later is refused. The request also closes as soon as the last organisation of the group has voted, and then no vote can change: withdraw an objection before that. In Slack and Discord the buttons under the request do the same.',
   ].join('\n'),
   access: 'focal',
   changes: true,

@@ -13,7 +13,7 @@ afterEach(() => app?.close());
 /** The example's ten organisations and forty more, each with one focal point: fifty voters. */
 function fiftyOrganisations(): { org: string; focal: string }[] {
   app = createTestApp();
-  const voters = PWG.map((o) => ({ org: o, focal: FOCAL[o] as string }));
+  const voters: { org: string; focal: string }[] = PWG.map((o) => ({ org: o, focal: FOCAL[o] }));
   for (let i = 1; i <= 40; i++) {
     const org = `ORG${i}`;
     ok(app, `/members add-org ${org} Member organisation ${i}`);
