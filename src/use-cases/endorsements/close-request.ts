@@ -15,13 +15,18 @@ export interface Closing {
   supersededBy?: Endorsement;
 }
 
+/** How a request closed, and what the audit log keeps of it (the tally and every organisation's vote). */
+export interface Closed {
+  outcome: Outcome;
+  detail: Record<string, unknown>;
+}
+
 /**
  * Closes an open request once: records the outcome, cancels its reminders and its deadline job,
  * and publishes the result with each organisation's vote to the group's channels and, by e-mail
- * and chat, to every member of the group. Returns what the audit log keeps, or null when the
- * request was already closed.
+ * and chat, to every member of the group. Returns null when the request was already closed.
  */
-export function closeRequest(ctx: CommandContext, e: Endorsement, closing: Closing): Record<string, unknown> | null {
+export function closeRequest(ctx: CommandContext, e: Endorsement, closing: Closing): Closed | null {
   const standing = standingOf(ctx.db, e);
   const outcome: Outcome = closing.outcome ?? standing.tally.outcome;
   const supersededBy = closing.supersededBy?.id;
@@ -29,7 +34,7 @@ export function closeRequest(ctx: CommandContext, e: Endorsement, closing: Closi
   cancelJobs(ctx.db, refOf(e));
   publishResult(ctx, e, standing, outcome, closing);
   const t = standing.tally;
-  return {
+  const detail = {
     endorsement: shortId(e),
     outcome,
     how: closing.how,
@@ -38,6 +43,7 @@ export function closeRequest(ctx: CommandContext, e: Endorsement, closing: Closi
     votes: standing.votes.map((v) => ({ organisation: v.acronym, choice: v.choice, proxy: v.proxy })),
     notVoted: standing.waiting.map((o) => o.acronym),
   };
+  return { outcome, detail };
 }
 
 /** One sentence on how it closed, for the result and for replies. */

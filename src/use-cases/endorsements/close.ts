@@ -22,15 +22,17 @@ export const closeEndorsement = defineCommand({
   changes: true,
   run(ctx, args) {
     const found = findEndorsement(ctx, args.id);
-    if (!found.ok) return refused('not-found', found.message);
+    if (!found.ok) return refused(found.code, found.message);
     const e = found.value;
     const zone = ctx.requireExercise().timeZone;
     if (e.status === 'closed') return refused('rule', `${shortId(e)} is already ${closedSentence(ctx.db, e, zone)}.`);
     // Past the deadline the scheduler has simply not run yet: the request closed at its deadline.
     const how = votingClosed(new Date(e.deadlineAt), ctx.now) ? 'deadline' : 'coordinator';
     const closed = closeRequest(ctx, e, { how, ...(args.withdraw ? { outcome: 'withdrawn' as const } : {}) })!;
-    const outcome = OUTCOME_TEXT[closed['outcome'] as keyof typeof OUTCOME_TEXT];
     const members = recipientsOf(ctx.db, e.exerciseId, e.group).length;
-    return accepted(`Closed ${shortId(e)}: ${outcome}. The result, with each organisation's vote, goes to the ${e.group}'s ${members} members and its channels.`, closed);
+    return accepted(
+      `Closed ${shortId(e)}: ${OUTCOME_TEXT[closed.outcome]}. The result, with each organisation's vote, goes to the ${e.group}'s ${members} members and its channels.`,
+      closed.detail,
+    );
   },
 });

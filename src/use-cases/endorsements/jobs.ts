@@ -68,9 +68,9 @@ export const closeAtDeadline: JobHandler = (ctx, job, late) => {
   // The scheduler's own entry holds only a note; this one holds the tally, as a command's does.
   appendAudit(ctx.db, {
     exerciseId: e.exerciseId, at: ctx.nowIso, actor: 'scheduler', action: 'endorsement closed', outcome: 'accepted',
-    detail: { ...closed, late },
+    detail: { ...closed.detail, late },
   });
-  return { note: `${shortId(e)} closed at its deadline: ${OUTCOME_TEXT[closed['outcome'] as keyof typeof OUTCOME_TEXT]}` };
+  return { note: `${shortId(e)} closed at its deadline: ${OUTCOME_TEXT[closed.outcome]}` };
 };
 
 export function registerEndorsementJobs(handlers: JobHandlers): JobHandlers {

@@ -114,7 +114,7 @@ export const openEndorsement = defineCommand({
     return accepted(lines.join(' '), {
       endorsement: shortId(e), group: e.group, title: e.title, version, link: e.link, document, rule: e.rule, quorum,
       electorate: electorate.map((o) => o.acronym), deadline: e.deadlineAt, urgent: e.urgentReason, meeting: meeting ? `M${meeting.id}` : null,
-      supersedes: superseded.filter((s) => s !== null),
+      supersedes: superseded.flatMap((s) => (s ? [s.detail] : [])),
     });
   },
 });

@@ -19,7 +19,7 @@ export const castProxyVote = defineCommand({
   changes: true,
   run(ctx, args) {
     const found = findEndorsement(ctx, args.id);
-    if (!found.ok) return refused('not-found', found.message);
+    if (!found.ok) return refused(found.code, found.message);
     const e = found.value;
     const org = findOrganisation(ctx, args.org);
     if (!org.ok) return refused('not-found', org.message);

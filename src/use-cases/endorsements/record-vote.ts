@@ -94,7 +94,7 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
   if (isFinal(standing.tally)) {
     const closed = closeRequest(ctx, e, { how: 'all-voted' });
     if (closed) {
-      detail['closed'] = closed;
+      detail['closed'] = closed.detail;
       lines.push(`That was the last organisation to vote: ${shortId(e)} is closed, ${OUTCOME_TEXT[standing.tally.outcome]}. The result goes to the ${e.group}.`);
     }
   } else {

@@ -4,18 +4,19 @@ import { endorsementById, currentVotes, type Endorsement, type Vote } from '../.
 import { organisationsOf, type Organisation, type Person } from '../../store/members';
 import { tally, RULE_TEXT, type Tally } from '../../domain/tally';
 import { formatInZone } from '../../domain/time';
-import type { Found } from '../shared/lookups';
 
 /** The outbox and jobs name a request this way. */
 export const refOf = (e: { id: number }): string => `endorsement:${e.id}`;
 export const shortId = (e: { id: number }): string => `E${e.id}`;
 
+export type FoundEndorsement = { ok: true; value: Endorsement } | { ok: false; code: 'not-found' | 'forbidden'; message: string };
+
 /** The request E<id> of the exercise acted on; unless `anyGroup`, only if the acting person may read it. */
-export function findEndorsement(ctx: CommandContext, id: number, anyGroup = false): Found<Endorsement> {
+export function findEndorsement(ctx: CommandContext, id: number, anyGroup = false): FoundEndorsement {
   const exercise = ctx.requireExercise();
   const e = endorsementById(ctx.db, exercise.id, id);
-  if (!e) return { ok: false, message: `There is no endorsement request E${id} in ${exercise.name}. /endorse list all shows them.` };
-  if (!anyGroup && !mayRead(ctx, e)) return { ok: false, message: `E${id} is a PMG request; its record is for the PMG's members and the coordinators.` };
+  if (!e) return { ok: false, code: 'not-found', message: `There is no endorsement request E${id} in ${exercise.name}. /endorse list all shows them.` };
+  if (!anyGroup && !mayRead(ctx, e)) return { ok: false, code: 'forbidden', message: `E${id} is a PMG request; its record is for the PMG's members and the coordinators.` };
   return { ok: true, value: e };
 }
 

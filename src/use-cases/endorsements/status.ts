@@ -18,7 +18,7 @@ export const endorsementStatus = defineCommand({
   changes: false,
   run(ctx, args) {
     const found = findEndorsement(ctx, args.id);
-    if (!found.ok) return refused(found.message.startsWith('There is no') ? 'not-found' : 'forbidden', found.message);
+    if (!found.ok) return refused(found.code, found.message);
     return accepted(describeEndorsement(ctx.db, found.value, ctx.requireExercise().timeZone, ctx.actor.person));
   },
 });

@@ -19,7 +19,7 @@ export const castVoteCommand = defineCommand({
   changes: true,
   run(ctx, args) {
     const found = findEndorsement(ctx, args.id, true);
-    if (!found.ok) return refused('not-found', found.message);
+    if (!found.ok) return refused(found.code, found.message);
     const e = found.value;
     // The core has checked that the verified person is an active focal point, so both are there.
     const person = ctx.actor.person!;
