@@ -75,7 +75,8 @@ export function dispatchNotice(
   options: { view?: Record<string, unknown>; catchUp?: boolean; as?: NoticeKind } = {},
 ): DispatchReport {
   const exercise = ctx.requireExercise();
-  const organizer = personById(ctx.db, m.organizerPersonId);
+  // The coordinator who called the meeting: calendar replies go to them (people are never deleted).
+  const organizer = personById(ctx.db, m.organizerPersonId)!;
   const report: DispatchReport = { people: 0, messages: 0, byMedium: {} };
   const method = notice.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
   for (const r of recipients) {
@@ -89,7 +90,7 @@ export function dispatchNotice(
       summary: `${m.group} meeting: ${m.title}`,
       description: calendarDescription(exercise, m, notice.agenda),
       location: m.place,
-      organizer: organizer ? { name: organizer.name, email: organizer.email } : { name: 'Convene', email: r.person.email },
+      organizer: { name: organizer.name, email: organizer.email },
       attendee: { name: r.person.name, email: r.person.email },
     });
     const view = {
