@@ -154,23 +154,3 @@ export function castVote(
     .run(v.endorsementId, v.organisationId, v.choice, v.comment, v.castByPersonId, v.proxy ? 1 : 0, v.at);
   return toVote(db.prepare(`${voteSelect} WHERE v.id = ?`).get(Number(info.lastInsertRowid)) as VoteRow);
 }
-
-// ---- the meeting a request is tied to (the meetings capability owns that table)
-
-export interface MeetingReference {
-  id: number;
-  group: Group;
-  title: string;
-  startsAt: string;
-  milestone: 'tor' | 'methodology' | 'findings' | 'report' | null;
-}
-
-/** The meeting M<id> of the exercise, read from the meetings table when this database has one. */
-export function meetingReference(db: Db, exerciseId: number, id: number): MeetingReference | undefined {
-  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meetings'`).get();
-  if (!table) return undefined;
-  const r = db.prepare('SELECT id, grp, title, starts_at, milestone FROM meetings WHERE exercise_id = ? AND id = ?').get(exerciseId, id) as
-    | { id: number; grp: Group; title: string; starts_at: string; milestone: MeetingReference['milestone'] }
-    | undefined;
-  return r && { id: r.id, group: r.grp, title: r.title, startsAt: r.starts_at, milestone: r.milestone };
-}

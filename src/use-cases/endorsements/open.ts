@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { choiceArg, dateArg, groupArg, idArg, lineText } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
-import { DOCUMENT_KINDS, endorsementsOf, insertEndorsement, meetingReference, type DocumentKind, type Endorsement } from '../../store/endorsements';
+import { DOCUMENT_KINDS, endorsementsOf, insertEndorsement, type DocumentKind, type Endorsement } from '../../store/endorsements';
+import type { Milestone } from '../../store/meetings';
+import { findMeeting } from '../meetings/lookups';
 import { scheduleJob } from '../../store/jobs';
 import { organisationsOf, recipientsOf, type Organisation } from '../../store/members';
 import { defaultQuorum, RULES } from '../../domain/tally';
@@ -25,7 +27,7 @@ const linkArg = z
 const quorumArg = z.string().regex(/^\d{1,3}$/, { message: 'The quorum is a number of organisations, e.g. quorum:6.' }).transform(Number);
 
 /** The document kind of a key meeting's milestone. */
-const MILESTONE_DOCUMENT: Record<string, DocumentKind> = { tor: 'tor', methodology: 'methodology', findings: 'findings', report: 'report' };
+const MILESTONE_DOCUMENT: Record<Milestone, DocumentKind> = { tor: 'tor', methodology: 'methodology', findings: 'findings', report: 'report' };
 
 const sameText = (a: string | null, b: string | null) => (a ?? '').replace(/\s+/g, ' ').trim().toLowerCase() === (b ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -68,9 +70,10 @@ export const openEndorsement = defineCommand({
     if (quorum < 1 || quorum > electorate.length)
       return refused('bad-argument', `The quorum must be between 1 and ${electorate.length}, the number of the ${args.group}'s organisations.`);
 
-    const meeting = args.meeting === undefined ? undefined : meetingReference(ctx.db, exercise.id, args.meeting);
-    if (args.meeting !== undefined && !meeting) return refused('not-found', `There is no meeting M${args.meeting} in ${exercise.name}. /meeting list shows them.`);
-    const document = args.document ?? (meeting?.milestone ? MILESTONE_DOCUMENT[meeting.milestone] : undefined) ?? null;
+    const found = args.meeting === undefined ? undefined : findMeeting(ctx, args.meeting);
+    if (found && !found.ok) return refused('not-found', found.message);
+    const meeting = found?.ok ? found.value : undefined;
+    const document = args.document ?? (meeting?.milestone ? MILESTONE_DOCUMENT[meeting.milestone] : null);
 
     const opened = openingMinute(ctx.now);
     if (args.deadline && tooFarAhead(ctx.now, zone, args.deadline))

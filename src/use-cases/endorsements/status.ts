@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
-import { meetingReference, voteHistory, type Endorsement } from '../../store/endorsements';
+import { voteHistory, type Endorsement } from '../../store/endorsements';
+import { meetingById } from '../../store/meetings';
+import { describeMeeting } from '../meetings/lookups';
 import { activeFocalPoints } from '../../store/members';
 import type { Db } from '../../store/db';
 import { OUTCOME_TEXT, RULE_TEXT } from '../../domain/tally';
@@ -29,8 +31,8 @@ export function describeEndorsement(db: Db, e: Endorsement, zone: string, reader
   const state = e.status === 'open' ? `open until ${timeFor(e.deadlineAt, zone, reader)}` : closedSentence(db, e, zone);
   const lines = [`${shortId(e)} · ${e.group} · ${documentName(e)} · ${state}`];
   if (e.link) lines.push(`Document: ${e.link}`);
-  const meeting = e.meetingId === null ? undefined : meetingReference(db, e.exerciseId, e.meetingId);
-  if (meeting) lines.push(`Meeting: M${meeting.id} "${meeting.title}" on ${formatInZone(new Date(meeting.startsAt), zone)}`);
+  const meeting = e.meetingId === null ? undefined : meetingById(db, e.meetingId);
+  if (meeting) lines.push(`Prepared for ${describeMeeting(meeting, zone)}.`);
   lines.push(`Rule: ${RULE_TEXT[e.rule]}. Quorum: ${e.quorum} of ${s.electorate.length} organisations.`);
   if (e.urgentReason) lines.push(`Urgent: ${e.urgentReason}`);
   lines.push(`Opened ${formatInZone(new Date(e.openedAt), zone)}.`);

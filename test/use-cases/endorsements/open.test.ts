@@ -136,16 +136,11 @@ describe('/endorse open', () => {
 
   it('ties a request to a key meeting, which names the document', () => {
     app = createTestApp();
-    expect(app.run('/endorse open PWG Terms of Reference meeting:M9').reply).toBe('There is no meeting M9 in Kosovo 2014. /meeting list shows them.');
-    app.db
-      .prepare(
-        `INSERT INTO meetings (exercise_id, grp, title, starts_at, duration_minutes, milestone, notice_deadline, organizer_person_id, created_at, updated_at)
-         VALUES (1, 'PWG', 'Agree the TOR', '2026-12-10T09:00:00Z', 120, 'tor', '2026-12-03T09:00:00Z', 1, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`,
-      )
-      .run();
+    expect(app.run('/endorse open PWG Terms of Reference meeting:M9').reply).toBe('There is no meeting M9 in Kosovo 2014. /meeting list shows the meetings.');
+    ok(app, '/meeting schedule PWG 2026-12-10 10:00 Agree the TOR milestone:tor');
     ok(app, '/endorse open PWG Terms of Reference meeting:M1');
     expect(endorsementById(app.db, 1, 1)).toMatchObject({ meetingId: 1, document: 'tor' });
-    expect(ok(app, '/endorse status E1')).toContain('Meeting: M1 "Agree the TOR" on 2026-12-10 10:00 Europe/Belgrade');
+    expect(ok(app, '/endorse status E1')).toContain('Prepared for the PWG meeting M1 "Agree the TOR" on Thu 10 Dec 2026, 10:00 (Europe/Belgrade).');
     ok(app, '/endorse open PWG Data collection tools document:tools');
     expect(endorsementById(app.db, 1, 2)!.document).toBe('tools');
   });
