@@ -6,6 +6,7 @@ import { recipientsOf } from '../../store/members';
 import { OUTCOME_TEXT, type Outcome } from '../../domain/tally';
 import { formatInZone } from '../../domain/time';
 import { LATE_AFTER_MS } from '../../scheduler/tick';
+import { refreshChannelPosts } from './channel-tally';
 import { documentName, refOf, requestView, shortId, standingOf, tallyLine, timeFor, type Standing } from './request';
 
 export interface Closing {
@@ -33,6 +34,7 @@ export function closeRequest(ctx: CommandContext, e: Endorsement, closing: Closi
   if (!markClosed(ctx.db, e.id, { outcome, at: ctx.nowIso, how: closing.how, ...(supersededBy ? { supersededBy } : {}) })) return null;
   cancelJobs(ctx.db, refOf(e));
   publishResult(ctx, e, standing, outcome, closing);
+  refreshChannelPosts(ctx, endorsementById(ctx.db, e.exerciseId, e.id)!);
   const t = standing.tally;
   const detail = {
     endorsement: shortId(e),

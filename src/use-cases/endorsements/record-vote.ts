@@ -1,5 +1,6 @@
 import type { CommandContext } from '../../core/context';
 import { castVote, currentVoteOf, type Endorsement } from '../../store/endorsements';
+import { refreshChannelPosts } from './channel-tally';
 import { activeFocalPoints, type Organisation, type Person } from '../../store/members';
 import { isFinal, OUTCOME_TEXT, type Choice } from '../../domain/tally';
 import { votingClosed } from '../../domain/endorsement-deadline';
@@ -98,6 +99,7 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
       lines.push(`That was the last organisation to vote: ${shortId(e)} is closed, ${OUTCOME_TEXT[standing.tally.outcome]}. The result goes to the ${e.group}.`);
     }
   } else {
+    refreshChannelPosts(ctx, e);
     lines.push(`${standing.tally.voted} of ${standing.electorate.length} organisations have voted. ${org} can change its vote until ${formatInZone(new Date(e.deadlineAt), zone)}.`);
   }
   return { reply: lines.join(' '), detail };

@@ -64,6 +64,14 @@ describe('an endorsement voted with Slack buttons, end to end', () => {
     expect(toDrc.length).toBeGreaterThan(0);
     expect(JSON.stringify(toDrc.map((c) => c.args))).not.toContain('<!here>');
 
+    // The request in the channel is updated in place with the tally, by organisation.
+    const updates = h.fake.callsTo('chat.update').filter((c) => c.args.channel === 'CPWG');
+    expect(updates.length).toBeGreaterThan(0);
+    const latest = JSON.stringify(updates.at(-1)!.args.blocks);
+    expect(latest).toContain('1 endorse, 1 object, 1 abstain; 3 voted');
+    expect(latest).toContain('DRC: object');
+    expect(latest).not.toContain('<!here>');
+
     const status = await run(USERS.coordinator.id, '/endorse', 'status E1');
     expect(status.text).toMatch(/KAS: endorse/);
     expect(status.text).toMatch(/DRC: object/);

@@ -1,0 +1,49 @@
+import type { CommandContext } from '../../core/context';
+import type { Endorsement } from '../../store/endorsements';
+import { enqueue, outboxByRef } from '../../store/outbox';
+import { voteButtons } from './buttons';
+import { refOf, requestView, standingOf, tallyLine } from './request';
+
+/**
+ * Keeps the request's posts in the group's chat channels current: after each vote, each post that
+ * the platform accepted is updated in place (`replaces` its provider id) with the tally by
+ * organisation, never by person. A closed request keeps its final tally and loses its buttons.
+ */
+export function refreshChannelPosts(ctx: CommandContext, e: Endorsement): number {
+  const posts = outboxByRef(ctx.db, refOf(e)).filter(
+    (r) => r.kind === 'endorsement-request' && r.personId === null && r.medium !== 'email' && r.status === 'sent' && r.providerId,
+  );
+  if (posts.length === 0) return 0;
+  const exercise = ctx.requireExercise();
+  const standing = standingOf(ctx.db, e);
+  const rendered = ctx.renderer.render('endorsement-request', {
+    exercise: exercise.name,
+    ...requestView(e, standing.electorate.length, exercise.timeZone),
+    inChannel: e.status === 'open',
+    closedNow: e.status === 'closed',
+    recipientName: `the ${e.group}`,
+    tally: tallyLine(standing.tally),
+    votedOrgs: standing.votes.map((v) => `${v.acronym}: ${v.choice}${v.proxy ? ' (proxy)' : ''}`),
+    waitingOrgs: standing.waiting.map((o) => o.acronym).join(', '),
+  });
+  for (const post of posts) {
+    enqueue(
+      ctx.db,
+      {
+        exerciseId: exercise.id,
+        kind: 'endorsement-tally',
+        ref: refOf(e),
+        medium: post.medium,
+        address: post.address,
+        payload: {
+          subject: rendered.subject,
+          text: rendered.text,
+          replaces: post.providerId!,
+          ...(e.status === 'open' ? { actions: voteButtons(e) } : {}),
+        },
+      },
+      ctx.nowIso,
+    );
+  }
+  return posts.length;
+}
