@@ -6,7 +6,7 @@ import { formatLong } from '../../domain/time';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';
 import { markCancelled, meetingById } from '../../store/meetings';
 import { audienceWithFormer, describeDispatch, dispatchNotice } from './dispatch';
-import { closedForChanges, findMeeting, meetingLabel } from './lookups';
+import { findMeetingToChange, meetingLabel } from './lookups';
 import { planMeetingJobs } from './plan';
 
 export const cancelMeeting = defineCommand({
@@ -20,12 +20,10 @@ export const cancelMeeting = defineCommand({
   run(ctx, args) {
     const exercise = ctx.requireExercise();
     const zone = exercise.timeZone;
-    const found = findMeeting(ctx, args.id);
-    if (!found.ok) return refused('not-found', found.message);
+    const found = findMeetingToChange(ctx, args.id);
+    if (!found.ok) return found.refusal;
     const before = found.value;
     const id = meetingLabel(before);
-    const closed = closedForChanges(before, zone, ctx.now);
-    if (closed) return refused('rule', closed);
     const previous = currentNotice(ctx.db, before.id);
     markCancelled(ctx.db, before.id, { reason: args.reason, sequence: previous ? before.sequence + 1 : before.sequence, at: ctx.nowIso });
     const m = meetingById(ctx.db, before.id)!;

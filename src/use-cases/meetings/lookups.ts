@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../core/context';
+import { refused, type UseCaseResult } from '../../commands/registry';
 import { formatLong } from '../../domain/time';
 import { meetingById, type Meeting, type Milestone } from '../../store/meetings';
 import type { Found } from '../shared/lookups';
@@ -49,4 +50,13 @@ export function closedForChanges(m: Meeting, zone: string, now: Date): string | 
   if (m.status === 'held') return `${label} was held on ${formatLong(m.startsAt, zone)}; its record cannot be changed.`;
   if (m.startsAt.getTime() <= now.getTime()) return `${label} started on ${formatLong(m.startsAt, zone)}; it cannot be changed any more. Schedule a new meeting with /meeting schedule.`;
   return null;
+}
+
+/** The meeting a command is about to change, or the refusal: not found, or no longer changeable. */
+export function findMeetingToChange(ctx: CommandContext, id: number): { ok: true; value: Meeting } | { ok: false; refusal: UseCaseResult } {
+  const found = findMeeting(ctx, id);
+  if (!found.ok) return { ok: false, refusal: refused('not-found', found.message) };
+  const closed = closedForChanges(found.value, ctx.requireExercise().timeZone, ctx.now);
+  if (closed) return { ok: false, refusal: refused('rule', closed) };
+  return found;
 }

@@ -6,7 +6,7 @@ import { formatLong, noticeDeadline } from '../../domain/time';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';
 import { agendaOf, markNoticeSent, meetingById, moveMeeting } from '../../store/meetings';
 import { audienceWithFormer, describeDispatch, describeUnreachable, dispatchNotice } from './dispatch';
-import { closedForChanges, findMeeting, meetingLabel } from './lookups';
+import { findMeetingToChange, meetingLabel } from './lookups';
 import { planMeetingJobs } from './plan';
 import { deadlinePassedMessage, meetingStart, urgentArg } from './schedule';
 
@@ -32,12 +32,10 @@ export const postponeMeeting = defineCommand({
   run(ctx, args) {
     const exercise = ctx.requireExercise();
     const zone = exercise.timeZone;
-    const found = findMeeting(ctx, args.id);
-    if (!found.ok) return refused('not-found', found.message);
+    const found = findMeetingToChange(ctx, args.id);
+    if (!found.ok) return found.refusal;
     const before = found.value;
     const id = meetingLabel(before);
-    const closed = closedForChanges(before, zone, ctx.now);
-    if (closed) return refused('rule', closed);
     const when = meetingStart(ctx, args.date, args.time);
     if (!when.ok) return refused('rule', when.message);
     if (when.start.getTime() === before.startsAt.getTime()) return refused('rule', `${id} is already on ${formatLong(before.startsAt, zone)}.`);

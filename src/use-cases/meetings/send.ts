@@ -6,7 +6,7 @@ import { formatLong } from '../../domain/time';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';
 import { agendaOf, markNoticeSent, meetingById } from '../../store/meetings';
 import { audienceOf, describeDispatch, describeUnreachable, dispatchNotice } from './dispatch';
-import { closedForChanges, findMeeting, meetingLabel } from './lookups';
+import { findMeetingToChange, meetingLabel } from './lookups';
 import { planMeetingJobs } from './plan';
 import { deadlinePassedMessage, urgentArg } from './schedule';
 
@@ -27,12 +27,10 @@ export const sendMeetingNotice = defineCommand({
   run(ctx, args) {
     const exercise = ctx.requireExercise();
     const zone = exercise.timeZone;
-    const found = findMeeting(ctx, args.id);
-    if (!found.ok) return refused('not-found', found.message);
+    const found = findMeetingToChange(ctx, args.id);
+    if (!found.ok) return found.refusal;
     let m = found.value;
     const id = meetingLabel(m);
-    const closed = closedForChanges(m, zone, ctx.now);
-    if (closed) return refused('rule', closed);
     const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
     if (agenda.length === 0) return refused('rule', `${id} has no agenda yet; the notice is the invitation and the agenda. Add items with /meeting agenda ${id} add <text>.`);
     const previous = currentNotice(ctx.db, m.id);
