@@ -142,7 +142,8 @@ export function compareDates(a: LocalDate, b: LocalDate): number {
 
 /**
  * The instant a user means by a date, a time and the exercise's zone. A time that the zone skips
- * or repeats that day is refused with the two options; an explicit offset picks one occurrence.
+ * or repeats that day is refused with the two options; an explicit UTC offset (`10:00+05:00`,
+ * `10:00Z`) names the instant by itself, so it also picks one occurrence of a repeated time.
  */
 export function toInstant(date: LocalDate, time: LocalTime, zone: string): Parsed<Date> {
   const zoneCheck = parseTimeZone(zone);
@@ -152,6 +153,11 @@ export function toInstant(date: LocalDate, time: LocalTime, zone: string): Parse
   const clock = formatTime(time);
   const timeCheck = parseTime(clock);
   if (!timeCheck.ok) return timeCheck;
+
+  // An explicit UTC offset names the instant by itself ("a zone is given"): 10:00+05:00 is 05:00Z
+  // whatever the exercise's zone. It also settles a wall time that a DST change makes ambiguous.
+  if (time.offsetMinutes !== undefined)
+    return ok(new Date(Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute) - time.offsetMinutes * 60_000));
 
   const when = `${formatDate(date)} ${clock}`;
   const resolution = resolveLocal({ ...date, hour: time.hour, minute: time.minute }, zone);
@@ -167,26 +173,13 @@ export function toInstant(date: LocalDate, time: LocalTime, zone: string): Parse
         `that night. Use ${options[0]} or ${options[1]}.`,
     );
   }
-  const wanted = time.offsetMinutes;
-  if (resolution.kind === 'exact') {
-    const actual = offsetAt(resolution.instant, zone);
-    if (wanted === undefined || wanted === actual) return ok(resolution.instant);
-    return fail(
-      `${clock}${formatOffset(wanted)} does not match ${zone} on ${formatDate(date)}: its UTC offset then ` +
-        `is ${formatOffset(actual)}. Write ${clock} or ${clock}${formatOffset(actual)}.`,
-    );
-  }
+  if (resolution.kind === 'exact') return ok(resolution.instant);
   const { earlier, later } = resolution;
   const first = offsetAt(earlier, zone);
   const second = offsetAt(later, zone);
-  if (wanted === first) return ok(earlier);
-  if (wanted === second) return ok(later);
   const summer = isSummerTime(earlier, zone) ? ' (summer time)' : '';
   const choice =
     `Write ${clock}${formatOffset(first)} for the first${summer} or ${clock}${formatOffset(second)} for the second.`;
-  if (wanted !== undefined) {
-    return fail(`${clock}${formatOffset(wanted)} does not match ${zone} on ${formatDate(date)}. ${choice}`);
-  }
   const change = clockChangeBetween(zone, earlier, later);
   return fail(
     `${when} happens twice in ${zone}: clocks go back from ${change.fromClock} to ${change.toClock} ` +
