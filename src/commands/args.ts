@@ -81,7 +81,8 @@ export function idArg(prefix: string, what: string) {
   return z.string().transform((s, ctx): number => {
     const m = new RegExp(`^${prefix}?(\\d{1,9})$`, 'i').exec(s.trim());
     if (!m) {
-      ctx.addIssue({ code: 'custom', message: `${s.slice(0, 40)} is not a ${what} id: ${what} ids look like ${prefix}12.` });
+      const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
+      ctx.addIssue({ code: 'custom', message: `${s.slice(0, 40)} is not ${article} ${what} id: ${what} ids look like ${prefix}12.` });
       return z.NEVER;
     }
     return Number(m[1]);

@@ -27,6 +27,11 @@ import { endorsementStatus } from './endorsements/status';
 import { closeEndorsement } from './endorsements/close';
 import { listEndorsements } from './endorsements/list';
 import { registerEndorsementJobs } from './endorsements/jobs';
+import { captureAction, captureDecision, captureNote, recordMeetingAttendance } from './minutes/capture';
+import { showMinutes } from './minutes/show';
+import { correctMinutes, publishMinutes } from './minutes/publish';
+import { completeAction, listActions } from './minutes/actions';
+import { registerMinutesJobs } from './minutes/jobs';
 import { pendingCommands } from './pending';
 import { JobHandlers } from '../scheduler/jobs';
 
@@ -60,6 +65,15 @@ export function buildRegistry(): Registry {
     endorsementStatus,
     closeEndorsement,
     listEndorsements,
+    captureNote,
+    captureDecision,
+    captureAction,
+    recordMeetingAttendance,
+    showMinutes,
+    publishMinutes,
+    correctMinutes,
+    listActions,
+    completeAction,
   ];
   const paths = new Set(built.map((d) => d.path));
   const order = ['help', 'meeting', 'endorse', 'minutes', 'members', 'exercise'];
@@ -74,5 +88,6 @@ export function buildJobHandlers(): JobHandlers {
   const handlers = new JobHandlers();
   registerMeetingJobs(handlers);
   registerEndorsementJobs(handlers);
+  registerMinutesJobs(handlers);
   return handlers;
 }

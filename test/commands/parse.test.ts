@@ -70,6 +70,18 @@ describe('parseCommand', () => {
     expect(parseCommand(registry, '   ')).toMatchObject({ ok: false, code: 'usage' });
   });
 
+  it('refuses a misspelt option instead of taking it into the title, and suggests the right one', () => {
+    const r = parseCommand(registry, '/meeting schedule PWG 2027-05-03 10:00 Methodology milstone:methodology');
+    expect(r).toMatchObject({ ok: false, code: 'bad-argument' });
+    expect(!r.ok && r.message).toBe(
+      '/meeting schedule has no option milstone:. Did you mean milestone:? Its options: milestone:, where:, duration:, urgent:. To put a word with a colon in the text, write it in quotes.',
+    );
+    expect(parseCommand(registry, '/meeting schedule PWG 2027-05-03 10:00 Methodology "Phase:2"')).toMatchObject({ ok: true });
+    // A URL is text, and commands without options take key:value words as text.
+    expect(parseCommand(registry, '/meeting schedule PWG 2027-05-03 10:00 See https://example.org/tor')).toMatchObject({ ok: true });
+    expect(parseCommand(registry, '/members add-org WFP Food:Programme')).toMatchObject({ ok: true, args: { name: 'Food:Programme' } });
+  });
+
   it('names the bad part of a value', () => {
     const r = parseCommand(registry, '/members role someone@example.org king');
     expect(!r.ok && r.message).toBe('The role is one of: coordinator, observer, focal.');
@@ -85,6 +97,8 @@ describe('the registry', () => {
         'meeting schedule', 'meeting agenda', 'meeting send', 'meeting postpone', 'meeting cancel', 'meeting list', 'meeting show', 'meeting notices',
         'endorse open', 'endorse vote', 'endorse proxy', 'endorse status', 'endorse close', 'endorse list',
         'minutes note', 'minutes decision', 'minutes action', 'minutes show', 'minutes publish', 'minutes correct', 'minutes actions', 'minutes done',
+        // Beyond SPEC §3: which organisations were present, for the minutes.
+        'minutes attendance',
         'members list', 'members add-org', 'members add-focal', 'members remove-focal', 'members add-observer', 'members role', 'members check', 'members link', 'members verify',
         'exercise status', 'exercise dissolve', 'exercise export', 'exercise channel',
       ].sort(),

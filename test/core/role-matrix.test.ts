@@ -26,6 +26,7 @@ const EXPECTED: Record<string, { access: 'C' | 'M' | 'F' | 'A'; sample: string }
   'minutes note': { access: 'C', sample: '/minutes note M1 Opening remarks' },
   'minutes decision': { access: 'C', sample: '/minutes decision M1 The TOR is agreed' },
   'minutes action': { access: 'C', sample: '/minutes action M1 KAS 2027-02-01 Share the sampling frame' },
+  'minutes attendance': { access: 'C', sample: '/minutes attendance M1 MCR UNHCR' },
   'minutes show': { access: 'M', sample: '/minutes show M1' },
   'minutes publish': { access: 'C', sample: '/minutes publish M1' },
   'minutes correct': { access: 'C', sample: '/minutes correct M1 Item 2 was moved' },

@@ -3,6 +3,8 @@ import { accepted, defineCommand } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
 import { focalPointGapsSection, keyMeetingsSection, upcomingMeetingsSection } from '../meetings/status-sections';
 import { endorsementsSection } from '../endorsements/status-section';
+import { actionItemsSection, minutesSection } from '../minutes/status-section';
+import { bouncedFocalPointsSection } from './status-gaps';
 
 /** One part of `/exercise status`: its lines, or none when it has nothing to say. */
 export type StatusSection = (ctx: CommandContext) => string[];
@@ -11,13 +13,21 @@ export type StatusSection = (ctx: CommandContext) => string[];
  * The sections of `/exercise status`, in the order shown. A capability adds its own here
  * (endorsements, minutes): a function from the context to a few lines.
  */
-export const statusSections: StatusSection[] = [keyMeetingsSection, endorsementsSection, upcomingMeetingsSection, focalPointGapsSection];
+export const statusSections: StatusSection[] = [
+  keyMeetingsSection,
+  minutesSection,
+  endorsementsSection,
+  upcomingMeetingsSection,
+  actionItemsSection,
+  focalPointGapsSection,
+  bouncedFocalPointsSection,
+];
 
 export const exerciseStatus = defineCommand({
   path: 'exercise status',
   params: [],
   schema: z.object({}),
-  summary: 'One screen: the key meetings of the TOR (scheduled, noticed on time, held), upcoming meetings and their notice deadlines, gaps.',
+  summary: 'One screen: the key meetings of the TOR (held, noticed on time, minuted, document endorsed), upcoming meetings and their notice deadlines, open endorsements, overdue minutes and action items, organisations without a working focal point.',
   access: 'member',
   changes: false,
   run(ctx) {

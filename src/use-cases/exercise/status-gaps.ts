@@ -1,0 +1,19 @@
+import type { CommandContext } from '../../core/context';
+import { activeFocalPoints, organisationsOf } from '../../store/members';
+
+/**
+ * SPEC 2.2 in `/exercise status`: organisations that have focal points, none of them with a
+ * working e-mail (every address bounced). Those with no focal point at all have their own line.
+ */
+export function bouncedFocalPointsSection(ctx: CommandContext): string[] {
+  const exercise = ctx.requireExercise();
+  const bounced = organisationsOf(ctx.db, exercise.id, 'PWG').filter((o) => {
+    const focal = activeFocalPoints(ctx.db, o.id);
+    return focal.length > 0 && focal.every((f) => f.emailStatus === 'bounced');
+  });
+  if (bounced.length === 0) return [];
+  return [
+    `Organisations whose focal points' e-mail bounced (${bounced.length}): ${bounced.map((o) => o.acronym).join(', ')}.`,
+    '    /members check shows the errors; add a working address with /members add-focal <acronym> <email> <name>.',
+  ];
+}

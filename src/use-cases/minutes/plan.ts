@@ -1,0 +1,41 @@
+import type { CommandContext } from '../../core/context';
+import { actionReminders, reminderAt, storedDate } from '../../domain/minutes';
+import { actionRef, type ActionItem } from '../../store/action-items';
+import { jobsFor, scheduleJob } from '../../store/jobs';
+import type { Meeting } from '../../store/meetings';
+import { dueDateOf, minutesRef } from './lookups';
+
+/** The jobs of the minutes capability: on `minutes:<meeting>` and `action:<id>`. */
+export const MINUTES_JOBS = {
+  minutesReminder: 'minutes-reminder',
+  actionReminder: 'action-reminder',
+} as const;
+
+/**
+ * An action item's reminders to its owner's focal points: 09:00 two days before its due date and
+ * 09:00 on it. Times already past when it is captured are not planned.
+ */
+export function planActionReminders(ctx: CommandContext, a: ActionItem): void {
+  const zone = ctx.requireExercise().timeZone;
+  for (const r of actionReminders(storedDate(a.dueDate), zone)) {
+    if (r.at.getTime() <= ctx.now.getTime()) continue;
+    scheduleJob(ctx.db, {
+      exerciseId: a.exerciseId, kind: MINUTES_JOBS.actionReminder, ref: actionRef(a.id), dueAt: r.at.toISOString(), payload: { daysBefore: r.daysBefore },
+    });
+  }
+}
+
+/**
+ * The first reminder to the coordinators about a meeting's minutes: 09:00 on the day they are due.
+ * Planned once per meeting (a row of any status means it was planned); each reminder plans the next
+ * while the minutes stay unpublished. Planned even when that moment has passed (the meeting was
+ * recorded as held late, after downtime): the reminder then goes out at once, marked late.
+ */
+export function planMinutesReminder(ctx: CommandContext, m: Meeting): boolean {
+  const ref = minutesRef(m.id);
+  if (jobsFor(ctx.db, ref).some((j) => j.kind === MINUTES_JOBS.minutesReminder)) return false;
+  const exercise = ctx.requireExercise();
+  const at = reminderAt(dueDateOf(exercise, m), exercise.timeZone);
+  scheduleJob(ctx.db, { exerciseId: exercise.id, kind: MINUTES_JOBS.minutesReminder, ref, dueAt: at.toISOString() });
+  return true;
+}

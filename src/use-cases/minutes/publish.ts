@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { freeText, idArg } from '../../commands/args';
+import { accepted, defineCommand, refused } from '../../commands/registry';
+import type { CommandContext } from '../../core/context';
+import type { Medium } from '../../core/ports';
+import { formatDate, isOverdue } from '../../domain/minutes';
+import { formatInZone } from '../../domain/time';
+import { cancelJobs } from '../../store/jobs';
+import type { Meeting } from '../../store/meetings';
+import { recipientsOf } from '../../store/members';
+import { insertVersion, linkMinutesMessages, versionsOf, type MinutesVersion } from '../../store/minutes';
+import { outboxEntry } from '../../store/outbox';
+import { meetingLabel } from '../meetings/lookups';
+import { currentContent, hasCapturedItems, minutesView, type MinutesContent } from './content';
+import { dueDateOf, findMeetingForMinutes, minutesRef } from './lookups';
+import { MINUTES_JOBS } from './plan';
+
+/**
+ * Sends one published version to the group: a post in the group's bound channels and, to every
+ * member of the meeting's group (focal points of its organisations, coordinators, observers), an
+ * e-mail with plain text and HTML plus each linked chat identity. Every outbox row is tied to the
+ * version. Returns "14 people, 14 messages (14 e-mail)".
+ */
+function distribute(ctx: CommandContext, m: Meeting, version: MinutesVersion, content: MinutesContent, kind: string, extra: Record<string, unknown>): string {
+  const exercise = ctx.requireExercise();
+  const ref = minutesRef(m.id);
+  const common = { version: version.version, dueDate: version.dueDate, late: version.late, published: formatInZone(new Date(version.publishedAt), exercise.timeZone), ...extra };
+  const posted = ctx.announce({ kind, ref, group: m.group, view: { ...minutesView(exercise, m, content), ...common, toGroup: true } });
+  linkMinutesMessages(ctx.db, version.id, null, posted);
+  const byMedium = new Map<Medium, number>();
+  const recipients = recipientsOf(ctx.db, exercise.id, m.group);
+  let messages = 0;
+  for (const r of recipients) {
+    const ids = ctx.deliver({
+      kind,
+      ref,
+      to: r,
+      organisationId: r.role === 'focal' ? (r.organisation?.id ?? null) : null,
+      view: { ...minutesView(exercise, m, content, r), ...common },
+    });
+    linkMinutesMessages(ctx.db, version.id, r.id, ids);
+    messages += ids.length;
+    for (const id of ids) {
+      const medium = outboxEntry(ctx.db, id)!.medium;
+      byMedium.set(medium, (byMedium.get(medium) ?? 0) + 1);
+    }
+  }
+  const media = [...byMedium].map(([medium, n]) => `${n} ${medium === 'email' ? 'e-mail' : medium}`).join(', ');
+  const channels = posted.length ? ` and ${posted.length} group channel${posted.length === 1 ? '' : 's'}` : '';
+  return `${recipients.length} ${recipients.length === 1 ? 'person' : 'people'}, ${messages} message${messages === 1 ? '' : 's'} (${media})${channels}`;
+}
+
+export const publishMinutes = defineCommand({
+  path: 'minutes publish',
+  params: [{ name: 'meeting-id' }],
+  schema: z.object({ 'meeting-id': idArg('M', 'meeting') }),
+  summary: "Publish a meeting's minutes, once: posted in the group's channels and e-mailed to every member of the meeting's group.",
+  details: [
+    'The minutes show attendance (if recorded), the agenda, the notes and decisions in the order captured, and the action items by owner organisation.',
+    "A PMG meeting's minutes go to the PMG only. Published minutes are never edited: /minutes correct <meeting-id> <what changed> publishes a new version.",
+  ].join('\n'),
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const found = findMeetingForMinutes(ctx, args['meeting-id']);
+    if (!found.ok) return found.refusal;
+    const m = found.value;
+    const id = meetingLabel(m);
+    const published = versionsOf(ctx.db, m.id);
+    if (published.length > 0) {
+      const first = published[0]!;
+      return refused(
+        'rule',
+        `${id}'s minutes were published on ${formatInZone(new Date(first.publishedAt), exercise.timeZone)}${published.length > 1 ? ` and corrected ${published.length - 1} time${published.length === 2 ? '' : 's'}` : ''}; published minutes are never edited. To change them: /minutes correct ${id} <what changed>.`,
+      );
+    }
+    const content = currentContent(ctx.db, exercise, m);
+    if (!hasCapturedItems(content))
+      return refused('rule', `Nothing is captured in ${id}'s minutes yet. Add notes, decisions or action items first: /minutes note ${id} <text>, /minutes decision ${id} <text>, /minutes action ${id} <org> <due-date> <text>.`);
+    const due = dueDateOf(exercise, m);
+    const late = isOverdue(due, exercise.timeZone, ctx.now);
+    const version = insertVersion(ctx.db, { meetingId: m.id, correction: null, content, at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null, dueDate: formatDate(due), late });
+    cancelJobs(ctx.db, minutesRef(m.id), [MINUTES_JOBS.minutesReminder]);
+    const sent = distribute(ctx, m, version, content, 'minutes', {});
+    const timing = late ? `late: they were due by ${formatDate(due)}` : `on time (due by ${formatDate(due)})`;
+    return accepted(`Published the minutes of ${id} (version 1) to the ${m.group}, ${timing}: ${sent}.`, {
+      meeting: id,
+      version: 1,
+      late,
+      dueDate: formatDate(due),
+    });
+  },
+});
+
+/** What the new version holds that the previous one did not, in a few words. */
+export function additions(previous: MinutesContent, next: MinutesContent): string[] {
+  const had = new Set([...previous.notes, ...previous.decisions].map((e) => e.entryId));
+  const hadActions = new Set(previous.actions.map((a) => a.id));
+  const count = (n: number, one: string, many: string) => (n ? [`${n} ${n === 1 ? one : many}`] : []);
+  const changed: string[] = [
+    ...count(next.notes.filter((e) => !had.has(e.entryId)).length, 'note', 'notes'),
+    ...count(next.decisions.filter((e) => !had.has(e.entryId)).length, 'decision', 'decisions'),
+    ...count(next.actions.filter((a) => !hadActions.has(a.id)).length, 'action item', 'action items'),
+  ];
+  const present = (c: MinutesContent) => c.attendance?.present.join(',') ?? null;
+  if (present(previous) !== present(next)) changed.push(previous.attendance ? 'the attendance changed' : 'the attendance');
+  return changed;
+}
+
+export const correctMinutes = defineCommand({
+  path: 'minutes correct',
+  params: [{ name: 'meeting-id' }, { name: 'text', rest: true }],
+  schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText('correction', 2000) }),
+  summary: 'Publish a corrected version of published minutes, stating what changed; every version stays on record.',
+  details: [
+    'Example: /minutes correct M1 Decision 2: the methodology workshop is on 15 January, not 10 January.',
+    'The new version carries your statement of what changed, and everything captured since the last version (notes, decisions, action items, attendance). It goes to the same group as the minutes.',
+  ].join('\n'),
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const found = findMeetingForMinutes(ctx, args['meeting-id']);
+    if (!found.ok) return found.refusal;
+    const m = found.value;
+    const id = meetingLabel(m);
+    const published = versionsOf(ctx.db, m.id);
+    const previous = published.at(-1);
+    if (!previous) return refused('rule', `${id}'s minutes are not published yet, so there is nothing to correct. Capture the change and publish them: /minutes publish ${id}.`);
+    const content = currentContent(ctx.db, exercise, m);
+    const added = additions(previous.content as MinutesContent, content);
+    const version = insertVersion(ctx.db, {
+      meetingId: m.id, correction: args.text, content, at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null,
+      dueDate: published[0]!.dueDate, late: published[0]!.late,
+    });
+    const sent = distribute(ctx, m, version, content, 'minutes-correction', {
+      correction: args.text,
+      previousVersion: previous.version,
+      previousPublished: formatInZone(new Date(previous.publishedAt), exercise.timeZone),
+      added: added.length ? added.join(', ') : false,
+    });
+    return accepted(
+      `Published version ${version.version} of ${id}'s minutes, correcting version ${previous.version}${added.length ? ` (added: ${added.join(', ')})` : ''}: ${sent}. Every version stays on record (/minutes show ${id}).`,
+      { meeting: id, version: version.version, corrects: previous.version, correction: args.text, added },
+    );
+  },
+});
