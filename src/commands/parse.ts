@@ -46,10 +46,14 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
   const raw: Record<string, unknown> = {};
   const options = def.options ?? {};
   const positional: Token[] = [];
+  const optionKeys = Object.keys(options);
   for (const t of words) {
     if (t.key !== undefined && t.key in options) {
       if (t.key in raw) return fail(def, `The option ${t.key}: is given twice.`);
       raw[t.key] = t.value;
+    } else if (t.key !== undefined && optionKeys.length > 0 && !t.value!.startsWith('//')) {
+      // A misspelt option must not slip silently into a title (milstone:tor would lose the milestone).
+      return fail(def, unknownOption(def, t.key, optionKeys));
     } else positional.push(t);
   }
   for (const f of def.flags ?? []) raw[f] = false;
@@ -95,6 +99,26 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
     return fail(def, message);
   }
   return { ok: true, definition: def, args: checked.data, text };
+}
+
+function unknownOption(def: CommandDefinition, key: string, known: string[]): string {
+  const near = known.find((k) => editDistance(k, key) <= 2);
+  const guess = near ? ` Did you mean ${near}:?` : '';
+  return `/${def.path} has no option ${printable(key)}:.${guess} Its options: ${known.map((k) => `${k}:`).join(', ')}. To put a word with a colon in the text, write it in quotes.`;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
 }
 
 function fail(definition: CommandDefinition, message: string): ParseResult {
