@@ -46,12 +46,15 @@ function requote(word: string): string {
 export function parseArgv(argv: string[]): ParsedArgv {
   let mode: CliInvocation['mode'] = 'command';
   const words: string[] = [];
-  const first = argv[0];
+  // The mode word may come after flags: `convene --now 2026-11-21T09:00:00Z tick`.
+  let at = 0;
+  while (at < argv.length && argv[at]!.startsWith('--') && argv[at] !== '--' && argv[at] !== '--help') at += argv[at]!.includes('=') ? 1 : 2;
+  const first = argv[at];
   let rest = argv;
   if (first === 'tick' || first === 'init' || first === 'start') {
     mode = first;
-    rest = argv.slice(1);
-  } else if (first === '--help' || first === '-h' || first === 'help') {
+    rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
+  } else if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     return { ok: true, invocation: { mode: 'help' } };
   }
   const values: Record<string, string> = {};

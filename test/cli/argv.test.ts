@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgv, parseInstant } from '../../adapters/cli/argv';
+
+describe('the CLI arguments', () => {
+  it('reads the mode word before or after the flags', () => {
+    const before = parseArgv(['tick', '--now', '2026-11-21T09:00:00Z']);
+    const after = parseArgv(['--now', '2026-11-21T09:00:00Z', 'tick']);
+    expect(before).toEqual(after);
+    expect(after.ok && after.invocation).toMatchObject({ mode: 'tick', now: new Date('2026-11-21T09:00:00Z') });
+    expect(parseArgv(['--db=/tmp/x.sqlite', 'init', '--example', 'kosovo'])).toMatchObject({ ok: true, invocation: { mode: 'init', db: '/tmp/x.sqlite', init: { example: 'kosovo' } } });
+  });
+
+  it('keeps a command whose text is the word tick as a command when it is not the first word', () => {
+    const r = parseArgv(['--as', 'a@b.org', '/minutes', 'note', 'M1', 'tick']);
+    expect(r.ok && r.invocation).toMatchObject({ mode: 'command', text: '/minutes note M1 tick' });
+  });
+
+  it('refuses flags that the mode does not take', () => {
+    expect(parseArgv(['--as', 'a@b.org', 'tick'])).toMatchObject({ ok: false, message: expect.stringContaining('Unknown flag --as for convene tick') });
+  });
+
+  it('requotes shell words so values with spaces stay whole', () => {
+    const r = parseArgv(['/meeting', 'schedule', 'PWG', '2027-01-20', '10:00', 'Agree the TOR', 'where:UNHCR office, Pristina']);
+    expect(r.ok && r.invocation.text).toBe('/meeting schedule PWG 2027-01-20 10:00 "Agree the TOR" where:"UNHCR office, Pristina"');
+  });
+
+  it('parses --now strictly', () => {
+    expect(parseInstant('2026-11-24T14:00+01:00')?.toISOString()).toBe('2026-11-24T13:00:00.000Z');
+    expect(parseInstant('2026-11-24T14:00')).toBeNull();
+    expect(parseInstant('2026-02-29T10:00:00Z')).toBeNull();
+    expect(parseInstant('2026-11-24T24:00:00Z')).toBeNull();
+  });
+});
