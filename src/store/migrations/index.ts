@@ -1,0 +1,10 @@
+import type { Migration } from './migration';
+import { migration001 } from './001-foundation';
+import { migration002 } from './002-meetings';
+import { migration003 } from './003-endorsements';
+import { migration004 } from './004-minutes';
+
+export type { Migration } from './migration';
+
+/** Every migration, in order. A new one is a new file here; a released one is never edited. */
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004];
