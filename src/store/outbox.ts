@@ -97,9 +97,10 @@ export function markSent(db: Db, id: number, at: string, providerId: string): vo
   ).run(at, providerId, id);
 }
 
+/** Only a message still being sent: one withheld meanwhile (the exercise was dissolved) stays withheld. */
 export function markRetry(db: Db, id: number, nextAttemptAt: string, error: string): void {
   db.prepare(
-    `UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?`,
+    `UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ? AND status = 'sending'`,
   ).run(nextAttemptAt, error, id);
 }
 
@@ -107,6 +108,20 @@ export function markFailed(db: Db, id: number, at: string, error: string): void 
   db.prepare(
     `UPDATE outbox SET status = 'failed', attempts = attempts + 1, failed_at = ?, lease_until = NULL, last_error = ? WHERE id = ?`,
   ).run(at, error, id);
+}
+
+/**
+ * Withholds every message of the exercise still waiting (pending, or leased by a sender that may
+ * have died): recorded as failed with `reason`, never reported as a delivery failure. Used when the
+ * exercise is dissolved, so no reminder queued before it goes out after it. Returns how many.
+ */
+export function withholdUndelivered(db: Db, exerciseId: number, at: string, reason: string): number {
+  return db
+    .prepare(
+      `UPDATE outbox SET status = 'failed', failed_at = ?, last_error = ?, lease_until = NULL, failure_reported = 1
+       WHERE exercise_id = ? AND status IN ('pending', 'sending')`,
+    )
+    .run(at, reason, exerciseId).changes;
 }
 
 export function markFailureReported(db: Db, id: number): boolean {

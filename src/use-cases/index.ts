@@ -32,6 +32,7 @@ import { showMinutes } from './minutes/show';
 import { correctMinutes, publishMinutes } from './minutes/publish';
 import { completeAction, listActions } from './minutes/actions';
 import { registerMinutesJobs } from './minutes/jobs';
+import { dissolveExercise } from './exercise/dissolve';
 import { pendingCommands } from './pending';
 import { JobHandlers } from '../scheduler/jobs';
 
@@ -57,8 +58,9 @@ export function buildRegistry(): Registry {
     checkFocalPoints,
     linkChatIdentity,
     verifyChatIdentity,
-    bindGroupChannel,
     exerciseStatus,
+    dissolveExercise,
+    bindGroupChannel,
     openEndorsement,
     castVoteCommand,
     castProxyVote,

@@ -4,10 +4,32 @@ import { accepted, defineCommand, refused } from '../../commands/registry';
 import { deadlinePassed } from '../../domain/notice';
 import { formatLong } from '../../domain/time';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';
-import { markCancelled, meetingById } from '../../store/meetings';
+import type { CommandContext } from '../../core/context';
+import { markCancelled, meetingById, type Meeting } from '../../store/meetings';
 import { audienceWithFormer, describeDispatch, dispatchNotice } from './dispatch';
 import { findMeetingToChange, meetingLabel } from './lookups';
 import { planMeetingJobs } from './plan';
+
+/**
+ * Cancels a meeting that has not started: if its notice went out, a cancellation notice (iCalendar
+ * CANCEL, SEQUENCE raised) goes to everyone who was sent a notice and to the group's channels.
+ * Also used when the exercise is dissolved.
+ */
+export function cancelWithNotice(ctx: CommandContext, before: Meeting, reason: string): { m: Meeting; version: number | null; told: string } {
+  const previous = currentNotice(ctx.db, before.id);
+  markCancelled(ctx.db, before.id, { reason, sequence: previous ? before.sequence + 1 : before.sequence, at: ctx.nowIso });
+  const m = meetingById(ctx.db, before.id)!;
+  planMeetingJobs(ctx, m, previous !== undefined);
+  if (!previous) return { m, version: null, told: 'Its notice had not gone out, so nobody else is told.' };
+  const notice = insertNotice(ctx.db, {
+    meetingId: m.id, kind: 'cancellation', sequence: m.sequence, startsAt: m.startsAt, noticeDeadline: m.noticeDeadline,
+    agenda: previous.agenda, reason, sentAt: ctx.nowIso, sentByPersonId: ctx.actor.person?.id ?? null,
+    late: deadlinePassed(m.noticeDeadline, ctx.now),
+  });
+  const audience = audienceWithFormer(ctx, m);
+  const report = dispatchNotice(ctx, m, notice, audience.people, { view: { reason } });
+  return { m, version: notice.version, told: `Members were told and the event cancelled in their calendars: ${describeDispatch(audience.people, report)}.` };
+}
 
 export const cancelMeeting = defineCommand({
   path: 'meeting cancel',
@@ -24,23 +46,7 @@ export const cancelMeeting = defineCommand({
     if (!found.ok) return found.refusal;
     const before = found.value;
     const id = meetingLabel(before);
-    const previous = currentNotice(ctx.db, before.id);
-    markCancelled(ctx.db, before.id, { reason: args.reason, sequence: previous ? before.sequence + 1 : before.sequence, at: ctx.nowIso });
-    const m = meetingById(ctx.db, before.id)!;
-    planMeetingJobs(ctx, m, previous !== undefined);
-    let told = 'Its notice had not gone out, so nobody else is told.';
-    let version: number | null = null;
-    if (previous) {
-      const notice = insertNotice(ctx.db, {
-        meetingId: m.id, kind: 'cancellation', sequence: m.sequence, startsAt: m.startsAt, noticeDeadline: m.noticeDeadline,
-        agenda: previous.agenda, reason: args.reason, sentAt: ctx.nowIso, sentByPersonId: ctx.actor.person?.id ?? null,
-        late: deadlinePassed(m.noticeDeadline, ctx.now),
-      });
-      version = notice.version;
-      const audience = audienceWithFormer(ctx, m);
-      const report = dispatchNotice(ctx, m, notice, audience.people, { view: { reason: args.reason } });
-      told = `Members were told and the event cancelled in their calendars: ${describeDispatch(audience.people, report)}.`;
-    }
+    const { m, version, told } = cancelWithNotice(ctx, before, args.reason);
     return accepted(`Cancelled ${id}, the ${m.group} meeting "${m.title}" of ${formatLong(m.startsAt, zone)} (${args.reason}). ${told}`, {
       meeting: id,
       reason: args.reason,

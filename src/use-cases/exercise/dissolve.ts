@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { accepted, defineCommand } from '../../commands/registry';
+import type { CommandContext } from '../../core/context';
+import { formatInZone, formatLong } from '../../domain/time';
+import { actionsOf } from '../../store/action-items';
+import { channelsOf } from '../../store/channels';
+import { endorsementsOf, markClosed, type Endorsement } from '../../store/endorsements';
+import { markDissolved } from '../../store/exercises';
+import { cancelExerciseJobs, cancelJobs } from '../../store/jobs';
+import { meetingsOf, type Meeting } from '../../store/meetings';
+import { activeMembers, type Group, type Member } from '../../store/members';
+import { withholdUndelivered } from '../../store/outbox';
+import { documentName, refOf, shortId } from '../endorsements/request';
+import { cancelWithNotice } from '../meetings/cancel';
+import { meetingLabel } from '../meetings/lookups';
+import { actionLabel } from '../minutes/lookups';
+
+const REASON = 'the exercise was dissolved';
+const WITHHELD = 'withheld: the exercise was dissolved before this message was delivered';
+
+/** What dissolving would touch now: the open requests, the meetings still to come, the open action items. */
+function dissolution(ctx: CommandContext) {
+  const exercise = ctx.requireExercise();
+  const live: Meeting['status'][] = ['scheduled', 'noticed', 'notice-missed'];
+  return {
+    endorsements: endorsementsOf(ctx.db, exercise.id, 'open').reverse(),
+    meetings: meetingsOf(ctx.db, exercise.id).filter((m) => live.includes(m.status) && m.startsAt.getTime() > ctx.now.getTime()),
+    actions: actionsOf(ctx.db, exercise.id, 'open'),
+    members: activeMembers(ctx.db, exercise.id),
+  };
+}
+
+const ids = (list: { id: number }[], label: (x: { id: number }) => string) => (list.length ? ` (${list.map(label).join(', ')})` : '');
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** A focal point of a PWG-only organisation does not read the PMG's meetings and requests. */
+function readsGroup(member: Member, group: Group): boolean {
+  return group === 'PWG' || member.role !== 'focal' || member.organisation?.inPmg === true;
+}
+
+export const dissolveExercise = defineCommand({
+  path: 'exercise dissolve',
+  usage: '/exercise dissolve [confirm]',
+  params: [],
+  flags: ['confirm'],
+  schema: z.object({ confirm: z.boolean() }),
+  summary: 'End the exercise: the PWG and the PMG dissolve, and its record becomes read-only. Asks for confirmation first.',
+  details: [
+    '/exercise dissolve says what would happen; /exercise dissolve confirm does it, at once and for good:',
+    '- open endorsement requests close as withdrawn (their votes stay on record and decide nothing);',
+    '- meetings still to come are cancelled; members who had their invitation get the calendar cancellation;',
+    '- every reminder and deadline stops, and messages queued but not yet delivered are withheld;',
+    '- every member gets the dissolution notice, and the groups\' channels see it;',
+    '- every command that changes something is refused from then on. /exercise status and /exercise export still work.',
+  ].join('\n'),
+  access: 'coordinator',
+  changes: true,
+  run(ctx, args) {
+    const exercise = ctx.requireExercise();
+    const zone = exercise.timeZone;
+    const d = dissolution(ctx);
+    const summary = [
+      d.endorsements.length
+        ? `${plural(d.endorsements.length, 'open endorsement request', 'open endorsement requests')}${ids(d.endorsements, shortId)} close as withdrawn`
+        : 'no endorsement request is open',
+      d.meetings.length ? `${plural(d.meetings.length, 'meeting still to come is', 'meetings still to come are')} cancelled${ids(d.meetings, meetingLabel)}` : 'no meeting is still to come',
+      'every reminder stops',
+      `the dissolution notice goes to ${plural(d.members.length, 'member', 'members')}`,
+    ];
+    if (!args.confirm) {
+      const actions = d.actions.length ? ` ${plural(d.actions.length, 'action item stays', 'action items stay')} open on record, no longer tracked.` : '';
+      return accepted(
+        `Dissolving ${exercise.name} ends the exercise for good: ${summary.join('; ')}. The record becomes read-only; /exercise export still writes it out.${actions}\nTo go ahead, type: /exercise dissolve confirm`,
+        { confirmed: false },
+      );
+    }
+
+    // First withhold what was queued before, so that only what the dissolution itself sends goes out.
+    const withheld = withholdUndelivered(ctx.db, exercise.id, ctx.nowIso, WITHHELD);
+    const withdrawn: Endorsement[] = [];
+    for (const e of d.endorsements) {
+      if (markClosed(ctx.db, e.id, { outcome: 'withdrawn', at: ctx.nowIso, how: 'coordinator' })) withdrawn.push(e);
+      cancelJobs(ctx.db, refOf(e));
+    }
+    const cancelled = d.meetings.map((m) => cancelWithNotice(ctx, m, REASON));
+    const stopped = cancelExerciseJobs(ctx.db, exercise.id);
+
+    const date = formatLong(ctx.now, zone);
+    const viewFor = (reads: (g: Group) => boolean) => {
+      const meetings = cancelled.filter((c) => reads(c.m.group));
+      const endorsements = withdrawn.filter((e) => reads(e.group));
+      return {
+        date,
+        meetings: meetings.length
+          ? { told: meetings.some((c) => c.version !== null), list: meetings.map((c) => ({ id: meetingLabel(c.m), group: c.m.group, title: c.m.title, when: formatLong(c.m.startsAt, zone) })) }
+          : false,
+        endorsements: endorsements.length ? { list: endorsements.map((e) => ({ id: shortId(e), group: e.group, document: documentName(e) })) } : false,
+        openActions: d.actions.length ? d.actions.map(actionLabel).join(', ') : false,
+      };
+    };
+    const ref = `exercise:${exercise.id}`;
+    for (const member of d.members) {
+      ctx.deliver({
+        kind: 'exercise-dissolved',
+        ref,
+        to: member,
+        organisationId: member.role === 'focal' ? (member.organisation?.id ?? null) : null,
+        view: viewFor((g) => readsGroup(member, g)),
+      });
+    }
+    const pwgChannels = new Set(channelsOf(ctx.db, exercise.id, 'PWG').map((c) => `${c.medium}:${c.channelId}`));
+    ctx.announce({ kind: 'exercise-dissolved', ref, group: 'PWG', view: { ...viewFor((g) => g === 'PWG'), toGroup: true, groupName: 'Profiling Working Group' } });
+    if (channelsOf(ctx.db, exercise.id, 'PMG').some((c) => !pwgChannels.has(`${c.medium}:${c.channelId}`)))
+      ctx.announce({ kind: 'exercise-dissolved', ref, group: 'PMG', view: { ...viewFor(() => true), toGroup: true, groupName: 'Profiling Management Group' } });
+    markDissolved(ctx.db, exercise.id, ctx.nowIso);
+
+    const done = [
+      `${plural(withdrawn.length, 'endorsement request', 'endorsement requests')} closed as withdrawn${ids(withdrawn, shortId)}`,
+      `${plural(cancelled.length, 'meeting', 'meetings')} cancelled${ids(cancelled.map((c) => c.m), meetingLabel)}${cancelled.some((c) => c.version !== null) ? ', with the calendar cancellation to those who had the invitation' : ''}`,
+      `${plural(stopped, 'pending reminder or deadline', 'pending reminders and deadlines')} stopped`,
+      `${plural(withheld, 'queued message', 'queued messages')} withheld`,
+      `the dissolution notice queued to ${plural(d.members.length, 'member', 'members')}`,
+    ];
+    return accepted(
+      `Dissolved ${exercise.name} on ${formatInZone(ctx.now, zone)}: ${done.join('; ')}. Its record is read-only from now on; /exercise export writes it out.`,
+      {
+        confirmed: true,
+        withdrawn: withdrawn.map(shortId),
+        cancelled: cancelled.map((c) => meetingLabel(c.m)),
+        remindersStopped: stopped,
+        withheld,
+        notified: d.members.length,
+        openActions: d.actions.map(actionLabel),
+      },
+    );
+  },
+});
