@@ -47,7 +47,7 @@ export function createApp(options: AppOptions): App {
   const db = openDatabase(config.DATABASE_PATH);
   const renderer = new TemplateRenderer(config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'));
   const registry = buildRegistry();
-  const settings: Settings = { noticeDays: config.NOTICE_DAYS, minutesDays: config.MINUTES_DAYS };
+  const settings: Settings = { noticeDays: config.NOTICE_DAYS, minutesDays: config.MINUTES_DAYS, exportsDir: config.EXPORTS_DIR };
   const email = createEmailAdapter({
     from: config.EMAIL_FROM ?? 'Convene <convene@convene.invalid>',
     ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : { outboxDir: config.OUTBOX_DIR }),

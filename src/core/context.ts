@@ -21,6 +21,8 @@ export interface ActingPerson {
 export interface Settings {
   noticeDays: number;
   minutesDays: number;
+  /** Where `/exercise export` writes (config EXPORTS_DIR); default `data/exports`, relative to the working directory. */
+  exportsDir?: string;
 }
 
 /** One message to one person, rendered from a template on every medium they can be reached on. */

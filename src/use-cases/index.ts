@@ -33,6 +33,7 @@ import { correctMinutes, publishMinutes } from './minutes/publish';
 import { completeAction, listActions } from './minutes/actions';
 import { registerMinutesJobs } from './minutes/jobs';
 import { dissolveExercise } from './exercise/dissolve';
+import { exportExercise } from './exercise/export';
 import { pendingCommands } from './pending';
 import { JobHandlers } from '../scheduler/jobs';
 
@@ -60,6 +61,7 @@ export function buildRegistry(): Registry {
     verifyChatIdentity,
     exerciseStatus,
     dissolveExercise,
+    exportExercise,
     bindGroupChannel,
     openEndorsement,
     castVoteCommand,

@@ -68,7 +68,7 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
   const clock = new FixedClock(options.now ?? '2026-11-22T09:00:00Z');
   const renderer = new TemplateRenderer(TEMPLATES);
   const registry = buildRegistry();
-  const settings = { noticeDays: options.noticeDays ?? 7, minutesDays: 7 };
+  const settings = { noticeDays: options.noticeDays ?? 7, minutesDays: 7, exportsDir: join(dir, 'exports') };
   const email = new MemoryPort('email');
   const chat = (options.chatMedia ?? []).map((m) => new MemoryPort(m));
   const sender = new OutboxSender({ db, clock, ports: [email, ...chat], renderer, logger: silentLogger });
