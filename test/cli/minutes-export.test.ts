@@ -44,7 +44,7 @@ describe('minutes and the export from the CLI, with --now', () => {
 
     const show = await at('2026-12-09T09:00:00Z', '--as', 'focal@kas.example.org', '/minutes show M1');
     expect(show.stdout).toContain('Present (8 of 10 organisations): MCR, UNHCR, DRC, UNDP, IOM, KAS, UNFPA, UNICEF; absent: SCR, OSCE.');
-    expect(show.stdout).toContain('v2 published 2026-12-08 11:00 Europe/Belgrade by Profiling Coordinator, correction: The decision names the TOR version: v1; 14 people, 14 messages (14 delivered).');
+    expect(show.stdout).toContain('v2 published 2026-12-08 11:00 Europe/Belgrade by Profiling Coordinator, correction: "The decision names the TOR version: v1"; 14 people, 14 messages (14 delivered).');
     expect((await at('2026-12-09T09:10:00Z', '--as', 'focal@osce.example.org', '/minutes done A1')).code).toBe(1);
     expect((await at('2026-12-09T09:11:00Z', '--as', 'focal@kas.example.org', '/minutes done A1')).stdout).toContain('A1 (KAS, due 2026-12-15, from M1) is done');
     expect((await tick('2026-12-15T08:00:00Z')).stdout).not.toContain('action-reminder');

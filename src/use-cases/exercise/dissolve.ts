@@ -115,10 +115,14 @@ export const dissolveExercise = defineCommand({
     markDissolved(ctx.db, exercise.id, ctx.nowIso);
 
     const done = [
-      `${plural(withdrawn.length, 'endorsement request', 'endorsement requests')} closed as withdrawn${ids(withdrawn, shortId)}`,
-      `${plural(cancelled.length, 'meeting', 'meetings')} cancelled${ids(cancelled.map((c) => c.m), meetingLabel)}${cancelled.some((c) => c.version !== null) ? ', with the calendar cancellation to those who had the invitation' : ''}`,
-      `${plural(stopped, 'pending reminder or deadline', 'pending reminders and deadlines')} stopped`,
-      `${plural(withheld, 'queued message', 'queued messages')} withheld`,
+      withdrawn.length
+        ? `${plural(withdrawn.length, 'endorsement request', 'endorsement requests')} closed as withdrawn${ids(withdrawn, shortId)}`
+        : 'no endorsement request was open',
+      cancelled.length
+        ? `${plural(cancelled.length, 'meeting', 'meetings')} cancelled${ids(cancelled.map((c) => c.m), meetingLabel)}${cancelled.some((c) => c.version !== null) ? ', with the calendar cancellation to those who had the invitation' : ''}`
+        : 'no meeting was still to come',
+      stopped ? `${plural(stopped, 'pending reminder or deadline', 'pending reminders and deadlines')} stopped` : 'no reminder was pending',
+      ...(withheld ? [`${plural(withheld, 'queued message', 'queued messages')} withheld`] : []),
       `the dissolution notice queued to ${plural(d.members.length, 'member', 'members')}`,
     ];
     return accepted(

@@ -60,15 +60,16 @@ export const exportExercise = defineCommand({
     if (!written.ok)
       return refused('not-available', `The export could not be written to ${target} (${written.error}); nothing was changed. Whoever runs the bot can check EXPORTS_DIR and its permissions.`);
 
+    const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
     const counts = [
-      `${record.memberships.length} memberships`,
-      `${record.meetings.length} meetings`,
-      `${record.meetingNotices.length} notices`,
-      `${record.messages.length} messages`,
-      `${record.endorsements.length} endorsement requests with ${record.votes.length} votes`,
-      `${record.minutesVersions.length} minutes versions`,
-      `${record.actionItems.length} action items`,
-      `${record.auditLog.length} audit entries`,
+      n(record.memberships.length, 'membership', 'memberships'),
+      n(record.meetings.length, 'meeting', 'meetings'),
+      n(record.meetingNotices.length, 'notice', 'notices'),
+      n(record.messages.length, 'message', 'messages'),
+      `${n(record.endorsements.length, 'endorsement request', 'endorsement requests')} with ${n(record.votes.length, 'vote', 'votes')}`,
+      n(record.minutesVersions.length, 'minutes version', 'minutes versions'),
+      n(record.actionItems.length, 'action item', 'action items'),
+      n(record.auditLog.length, 'audit entry', 'audit entries'),
     ].join(', ');
     let mailed = '';
     if (ctx.actor.chat && ctx.actor.person) {

@@ -58,7 +58,7 @@ export const showMinutes = defineCommand({
       for (const v of versions) {
         const by = v.publishedByPersonId ? personById(ctx.db, v.publishedByPersonId)?.name : undefined;
         const d = versionDelivery(ctx.db, v.id);
-        const what = v.correction ? `correction: ${v.correction.replace(/\n/g, ' ')}` : v.late ? `late (due by ${v.dueDate})` : `on time (due by ${v.dueDate})`;
+        const what = v.correction ? `correction: "${v.correction.replace(/\s*\n\s*/g, ' ')}"` : v.late ? `late (due by ${v.dueDate})` : `on time (due by ${v.dueDate})`;
         lines.push(`v${v.version} published ${formatInZone(new Date(v.publishedAt), zone)}${by ? ` by ${by}` : ''}, ${what}; ${d.people} people, ${d.messages} messages (${[`${d.sent} delivered`, ...(d.waiting ? [`${d.waiting} waiting`] : []), ...(d.failed ? [`${d.failed} not delivered`] : [])].join(', ')}).`);
       }
     }

@@ -117,7 +117,7 @@ describe('/minutes correct', () => {
     const after = ok(app, '/minutes show M1');
     expect(after).toContain('Published: version 2 is the current one.');
     expect(after).not.toContain('[not published yet]');
-    expect(after).toContain('v2 published 2026-12-04 10:00 Europe/Belgrade by Profiling Coordinator, correction: Decision 1: the workshop is on 15 January, not 10 January.');
+    expect(after).toContain('v2 published 2026-12-04 10:00 Europe/Belgrade by Profiling Coordinator, correction: "Decision 1: the workshop is on 15 January, not 10 January."');
     expect(ok(app, '/exercise status')).toContain('- tor: M1 minuted: yes, published 2026-12-03 on time, corrected (now v2)');
   });
 });
