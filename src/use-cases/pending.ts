@@ -21,8 +21,6 @@ function pending(path: string, usage: string, summary: string, access: Access, c
 
 const MEETINGS = 'meetings and the seven-day notice';
 const ENDORSEMENTS = 'endorsements';
-const MINUTES = 'minutes and action items';
-const EXERCISE = 'the exercise status, dissolution and export';
 
 export const pendingCommands: CommandDefinition[] = [
   pending('meeting schedule', '/meeting schedule <PWG|PMG> <date> <time> <title...> [milestone:<tor|methodology|findings|report>] [where:"..."] [duration:<minutes>] [urgent:"<reason>"]', 'Schedule a meeting of the PWG or PMG; refused if its agenda can no longer reach members seven days ahead.', 'coordinator', MEETINGS),
@@ -39,15 +37,4 @@ export const pendingCommands: CommandDefinition[] = [
   pending('endorse status', '/endorse status <id>', 'Show the votes so far, quorum and outcome.', 'member', ENDORSEMENTS),
   pending('endorse close', '/endorse close <id>', 'Close an endorsement request now.', 'coordinator', ENDORSEMENTS),
   pending('endorse list', '/endorse list [open|closed|all]', 'List endorsement requests.', 'member', ENDORSEMENTS),
-  pending('minutes note', '/minutes note <meeting-id> <text...>', 'Capture a note in the minutes.', 'coordinator', MINUTES),
-  pending('minutes decision', '/minutes decision <meeting-id> <text...>', 'Capture a decision in the minutes.', 'coordinator', MINUTES),
-  pending('minutes action', '/minutes action <meeting-id> <org> <due-date> <text...>', 'Capture an action item with its owner organisation and due date.', 'coordinator', MINUTES),
-  pending('minutes show', '/minutes show <meeting-id>', 'Show the minutes.', 'member', MINUTES),
-  pending('minutes publish', '/minutes publish <meeting-id>', 'Publish the minutes to the group by chat and e-mail.', 'coordinator', MINUTES),
-  pending('minutes correct', '/minutes correct <meeting-id> <text...>', 'Publish a corrected version of published minutes.', 'coordinator', MINUTES),
-  pending('minutes actions', '/minutes actions [open|all]', 'List action items.', 'member', MINUTES),
-  pending('minutes done', '/minutes done <action-id>', 'Close an action item.', 'member', MINUTES),
-  pending('exercise status', '/exercise status', 'One screen: key meetings, endorsements, minutes, gaps.', 'member', EXERCISE),
-  pending('exercise dissolve', '/exercise dissolve', 'End the exercise: the groups dissolve and its record becomes read-only.', 'coordinator', EXERCISE),
-  pending('exercise export', '/exercise export', "Write the exercise's whole record as JSON and Markdown.", 'coordinator', EXERCISE),
 ];
