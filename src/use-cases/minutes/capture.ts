@@ -101,7 +101,7 @@ export const captureAction = defineCommand({
 
 export const recordMeetingAttendance = defineCommand({
   path: 'minutes attendance',
-  params: [{ name: 'meeting-id' }, { name: 'orgs', hint: 'org...', rest: true }],
+  params: [{ name: 'meeting-id' }, { name: 'orgs', hint: 'org', rest: true }],
   schema: z.object({
     'meeting-id': idArg('M', 'meeting'),
     orgs: z
