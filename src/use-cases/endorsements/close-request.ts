@@ -7,7 +7,7 @@ import { OUTCOME_TEXT, type Outcome } from '../../domain/tally';
 import { formatInZone } from '../../domain/time';
 import { LATE_AFTER_MS } from '../../scheduler/tick';
 import { refreshChannelPosts } from './channel-tally';
-import { documentName, refOf, requestView, shortId, standingOf, tallyLine, timeFor, type Standing } from './request';
+import { refOf, requestView, shortId, standingOf, tallyLine, timeFor, type Standing } from './request';
 
 export interface Closing {
   how: ClosedHow;
@@ -61,14 +61,18 @@ export function howClosed(e: Pick<Endorsement, 'deadlineAt'>, how: ClosedHow, at
     case 'all-voted':
       return `on ${on}, when every organisation of the group had voted`;
     case 'new-version':
-      return `on ${on}: ${supersededBy ? `${shortId(supersededBy)} seeks endorsement of ${documentName(supersededBy)} instead` : 'a new version replaced it'}`;
+      return `on ${on} as superseded by ${supersededBy ? `${shortId(supersededBy)}${supersededBy.version ? ` (version ${supersededBy.version})` : ''}` : 'a new version'}`;
   }
 }
 
-/** "closed at its deadline, 2026-11-29 10:00 Europe/Belgrade: endorsed", for a closed request. */
+/**
+ * "closed at its deadline, 2026-11-29 10:00 Europe/Belgrade: endorsed", for a closed request;
+ * "closed on 2026-11-22 11:00 Europe/Belgrade as superseded by E3 (version v2)" for a replaced one.
+ */
 export function closedSentence(db: Db, e: Endorsement, zone: string): string {
   const by = e.supersededBy ? endorsementById(db, e.exerciseId, e.supersededBy) : undefined;
-  return `closed ${howClosed(e, e.closedHow!, e.closedAt!, zone, by)}: ${OUTCOME_TEXT[e.outcome!]}`;
+  const how = howClosed(e, e.closedHow!, e.closedAt!, zone, by);
+  return e.closedHow === 'new-version' && e.outcome === 'superseded' ? `closed ${how}` : `closed ${how}: ${OUTCOME_TEXT[e.outcome!]}`;
 }
 
 /** Why the tally gave what it gave, in the group's words. */

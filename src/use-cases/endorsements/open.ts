@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { choiceArg, dateArg, groupArg, idArg, lineText } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
+import type { Medium } from '../../core/ports';
 import { DOCUMENT_KINDS, endorsementsOf, insertEndorsement, type DocumentKind, type Endorsement } from '../../store/endorsements';
 import type { Milestone } from '../../store/meetings';
 import { findMeeting } from '../meetings/lookups';
 import { scheduleJob } from '../../store/jobs';
+import { outboxEntry } from '../../store/outbox';
 import { organisationsOf, recipientsOf, type Organisation } from '../../store/members';
 import { defaultQuorum, RULES } from '../../domain/tally';
 import {
@@ -53,9 +55,9 @@ export const openEndorsement = defineCommand({
   summary: "Seek the group's endorsement of a document: every member organisation of the group gets one vote.",
   details: [
     'Example: /endorse open PWG Terms of Reference of the PWG version:v2 link:https://drive.example.org/tor-v2 meeting:M1',
-    `The request goes to every member of the group by e-mail and chat, with Endorse / Object / Abstain buttons in chat. Defaults: rule consensus, quorum more than half of the group's organisations, deadline in ${DEFAULT_DEADLINE_DAYS} days.`,
+    `The request goes to every member of the group by e-mail, and in chat to those who linked a chat account, with Endorse / Object / Abstain buttons there. Defaults: rule consensus, quorum more than half of the group's organisations, deadline in ${DEFAULT_DEADLINE_DAYS} days.`,
     `deadline:<date> is a date in the exercise's time zone, at the same time of day the request is opened (opened at 10:30, deadline:2026-12-01 closes on 1 December at 10:30). A vote in that minute or later is refused. It must be at least ${MIN_NOTICE_HOURS} hours away unless urgent:"<reason>" is given, and at most ${MAX_DEADLINE_DAYS} days.`,
-    'Opening a request with the same group and title as an open one, but a new version:, closes the old one as superseded. meeting:<id> ties it to a key meeting (its milestone names the document); document: says which document of the TOR it is.',
+    "Opening a request with the same group and title as an open one, but a new version:, closes the old one as superseded. document:<kind> says which document of the TOR it is (tor, methodology, tools, findings, report, dissemination), so /exercise status shows whether it was endorsed; meeting:<id> ties it to a meeting, and a key meeting's milestone names the document when document: is not given.",
     'It closes at its deadline, when the coordinator closes it, or as soon as every organisation of the group has voted. Organisations that have not voted are reminded 48 and 24 hours before the deadline.',
   ].join('\n'),
   access: 'coordinator',
@@ -105,11 +107,11 @@ export const openEndorsement = defineCommand({
     for (const r of reminderTimes(ctx.now, deadline)) scheduleJob(ctx.db, { exerciseId: exercise.id, kind: REMINDER_JOB, ref: refOf(e), dueAt: r.dueAt.toISOString(), payload: { hours: r.hours } });
     scheduleJob(ctx.db, { exerciseId: exercise.id, kind: CLOSE_JOB, ref: refOf(e), dueAt: e.deadlineAt });
 
-    const reached = announce(ctx, e, electorate);
-    const unreachable = electorate.filter((o) => !reached.has(o.id)).map((o) => o.acronym);
+    const sent = announce(ctx, e, electorate);
+    const unreachable = electorate.filter((o) => !sent.reached.has(o.id)).map((o) => o.acronym);
     const lines = [
       `Opened ${shortId(e)}: the ${e.group}'s endorsement of ${documentName(e)}, by ${e.rule}, quorum ${quorum} of ${electorate.length} organisations, until ${formatInZone(deadline, zone)}.`,
-      `The request went to ${recipientsOf(ctx.db, exercise.id, e.group).length} members by e-mail and chat.`,
+      `The request went to ${describeSent(sent)}.`,
     ];
     if (sameDocument.length) lines.push(`It replaces ${sameDocument.map(shortId).join(', ')}, now closed as superseded.`);
     if (unreachable.length)
@@ -122,17 +124,37 @@ export const openEndorsement = defineCommand({
   },
 });
 
-/** Tells every member of the group, and the group's channels; focal points get the buttons. Returns the organisations reached. */
-function announce(ctx: CommandContext, e: Endorsement, electorate: Organisation[]): Set<number> {
+/** What announcing a request queued: the organisations reached, the members, their messages by medium, the channel posts. */
+interface Sent {
+  reached: Set<number>;
+  members: number;
+  byMedium: Map<Medium, number>;
+  channels: number;
+}
+
+/** "14 members, 14 messages (14 e-mail)", "14 members, 17 messages (14 e-mail, 3 slack), and 1 group channel". */
+export function describeSent(s: Pick<Sent, 'members' | 'byMedium' | 'channels'>): string {
+  const messages = [...s.byMedium.values()].reduce((a, n) => a + n, 0);
+  const media = [...s.byMedium]
+    .sort(([a], [b]) => (a === 'email' ? -1 : b === 'email' ? 1 : a.localeCompare(b)))
+    .map(([medium, n]) => `${n} ${medium === 'email' ? 'e-mail' : medium}`);
+  const channels = s.channels ? `, and ${s.channels} group channel${s.channels === 1 ? '' : 's'}` : '';
+  return `${s.members} member${s.members === 1 ? '' : 's'}, ${messages} message${messages === 1 ? '' : 's'}${media.length ? ` (${media.join(', ')})` : ''}${channels}`;
+}
+
+/** Tells every member of the group, and the group's channels; focal points get the buttons. */
+function announce(ctx: CommandContext, e: Endorsement, electorate: Organisation[]): Sent {
   const exercise = ctx.requireExercise();
   const buttons = voteButtons(e);
   const voters = new Set(electorate.map((o) => o.id));
-  ctx.announce({ kind: 'endorsement-request', ref: refOf(e), group: e.group, view: { ...requestView(e, electorate.length, exercise.timeZone), inChannel: true }, actions: buttons });
+  const posts = ctx.announce({ kind: 'endorsement-request', ref: refOf(e), group: e.group, view: { ...requestView(e, electorate.length, exercise.timeZone), inChannel: true }, actions: buttons });
   const reached = new Set<number>();
-  for (const member of recipientsOf(ctx.db, exercise.id, e.group)) {
+  const byMedium = new Map<Medium, number>();
+  const members = recipientsOf(ctx.db, exercise.id, e.group);
+  for (const member of members) {
     const votes = member.role === 'focal' && member.organisation !== null && voters.has(member.organisation.id);
     if (votes && member.emailStatus !== 'bounced') reached.add(member.organisation!.id);
-    ctx.deliver({
+    const ids = ctx.deliver({
       kind: 'endorsement-request',
       ref: refOf(e),
       to: member,
@@ -140,6 +162,10 @@ function announce(ctx: CommandContext, e: Endorsement, electorate: Organisation[
       view: { ...requestView(e, electorate.length, exercise.timeZone, member), votes, organisation: member.organisation?.acronym ?? null },
       ...(votes ? { actions: buttons } : {}),
     });
+    for (const id of ids) {
+      const medium = outboxEntry(ctx.db, id)?.medium;
+      if (medium) byMedium.set(medium, (byMedium.get(medium) ?? 0) + 1);
+    }
   }
-  return reached;
+  return { reached, members: members.length, byMedium, channels: posts.length };
 }

@@ -22,9 +22,9 @@ export interface Ballot {
 export function whyVotingIsClosed(ctx: CommandContext, e: Endorsement): string | null {
   const zone = ctx.requireExercise().timeZone;
   if (e.status === 'closed')
-    return `${shortId(e)} ${closedSentence(ctx.db, e, zone)}; votes are no longer taken.`;
+    return `${shortId(e)} was ${closedSentence(ctx.db, e, zone)}; votes are no longer taken.`;
   if (votingClosed(new Date(e.deadlineAt), ctx.now))
-    return `Voting on ${shortId(e)} closed at its deadline, ${formatInZone(new Date(e.deadlineAt), zone)}; the result is being published.`;
+    return `Voting on ${shortId(e)} closed at its deadline, ${formatInZone(new Date(e.deadlineAt), zone)}; the result is published at the next tick.`;
   return null;
 }
 

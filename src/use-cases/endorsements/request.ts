@@ -3,6 +3,7 @@ import type { Db } from '../../store/db';
 import { endorsementById, currentVotes, type Endorsement, type Vote } from '../../store/endorsements';
 import { organisationsOf, type Organisation, type Person } from '../../store/members';
 import { tally, RULE_TEXT, type Tally } from '../../domain/tally';
+import { votingClosed } from '../../domain/endorsement-deadline';
 import { formatInZone } from '../../domain/time';
 
 /** The outbox and jobs name a request this way. */
@@ -60,6 +61,20 @@ export function timeFor(instant: string | Date, zone: string, person?: Pick<Pers
   if (!person?.timeZone || person.timeZone === zone) return there;
   const own = formatInZone(at, person.timeZone);
   return own.slice(0, 16) === there.slice(0, 16) ? there : `${there} (${own} for you)`;
+}
+
+/**
+ * Still open in the record, but its deadline has passed: voting is closed and the close job, which
+ * publishes the result, has not run yet (it runs at the next tick).
+ */
+export function awaitingResult(e: Endorsement, now: Date): boolean {
+  return e.status === 'open' && votingClosed(new Date(e.deadlineAt), now);
+}
+
+/** An open request's state: "open until <deadline>", or "voting closed at <deadline>; the result is published at the next tick". */
+export function openState(e: Endorsement, zone: string, now: Date, reader?: Pick<Person, 'timeZone'> | null): string {
+  const deadline = timeFor(e.deadlineAt, zone, reader);
+  return awaitingResult(e, now) ? `voting closed at ${deadline}; the result is published at the next tick` : `open until ${deadline}`;
 }
 
 export function tallyLine(t: Tally): string {

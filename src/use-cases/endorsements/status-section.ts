@@ -2,7 +2,7 @@ import type { CommandContext } from '../../core/context';
 import { DOCUMENT_KINDS, endorsementsOf, type DocumentKind, type Endorsement } from '../../store/endorsements';
 import { OUTCOME_TEXT } from '../../domain/tally';
 import { formatInZone } from '../../domain/time';
-import { documentName, mayRead, shortId, standingOf } from './request';
+import { documentName, mayRead, openState, shortId, standingOf } from './request';
 
 /** The documents the TOR asks the group to endorse, and the key meeting each belongs to. */
 const DOCUMENTS: Record<DocumentKind, string> = {
@@ -19,7 +19,7 @@ function state(ctx: CommandContext, e: Endorsement): string {
   const name = `${shortId(e)} ${e.group} ${documentName(e)}`;
   if (e.status === 'closed') return `${name}: ${OUTCOME_TEXT[e.outcome!]} (closed ${formatInZone(new Date(e.closedAt!), zone)})`;
   const s = standingOf(ctx.db, e);
-  return `${name}: open until ${formatInZone(new Date(e.deadlineAt), zone)}, ${s.tally.voted} of ${s.electorate.length} voted`;
+  return `${name}: ${openState(e, zone, ctx.now)}, ${s.tally.voted} of ${s.electorate.length} voted`;
 }
 
 /** `/exercise status`: for each document of the key meetings, whether the group endorsed it (the latest request decides). */

@@ -9,7 +9,7 @@ import type { Db } from '../../store/db';
 import { OUTCOME_TEXT, RULE_TEXT } from '../../domain/tally';
 import { formatInZone } from '../../domain/time';
 import { closedSentence, outcomeReason } from './close-request';
-import { documentName, findEndorsement, shortId, standingOf, tallyLine, timeFor } from './request';
+import { awaitingResult, documentName, findEndorsement, openState, shortId, standingOf, tallyLine } from './request';
 
 export const endorsementStatus = defineCommand({
   path: 'endorse status',
@@ -21,14 +21,16 @@ export const endorsementStatus = defineCommand({
   run(ctx, args) {
     const found = findEndorsement(ctx, args.id);
     if (!found.ok) return refused(found.code, found.message);
-    return accepted(describeEndorsement(ctx.db, found.value, ctx.requireExercise().timeZone, ctx.actor.person));
+    return accepted(describeEndorsement(ctx.db, found.value, ctx.requireExercise().timeZone, ctx.now, ctx.actor.person));
   },
 });
 
-/** The whole standing of a request, in plain lines. */
-export function describeEndorsement(db: Db, e: Endorsement, zone: string, reader?: { timeZone: string | null } | null): string {
+/** The whole standing of a request at `now`, in plain lines. */
+export function describeEndorsement(db: Db, e: Endorsement, zone: string, now: Date, reader?: { timeZone: string | null } | null): string {
   const s = standingOf(db, e);
-  const state = e.status === 'open' ? `open until ${timeFor(e.deadlineAt, zone, reader)}` : closedSentence(db, e, zone);
+  // Past the deadline and before the close job ran, voting is closed though the record still says open.
+  const votingOver = e.status === 'closed' || awaitingResult(e, now);
+  const state = e.status === 'open' ? openState(e, zone, now, reader) : closedSentence(db, e, zone);
   const lines = [`${shortId(e)} · ${e.group} · ${documentName(e)} · ${state}`];
   if (e.link) lines.push(`Document: ${e.link}`);
   const meeting = e.meetingId === null ? undefined : meetingById(db, e.meetingId);
@@ -48,10 +50,11 @@ export function describeEndorsement(db: Db, e: Endorsement, zone: string, reader
   if (s.votes.length === 0) lines.push('- none yet');
   if (s.waiting.length) {
     const waiting = s.waiting.map((o) => (activeFocalPoints(db, o.id).length === 0 ? `${o.acronym} (no focal point)` : o.acronym));
-    lines.push(`${e.status === 'open' ? 'Not voted yet' : 'Did not vote'}: ${waiting.join(', ')}.`);
+    lines.push(`${votingOver ? 'Did not vote' : 'Not voted yet'}: ${waiting.join(', ')}.`);
   }
   lines.push(`Tally: ${tallyLine(s.tally)}.`);
-  if (e.status === 'open') lines.push(`If it closed now: ${OUTCOME_TEXT[s.tally.outcome]}. ${outcomeReason(e, s, s.tally.outcome)}`);
+  if (e.status === 'open' && votingOver) lines.push(`Outcome at its deadline: ${OUTCOME_TEXT[s.tally.outcome]}. ${outcomeReason(e, s, s.tally.outcome)}`);
+  else if (e.status === 'open') lines.push(`If it closed now: ${OUTCOME_TEXT[s.tally.outcome]}. ${outcomeReason(e, s, s.tally.outcome)}`);
   else lines.push(`Outcome: ${OUTCOME_TEXT[e.outcome!]}. ${outcomeReason(e, s, e.outcome!)}`);
   return lines.join('\n');
 }

@@ -181,6 +181,24 @@ describe('Slack App Home', () => {
     expect(publish.args.view.blocks.length).toBeLessThanOrEqual(100);
   });
 
+  it("shows a focal point their organisation's vote on each open request, as /endorse list gives it", async () => {
+    h = await startSlackHarness();
+    for (const text of ['/endorse open PWG Terms of Reference version:v1 document:tor', '/endorse open PWG Methodology', '/endorse open PMG Workplan']) {
+      expect(h.app.run(text).status).toBe('accepted');
+    }
+    expect(h.app.run('/endorse vote E1 object Section IV <!channel> is unclear', USERS.kas.email).status).toBe('accepted');
+    await h.event({ type: 'app_home_opened', user: USERS.kas.id, channel: 'DKAS', tab: 'home', event_ts: `${Date.now() / 1000}` });
+    const publish = await waitFor(() => h.fake.callsTo('views.publish')[0]);
+    const list = h.seen.find((s) => s.command.text === '/endorse list open')!;
+    expect(list.outcome.status).toBe('accepted');
+    const shown = (publish.args.view.blocks as Args[]).map((b) => b.text?.text ?? '').join('\n');
+    const endorsements = shown.slice(shown.indexOf('*Open endorsements*'), shown.indexOf('*Upcoming meetings*'));
+    expect(endorsements).toContain('E1 PWG "Terms of Reference" (version v1): open until 2026-11-29 10:00 Europe/Belgrade; 1 of 10 voted\n  KAS: object, cast by Valon Morina on 2026-11-22 10:00 Europe/Belgrade: "Section IV &lt;!channel&gt; is unclear"');
+    expect(endorsements).toContain('E2 PWG "Methodology": open until 2026-11-29 10:00 Europe/Belgrade; 0 of 10 voted\n  KAS has not voted yet — /endorse vote E2 endorse|object|abstain');
+    expect(endorsements).not.toContain('Workplan');
+    expect(shown).not.toContain('<!channel>');
+  });
+
   it('tells a Slack user who is not a member how to be added', async () => {
     h = await startSlackHarness();
     await h.event({ type: 'app_home_opened', user: USERS.stranger.id, channel: 'DSTRANGER', tab: 'home', event_ts: `${Date.now() / 1000}` });

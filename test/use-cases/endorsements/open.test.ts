@@ -18,7 +18,7 @@ describe('/endorse open', () => {
     app = createTestApp();
     const reply = ok(app, '/endorse open PWG Terms of Reference of the PWG version:v1 link:https://drive.example.org/tor-v1');
     expect(reply).toContain(`Opened E1: the PWG's endorsement of "Terms of Reference of the PWG" (version v1), by consensus, quorum 6 of 10 organisations, until 2026-11-29 10:00 Europe/Belgrade.`);
-    expect(reply).toContain('The request went to 14 members by e-mail and chat.');
+    expect(reply).toContain('The request went to 14 members, 14 messages (14 e-mail).');
     expect(endorsementById(app.db, 1, 1)).toMatchObject({
       group: 'PWG', title: 'Terms of Reference of the PWG', version: 'v1', link: 'https://drive.example.org/tor-v1', rule: 'consensus', quorum: 6,
       deadlineAt: DEFAULT_DEADLINE, status: 'open', outcome: null, urgentReason: null,
@@ -28,6 +28,21 @@ describe('/endorse open', () => {
       ['endorsement-reminder', '2026-11-28T09:00:00.000Z'],
       ['endorsement-close', DEFAULT_DEADLINE],
     ]);
+  });
+
+  it('counts the messages it queued by medium, and the group channels, instead of claiming chat for everyone', () => {
+    app = createTestApp();
+    ok(app, '/members remove-focal SCR focal@scr.example.org');
+    expect(ok(app, '/endorse open PWG Terms of Reference')).toContain('The request went to 13 members, 13 messages (13 e-mail).');
+    linkIdentity(app.db, { medium: 'slack', userId: 'UKAS', personId: personByEmail(app.db, FOCAL.KAS)!.id, at: '2026-11-01T00:00:00Z', by: 'test' });
+    linkIdentity(app.db, { medium: 'discord', userId: '42', personId: personByEmail(app.db, FOCAL.MCR)!.id, at: '2026-11-01T00:00:00Z', by: 'test' });
+    linkIdentity(app.db, { medium: 'slack', userId: 'UJIPS', personId: personByEmail(app.db, OBSERVER)!.id, at: '2026-11-01T00:00:00Z', by: 'test' });
+    bindChannel(app.db, { exerciseId: 1, group: 'PWG', medium: 'slack', channelId: 'CPWG', at: '2026-11-01T00:00:00Z' });
+    const reply = ok(app, '/endorse open PWG Methodology');
+    expect(reply).toContain('The request went to 13 members, 16 messages (13 e-mail, 1 discord, 2 slack), and 1 group channel.');
+    expect(reply).not.toContain('by e-mail and chat');
+    const queued = messages(app, 'endorsement-request', 'endorsement:2').filter((m) => m.address !== 'slack:CPWG');
+    expect(queued).toHaveLength(16);
   });
 
   it('announces to every member of the group by e-mail: focal points with how to vote, the others for information', () => {
@@ -121,9 +136,13 @@ describe('/endorse open', () => {
     expect(jobsFor(app.db, 'endorsement:1').every((j) => j.status === 'cancelled')).toBe(true);
     const result = messages(app, 'endorsement-result').find((m) => m.address === FOCAL.KAS)!;
     expect(result.payload.subject).toBe('[PWG] Endorsement result: Terms of Reference (version v1): superseded');
-    expect(result.payload.text).toContain('E2 seeks endorsement of "terms of reference" (version v2) instead');
+    expect(result.payload.text).toContain('request E1 for "Terms of Reference" (version v1) closed on 2026-11-22 11:00 Europe/Belgrade as superseded by E2 (version v2).');
     expect(result.payload.text).toContain('KAS: object (Valon Morina, 2026-11-22 10:00 Europe/Belgrade): "Section IV is unclear"');
-    expect(app.run('/endorse vote E1 endorse', FOCAL.KAS).reply).toContain('votes are no longer taken');
+    expect(app.run('/endorse vote E1 endorse', FOCAL.KAS).reply).toBe(
+      'E1 was closed on 2026-11-22 11:00 Europe/Belgrade as superseded by E2 (version v2); votes are no longer taken.',
+    );
+    expect(ok(app, '/endorse status E1').split('\n')[0]).toBe('E1 · PWG · "Terms of Reference" (version v1) · closed on 2026-11-22 11:00 Europe/Belgrade as superseded by E2 (version v2)');
+    expect(app.run('/endorse close E1').reply).toBe('E1 is already closed on 2026-11-22 11:00 Europe/Belgrade as superseded by E2 (version v2).');
   });
 
   it('refuses the same version twice, and leaves another group alone', () => {

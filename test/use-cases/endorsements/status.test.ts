@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app';
 import { emailedTo, FOCAL, messages, OBSERVER, ok, SECOND_UNHCR } from '../../helpers/endorsements';
-import { endorsementById } from '../../../src/store/endorsements';
+import { currentVotes, endorsementById } from '../../../src/store/endorsements';
 import { auditOf } from '../../../src/store/audit';
 import { tally, type Choice } from '../../../src/domain/tally';
 
@@ -80,6 +80,94 @@ describe('/endorse close and /endorse list', () => {
     expect(ok(app, '/endorse list closed')).toBe('Closed endorsement requests in Kosovo 2014:\nE2 PWG "Methodology": closed 2026-11-22 10:00 Europe/Belgrade: no quorum');
     expect(ok(app, '/endorse list all').split('\n')).toHaveLength(3);
     expect(app.run('/endorse list pending').reply).toBe('The list is one of: open, closed, all.');
+  });
+});
+
+describe("/endorse list: a focal point's own vote", () => {
+  it("shows a focal point, under each request of their groups, their organisation's current vote or how to cast it", () => {
+    app = createTestApp();
+    ok(app, '/endorse open PWG Terms of Reference version:v1');
+    ok(app, '/endorse open PMG Workplan');
+    ok(app, '/endorse open PWG Methodology');
+    ok(app, '/endorse vote E1 object Section IV is unclear', FOCAL.MCR);
+    app.clock.advance(3600_000);
+    ok(app, '/endorse vote E1 endorse', FOCAL.UNHCR);
+    ok(app, '/endorse proxy E3 MCR abstain given by phone');
+    ok(app, '/endorse close E3');
+
+    expect(ok(app, '/endorse list', FOCAL.MCR)).toBe(
+      [
+        'Open endorsement requests in Kosovo 2014:',
+        'E2 PMG "Workplan": open until 2026-11-29 10:00 Europe/Belgrade; 0 of 5 voted',
+        '  MCR has not voted yet — /endorse vote E2 endorse|object|abstain',
+        'E1 PWG "Terms of Reference" (version v1): open until 2026-11-29 10:00 Europe/Belgrade; 2 of 10 voted',
+        '  MCR: object, cast by Besa Gashi on 2026-11-22 10:00 Europe/Belgrade: "Section IV is unclear"',
+      ].join('\n'),
+    );
+    expect(ok(app, '/endorse list closed', FOCAL.MCR)).toBe(
+      [
+        'Closed endorsement requests in Kosovo 2014:',
+        'E3 PWG "Methodology": closed 2026-11-22 11:00 Europe/Belgrade: no quorum',
+        '  MCR: abstain, recorded by Profiling Coordinator as a proxy on 2026-11-22 11:00 Europe/Belgrade: "given by phone"',
+      ].join('\n'),
+    );
+    // Any focal point of the organisation sees the organisation's vote, whoever cast it.
+    expect(ok(app, '/endorse list open', SECOND_UNHCR)).toContain('E1 PWG "Terms of Reference" (version v1): open until 2026-11-29 10:00 Europe/Belgrade; 2 of 10 voted\n  UNHCR: endorse, cast by Luan Berisha on 2026-11-22 11:00 Europe/Belgrade');
+    // A PWG-only organisation sees only the PWG's requests, and that it did not vote on a closed one.
+    const kas = ok(app, '/endorse list all', FOCAL.KAS);
+    expect(kas).not.toContain('Workplan');
+    expect(kas).toContain('  KAS has not voted yet — /endorse vote E1 endorse|object|abstain');
+    expect(kas).toContain('E3 PWG "Methodology": closed 2026-11-22 11:00 Europe/Belgrade: no quorum\n  KAS did not vote.');
+    // The coordinator and observers have no vote of their own: the list is one line per request.
+    expect(ok(app, '/endorse list all').split('\n')).toHaveLength(4);
+    expect(ok(app, '/endorse list all', OBSERVER).split('\n')).toHaveLength(4);
+  });
+
+  it('keeps a long or multi-line comment on one short line; /endorse status has it whole', () => {
+    app = createTestApp();
+    ok(app, '/endorse open PWG Terms of Reference');
+    const long = `Section IV ${'needs the sampling frame of KAS '.repeat(8)}`.trim();
+    ok(app, `/endorse vote E1 object "First line\nsecond   line"`, FOCAL.KAS);
+    expect(currentVotes(app.db, 1)[0]!.comment).toBe('First line\nsecond   line');
+    expect(ok(app, '/endorse list', FOCAL.KAS).split('\n')).toHaveLength(3);
+    expect(ok(app, '/endorse list', FOCAL.KAS)).toContain('  KAS: object, cast by Valon Morina on 2026-11-22 10:00 Europe/Belgrade: "First line second line"');
+    ok(app, `/endorse vote E1 object ${long}`, FOCAL.KAS);
+    const line = ok(app, '/endorse list', FOCAL.KAS).split('\n')[2]!;
+    expect(line).toMatch(/^  KAS: object, cast by Valon Morina on 2026-11-22 10:00 Europe\/Belgrade: "Section IV needs .*…"$/);
+    expect(line.length).toBeLessThan(220);
+    expect(ok(app, '/endorse status E1')).toContain(long);
+  });
+});
+
+describe('after the deadline, before the next tick', () => {
+  it('says voting closed and the result is published at the next tick, in status, list and /exercise status', async () => {
+    app = createTestApp();
+    ok(app, '/endorse open PWG Terms of Reference version:v1 document:tor');
+    ok(app, '/endorse vote E1 endorse', FOCAL.MCR);
+    app.clock.set('2026-11-29T08:59:00Z');
+    expect(ok(app, '/endorse status E1').split('\n')[0]).toBe('E1 · PWG · "Terms of Reference" (version v1) · open until 2026-11-29 10:00 Europe/Belgrade');
+
+    app.clock.set('2026-11-29T09:00:00Z');
+    const status = ok(app, '/endorse status E1');
+    expect(status.split('\n')[0]).toBe(
+      'E1 · PWG · "Terms of Reference" (version v1) · voting closed at 2026-11-29 10:00 Europe/Belgrade; the result is published at the next tick',
+    );
+    expect(status).not.toContain('open until');
+    expect(status).toContain('Did not vote: UNHCR, DRC, UNDP, IOM, KAS, SCR, UNFPA, UNICEF, OSCE.');
+    expect(status).toContain('Outcome at its deadline: no quorum. 1 of 10 organisations voted; the quorum is 6.');
+    expect(status).not.toContain('If it closed now');
+    const closedAt = 'voting closed at 2026-11-29 10:00 Europe/Belgrade; the result is published at the next tick';
+    expect(ok(app, '/endorse list')).toBe(`Open endorsement requests in Kosovo 2014:\nE1 PWG "Terms of Reference" (version v1): ${closedAt}; 1 of 10 voted`);
+    expect(ok(app, '/endorse list', FOCAL.KAS)).toContain(`${closedAt}; 1 of 10 voted\n  KAS did not vote.`);
+    expect(ok(app, '/endorse list', FOCAL.MCR)).toContain('\n  MCR: endorse, cast by Besa Gashi on 2026-11-22 10:00 Europe/Belgrade');
+    expect(ok(app, '/exercise status')).toContain(`- objectives and TOR (key meeting: tor): E1 PWG "Terms of Reference" (version v1): ${closedAt}, 1 of 10 voted`);
+    expect(app.run('/endorse vote E1 endorse', FOCAL.KAS).reply).toBe(
+      'Voting on E1 closed at its deadline, 2026-11-29 10:00 Europe/Belgrade; the result is published at the next tick.',
+    );
+
+    await app.scheduler.tick();
+    expect(ok(app, '/endorse status E1').split('\n')[0]).toBe('E1 · PWG · "Terms of Reference" (version v1) · closed at its deadline, 2026-11-29 10:00 Europe/Belgrade: no quorum');
+    expect(ok(app, '/endorse list')).toBe('No open endorsement requests in Kosovo 2014. /endorse list all shows every request.');
   });
 });
 

@@ -122,7 +122,7 @@ describe('/endorse vote', () => {
       app.clock.set('2026-11-29T09:00:00Z');
       const before = snapshot(app.db);
       expect(app.run('/endorse vote E1 object', FOCAL.KAS)).toMatchObject({
-        status: 'refused', code: 'rule', reply: 'Voting on E1 closed at its deadline, 2026-11-29 10:00 Europe/Belgrade; the result is being published.',
+        status: 'refused', code: 'rule', reply: 'Voting on E1 closed at its deadline, 2026-11-29 10:00 Europe/Belgrade; the result is published at the next tick.',
       });
       expect(app.run('/endorse proxy E1 SCR endorse').status).toBe('refused');
       expect(snapshot(app.db)).toBe(before);
@@ -131,7 +131,7 @@ describe('/endorse vote', () => {
     it('refuses a vote after the coordinator closed the request', () => {
       withTor();
       ok(app, '/endorse close E1');
-      expect(app.run('/endorse vote E1 endorse', FOCAL.KAS).reply).toMatch(/^E1 closed by the coordinator on 2026-11-22 10:00 Europe\/Belgrade: no quorum; votes are no longer taken\.$/);
+      expect(app.run('/endorse vote E1 endorse', FOCAL.KAS).reply).toMatch(/^E1 was closed by the coordinator on 2026-11-22 10:00 Europe\/Belgrade: no quorum; votes are no longer taken\.$/);
     });
   });
 
