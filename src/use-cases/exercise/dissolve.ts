@@ -10,7 +10,9 @@ import { cancelExerciseJobs, cancelJobs } from '../../store/jobs';
 import { meetingsOf, type Meeting } from '../../store/meetings';
 import { activeMembers, type Group, type Member } from '../../store/members';
 import { withholdUndelivered } from '../../store/outbox';
-import { documentName, refOf, shortId } from '../endorsements/request';
+import { votingClosed } from '../../domain/endorsement-deadline';
+import { OUTCOME_TEXT } from '../../domain/tally';
+import { documentName, refOf, shortId, standingOf } from '../endorsements/request';
 import { cancelWithNotice } from '../meetings/cancel';
 import { meetingLabel } from '../meetings/lookups';
 import { actionLabel } from '../minutes/lookups';
@@ -18,12 +20,19 @@ import { actionLabel } from '../minutes/lookups';
 const REASON = 'the exercise was dissolved';
 const WITHHELD = 'withheld: the exercise was dissolved before this message was delivered';
 
-/** What dissolving would touch now: the open requests, the meetings still to come, the open action items. */
+/**
+ * What dissolving would touch now: the open requests (those whose deadline passed before the
+ * scheduler closed them close with their result, as at their deadline), the meetings still to
+ * come, the open action items.
+ */
 function dissolution(ctx: CommandContext) {
   const exercise = ctx.requireExercise();
   const live: Meeting['status'][] = ['scheduled', 'noticed', 'notice-missed'];
+  const open = endorsementsOf(ctx.db, exercise.id, 'open').reverse();
+  const past = (e: Endorsement) => votingClosed(new Date(e.deadlineAt), ctx.now);
   return {
-    endorsements: endorsementsOf(ctx.db, exercise.id, 'open').reverse(),
+    endorsements: open.filter((e) => !past(e)),
+    decided: open.filter(past),
     meetings: meetingsOf(ctx.db, exercise.id).filter((m) => live.includes(m.status) && m.startsAt.getTime() > ctx.now.getTime()),
     actions: actionsOf(ctx.db, exercise.id, 'open'),
     members: activeMembers(ctx.db, exercise.id),
@@ -60,9 +69,10 @@ export const dissolveExercise = defineCommand({
     const zone = exercise.timeZone;
     const d = dissolution(ctx);
     const summary = [
-      d.endorsements.length
-        ? `${plural(d.endorsements.length, 'open endorsement request', 'open endorsement requests')}${ids(d.endorsements, shortId)} close as withdrawn`
-        : 'no endorsement request is open',
+      ...d.decided.map((e) => `${shortId(e)}, whose deadline has passed, closes with its result`),
+      ...(d.endorsements.length
+        ? [`${plural(d.endorsements.length, 'open endorsement request', 'open endorsement requests')}${ids(d.endorsements, shortId)} close as withdrawn`]
+        : d.decided.length ? [] : ['no endorsement request is open']),
       d.meetings.length ? `${plural(d.meetings.length, 'meeting still to come is', 'meetings still to come are')} cancelled${ids(d.meetings, meetingLabel)}` : 'no meeting is still to come',
       'every reminder stops',
       `the dissolution notice goes to ${plural(d.members.length, 'member', 'members')}`,
@@ -82,6 +92,13 @@ export const dissolveExercise = defineCommand({
       if (markClosed(ctx.db, e.id, { outcome: 'withdrawn', at: ctx.nowIso, how: 'coordinator' })) withdrawn.push(e);
       cancelJobs(ctx.db, refOf(e));
     }
+    // Their voting had ended: the result stands, recorded here rather than sent on its own.
+    const decided = d.decided.map((e) => {
+      const outcome = standingOf(ctx.db, e).tally.outcome;
+      markClosed(ctx.db, e.id, { outcome, at: ctx.nowIso, how: 'deadline' });
+      cancelJobs(ctx.db, refOf(e));
+      return { e, outcome };
+    });
     const cancelled = d.meetings.map((m) => cancelWithNotice(ctx, m, REASON));
     const stopped = cancelExerciseJobs(ctx.db, exercise.id);
 
@@ -95,6 +112,9 @@ export const dissolveExercise = defineCommand({
           ? { told: meetings.some((c) => c.version !== null), list: meetings.map((c) => ({ id: meetingLabel(c.m), group: c.m.group, title: c.m.title, when: formatLong(c.m.startsAt, zone) })) }
           : false,
         endorsements: endorsements.length ? { list: endorsements.map((e) => ({ id: shortId(e), group: e.group, document: documentName(e) })) } : false,
+        decided: decided.some((x) => reads(x.e.group))
+          ? { list: decided.filter((x) => reads(x.e.group)).map((x) => ({ id: shortId(x.e), group: x.e.group, document: documentName(x.e), outcome: OUTCOME_TEXT[x.outcome] })) }
+          : false,
         openActions: d.actions.length ? d.actions.map(actionLabel).join(', ') : false,
       };
     };
@@ -115,9 +135,10 @@ export const dissolveExercise = defineCommand({
     markDissolved(ctx.db, exercise.id, ctx.nowIso);
 
     const done = [
-      withdrawn.length
-        ? `${plural(withdrawn.length, 'endorsement request', 'endorsement requests')} closed as withdrawn${ids(withdrawn, shortId)}`
-        : 'no endorsement request was open',
+      ...(withdrawn.length
+        ? [`${plural(withdrawn.length, 'endorsement request', 'endorsement requests')} closed as withdrawn${ids(withdrawn, shortId)}`]
+        : decided.length ? [] : ['no endorsement request was open']),
+      ...decided.map((x) => `${shortId(x.e)} closed at its deadline: ${OUTCOME_TEXT[x.outcome]}`),
       cancelled.length
         ? `${plural(cancelled.length, 'meeting', 'meetings')} cancelled${ids(cancelled.map((c) => c.m), meetingLabel)}${cancelled.some((c) => c.version !== null) ? ', with the calendar cancellation to those who had the invitation' : ''}`
         : 'no meeting was still to come',
@@ -130,6 +151,7 @@ export const dissolveExercise = defineCommand({
       {
         confirmed: true,
         withdrawn: withdrawn.map(shortId),
+        closedAtDeadline: decided.map((x) => ({ endorsement: shortId(x.e), outcome: x.outcome })),
         cancelled: cancelled.map((c) => meetingLabel(c.m)),
         remindersStopped: stopped,
         withheld,

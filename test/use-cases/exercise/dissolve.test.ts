@@ -93,6 +93,20 @@ describe('/exercise dissolve', () => {
     );
   });
 
+  it('closes a request whose deadline passed before the scheduler closed it with its result, not as withdrawn', async () => {
+    await exerciseInFullSwing();
+    // E1 and E2 closed at 2026-12-02 10:00; the scheduler has not run since.
+    app.clock.set('2026-12-02T09:30:00Z');
+    const asked = ok(app, '/exercise dissolve');
+    expect(asked).toContain('E1, whose deadline has passed, closes with its result; E2, whose deadline has passed, closes with its result;');
+    const done = ok(app, '/exercise dissolve confirm');
+    expect(done).toContain('E1 closed at its deadline: no quorum; E2 closed at its deadline: no quorum;');
+    expect(endorsementById(app.db, 1, 1)).toMatchObject({ status: 'closed', outcome: 'no-quorum', closedHow: 'deadline' });
+    const notice = outboxOfExercise(app.db, 1).find((m) => m.kind === 'exercise-dissolved' && m.address === FOCAL.MCR)!;
+    expect(notice.payload.text).toContain('Endorsement requests whose voting had ended, closed with their result:\n  E1 PWG "Terms of Reference" (version v1): no quorum');
+    expect(outboxOfExercise(app.db, 1).filter((m) => m.kind === 'endorsement-result')).toEqual([]);
+  });
+
   it('refuses every command that changes something, and says why', async () => {
     await exerciseInFullSwing();
     ok(app, '/exercise dissolve confirm');
