@@ -225,18 +225,30 @@ export function earliestCompliantDate(
   throw new Error(`no compliant date found for ${formatTime(time)} in ${zone}`);
 }
 
-/** "2026-11-24 14:00 Europe/Belgrade" */
-export function formatInZone(instant: Date, zone: string): string {
-  const local = localPartsAt(instant, zone);
-  return `${formatDate(local)} ${formatTime(local)} ${zone}`;
+/**
+ * The wall clock of `instant` in `zone`, with its UTC offset only when that wall time happens twice
+ * that day (a fall-back): "14:00", but "02:30+02:00" / "02:30+01:00" in Europe/Belgrade on 2027-10-31.
+ */
+function clockWithOffsetIfAmbiguous(local: LocalDateTime & { offsetMinutes: number }, zone: string): string {
+  const clock = formatTime(local);
+  return resolveLocal(local, zone).kind === 'ambiguous' ? `${clock}${formatOffset(local.offsetMinutes)}` : clock;
 }
 
-/** "Tue 24 Nov 2026, 14:00 (Europe/Belgrade)"; built by hand so that an ICU update cannot change it. */
+/** "2026-11-24 14:00 Europe/Belgrade"; a wall time that happens twice carries its offset: "2027-10-31 02:30+02:00 Europe/Belgrade". */
+export function formatInZone(instant: Date, zone: string): string {
+  const local = localPartsAt(instant, zone);
+  return `${formatDate(local)} ${clockWithOffsetIfAmbiguous(local, zone)} ${zone}`;
+}
+
+/**
+ * "Tue 24 Nov 2026, 14:00 (Europe/Belgrade)"; built by hand so that an ICU update cannot change it.
+ * A wall time that happens twice carries its offset: "Sun 31 Oct 2027, 02:30+02:00 (Europe/Belgrade)".
+ */
 export function formatLong(instant: Date, zone: string): string {
   const local = localPartsAt(instant, zone);
   const weekday = WEEKDAYS[new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay()] ?? '';
   const month = (MONTH_NAMES[local.month - 1] ?? '').slice(0, 3);
-  return `${weekday} ${local.day} ${month} ${local.year}, ${formatTime(local)} (${zone})`;
+  return `${weekday} ${local.day} ${month} ${local.year}, ${clockWithOffsetIfAmbiguous(local, zone)} (${zone})`;
 }
 
 function malformed(text: string, what: string, instead: string): string {

@@ -240,8 +240,8 @@ describe('noticeDeadline (SPEC 2.1)', () => {
     ['2028-03-06T13:00Z', BELGRADE, 7, '2028-02-28T13:00Z', '2028-02-28 14:00 Europe/Belgrade'],
     // The deadline's wall time is skipped (2027-03-28 02:30): the earlier instant, 01:30 CET.
     ['2027-04-04T00:30Z', BELGRADE, 7, '2027-03-28T00:30Z', '2027-03-28 01:30 Europe/Belgrade'],
-    // The deadline's wall time happens twice (2027-10-31 02:30): the first, summer-time one.
-    ['2027-11-07T01:30Z', BELGRADE, 7, '2027-10-31T00:30Z', '2027-10-31 02:30 Europe/Belgrade'],
+    // The deadline's wall time happens twice (2027-10-31 02:30): the first, summer-time one, shown with its offset.
+    ['2027-11-07T01:30Z', BELGRADE, 7, '2027-10-31T00:30Z', '2027-10-31 02:30+02:00 Europe/Belgrade'],
   ])('meeting %s in %s, %i days: %s', (start, zone, days, deadline, wall) => {
     const result = noticeDeadline(at(start), zone, days);
     expect(result).toEqual(at(deadline));
@@ -302,11 +302,35 @@ describe('formatInZone and formatLong', () => {
     ['2026-11-24T13:00Z', BELGRADE, '2026-11-24 14:00 Europe/Belgrade', 'Tue 24 Nov 2026, 14:00 (Europe/Belgrade)'],
     ['2027-03-28T00:59Z', BELGRADE, '2027-03-28 01:59 Europe/Belgrade', 'Sun 28 Mar 2027, 01:59 (Europe/Belgrade)'],
     ['2027-03-28T01:00Z', BELGRADE, '2027-03-28 03:00 Europe/Belgrade', 'Sun 28 Mar 2027, 03:00 (Europe/Belgrade)'],
-    ['2027-10-31T00:30Z', BELGRADE, '2027-10-31 02:30 Europe/Belgrade', 'Sun 31 Oct 2027, 02:30 (Europe/Belgrade)'],
-    ['2027-10-31T01:30Z', BELGRADE, '2027-10-31 02:30 Europe/Belgrade', 'Sun 31 Oct 2027, 02:30 (Europe/Belgrade)'],
     ['2026-09-03T04:05Z', NEW_YORK, '2026-09-03 00:05 America/New_York', 'Thu 3 Sep 2026, 00:05 (America/New_York)'],
     ['2027-01-01T03:30Z', NEW_YORK, '2026-12-31 22:30 America/New_York', 'Thu 31 Dec 2026, 22:30 (America/New_York)'],
   ])('%s in %s', (iso, zone, short, long) => {
+    expect(formatInZone(at(iso), zone)).toBe(short);
+    expect(formatLong(at(iso), zone)).toBe(long);
+  });
+
+  // A wall time that happens twice (clocks go back) says which one with its UTC offset, the way it
+  // is typed (/meeting schedule ... 02:30+02:00); every other time is shown as before.
+  it.each([
+    // Europe/Belgrade, 2027-10-31: 03:00 CEST becomes 02:00 CET (01:00Z); 02:00-02:59 happens twice.
+    ['2027-10-30T23:59Z', BELGRADE, '2027-10-31 01:59 Europe/Belgrade', 'Sun 31 Oct 2027, 01:59 (Europe/Belgrade)'],
+    ['2027-10-31T00:00Z', BELGRADE, '2027-10-31 02:00+02:00 Europe/Belgrade', 'Sun 31 Oct 2027, 02:00+02:00 (Europe/Belgrade)'],
+    ['2027-10-31T00:30Z', BELGRADE, '2027-10-31 02:30+02:00 Europe/Belgrade', 'Sun 31 Oct 2027, 02:30+02:00 (Europe/Belgrade)'],
+    ['2027-10-31T00:59Z', BELGRADE, '2027-10-31 02:59+02:00 Europe/Belgrade', 'Sun 31 Oct 2027, 02:59+02:00 (Europe/Belgrade)'],
+    ['2027-10-31T01:00Z', BELGRADE, '2027-10-31 02:00+01:00 Europe/Belgrade', 'Sun 31 Oct 2027, 02:00+01:00 (Europe/Belgrade)'],
+    ['2027-10-31T01:30Z', BELGRADE, '2027-10-31 02:30+01:00 Europe/Belgrade', 'Sun 31 Oct 2027, 02:30+01:00 (Europe/Belgrade)'],
+    ['2027-10-31T01:59Z', BELGRADE, '2027-10-31 02:59+01:00 Europe/Belgrade', 'Sun 31 Oct 2027, 02:59+01:00 (Europe/Belgrade)'],
+    ['2027-10-31T02:00Z', BELGRADE, '2027-10-31 03:00 Europe/Belgrade', 'Sun 31 Oct 2027, 03:00 (Europe/Belgrade)'],
+    // The same wall time a week later, and on the spring-forward night, happens once.
+    ['2027-11-07T01:30Z', BELGRADE, '2027-11-07 02:30 Europe/Belgrade', 'Sun 7 Nov 2027, 02:30 (Europe/Belgrade)'],
+    ['2027-03-28T01:30Z', BELGRADE, '2027-03-28 03:30 Europe/Belgrade', 'Sun 28 Mar 2027, 03:30 (Europe/Belgrade)'],
+    // America/New_York, 2026-11-01: 02:00 EDT becomes 01:00 EST; 01:00-01:59 happens twice.
+    ['2026-11-01T05:30Z', NEW_YORK, '2026-11-01 01:30-04:00 America/New_York', 'Sun 1 Nov 2026, 01:30-04:00 (America/New_York)'],
+    ['2026-11-01T06:30Z', NEW_YORK, '2026-11-01 01:30-05:00 America/New_York', 'Sun 1 Nov 2026, 01:30-05:00 (America/New_York)'],
+    ['2026-11-01T07:00Z', NEW_YORK, '2026-11-01 02:00 America/New_York', 'Sun 1 Nov 2026, 02:00 (America/New_York)'],
+    // A zone without DST never shows an offset.
+    ['2027-10-31T00:30Z', 'UTC', '2027-10-31 00:30 UTC', 'Sun 31 Oct 2027, 00:30 (UTC)'],
+  ])('an ambiguous wall time carries its offset: %s in %s', (iso, zone, short, long) => {
     expect(formatInZone(at(iso), zone)).toBe(short);
     expect(formatLong(at(iso), zone)).toBe(long);
   });

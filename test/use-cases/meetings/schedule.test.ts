@@ -83,7 +83,12 @@ describe('/meeting schedule', () => {
     ['an unknown group', '/meeting schedule XYZ 2027-01-20 10:00 Who', 'bad-argument', 'The group is PWG'],
     ['an unknown milestone', '/meeting schedule PWG 2027-01-20 10:00 T milestone:launch', 'bad-argument', 'The milestone is one of: tor, methodology, findings, report.'],
     ['a milestone on a PMG meeting', '/meeting schedule PMG 2027-01-20 10:00 T milestone:tor', 'rule', 'key meetings of the TOR (tor) are meetings of the whole PWG'],
-    ['a duration of 0', '/meeting schedule PWG 2027-01-20 10:00 T duration:0', 'bad-argument', 'A meeting lasts at least 5 minutes.'],
+    ['a duration of 0', '/meeting schedule PWG 2027-01-20 10:00 T duration:0', 'bad-argument', 'A duration of 0 minutes is out of range: a meeting lasts 5 to 1440 minutes (24 hours), e.g. duration:90.'],
+    ['a duration of 4', '/meeting schedule PWG 2027-01-20 10:00 T duration:4', 'bad-argument', 'A duration of 4 minutes is out of range: a meeting lasts 5 to 1440 minutes (24 hours)'],
+    ['a duration of 1441', '/meeting schedule PWG 2027-01-20 10:00 T duration:1441', 'bad-argument', 'A duration of 1441 minutes is out of range: a meeting lasts 5 to 1440 minutes (24 hours)'],
+    ['a duration of 100000', '/meeting schedule PWG 2027-01-20 10:00 T duration:100000', 'bad-argument', 'A duration of 100000 minutes is out of range: a meeting lasts 5 to 1440 minutes (24 hours), e.g. duration:90.'],
+    ['a duration of 30 digits', `/meeting schedule PWG 2027-01-20 10:00 T duration:${'9'.repeat(30)}`, 'bad-argument', 'A duration of 999999999999... minutes is out of range: a meeting lasts 5 to 1440 minutes'],
+    ['a duration that is not a number', '/meeting schedule PWG 2027-01-20 10:00 T duration:1.5h', 'bad-argument', 'The duration is a whole number of minutes from 5 to 1440 (24 hours), e.g. duration:90.'],
     ['a missing title', '/meeting schedule PWG 2027-01-20 10:00', 'bad-argument', 'Missing <title>.'],
   ])('refuses %s and changes nothing', (_what, text, code, message) => {
     app = createTestApp({ now: '2026-11-10T09:00:00Z' });
@@ -98,6 +103,18 @@ describe('/meeting schedule', () => {
     app = createTestApp({ now: '2027-10-01T09:00:00Z' });
     ok(app, '/meeting schedule PWG 2027-10-31 02:30+01:00 Night owls');
     expect(meetingById(app.db, 1)!.startsAt.toISOString()).toBe('2027-10-31T01:30:00.000Z');
+  });
+
+  it('shows a repeated wall time with its offset wherever the meeting appears, so the two 02:30s cannot be confused', () => {
+    app = createTestApp({ now: '2027-10-01T09:00:00Z' });
+    expect(ok(app, '/meeting schedule PWG 2027-10-31 02:30+02:00 Night owls')).toContain('on Sun 31 Oct 2027, 02:30+02:00 (Europe/Belgrade)');
+    ok(app, '/meeting schedule PWG 2027-10-31 02:30+01:00 Second night owls');
+    const list = ok(app, '/meeting list');
+    expect(list).toContain('M1  PWG  Sun 31 Oct 2027, 02:30+02:00 (Europe/Belgrade)  "Night owls"');
+    expect(list).toContain('M2  PWG  Sun 31 Oct 2027, 02:30+01:00 (Europe/Belgrade)  "Second night owls"');
+    // The notice deadline a week before (2027-10-24 02:30) happens once: no offset.
+    expect(ok(app, '/meeting show M1')).toContain('Sun 24 Oct 2027, 02:30 (Europe/Belgrade)');
+    expect(ok(app, '/meeting show M1')).not.toContain('24 Oct 2027, 02:30+');
   });
 
   it('stores <!channel>, @everyone and HTML in a title as text', () => {
