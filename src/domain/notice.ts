@@ -59,3 +59,32 @@ export const MEMBER_REMINDER_DAYS = 1;
 export function daysBefore(instant: Date, zone: string, days: number): Date {
   return noticeDeadline(instant, zone, days);
 }
+
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * How long from `now` until `until`, as a person counts it: whole calendar days at the same wall
+ * clock in `zone` (so "3 days" stays 3 days across a DST change), then the hours and minutes left.
+ * Zero when `until` is not after `now`.
+ * @example timeLeft(new Date('2026-11-24T12:00Z'), new Date('2026-11-25T09:00Z'), 'Europe/Belgrade') // { days: 0, hours: 21, minutes: 0 }
+ */
+export function timeLeft(now: Date, until: Date, zone: string): { days: number; hours: number; minutes: number } {
+  if (until.getTime() <= now.getTime()) return { days: 0, hours: 0, minutes: 0 };
+  // Start a day below the estimate (a DST change moves a day by an hour), then count up.
+  let days = Math.max(0, Math.floor((until.getTime() - now.getTime()) / (24 * HOUR_MS)) - 1);
+  while (daysBefore(until, zone, days + 1).getTime() >= now.getTime()) days++;
+  const rest = daysBefore(until, zone, days).getTime() - now.getTime();
+  return { days, hours: Math.floor(rest / HOUR_MS), minutes: Math.floor((rest % HOUR_MS) / MINUTE_MS) };
+}
+
+/**
+ * {@link timeLeft} in words, to the day and hour, or to the hour and minute under a day:
+ * "3 days", "1 day and 21 hours", "21 hours", "2 hours and 5 minutes", "40 minutes", "less than a minute".
+ */
+export function describeTimeLeft(now: Date, until: Date, zone: string): string {
+  const { days, hours, minutes } = timeLeft(now, until, zone);
+  const n = (k: number, unit: string) => `${k} ${unit}${k === 1 ? '' : 's'}`;
+  if (days > 0) return hours > 0 ? `${n(days, 'day')} and ${n(hours, 'hour')}` : n(days, 'day');
+  if (hours > 0) return minutes > 0 ? `${n(hours, 'hour')} and ${n(minutes, 'minute')}` : n(hours, 'hour');
+  return minutes > 0 ? n(minutes, 'minute') : 'less than a minute';
+}

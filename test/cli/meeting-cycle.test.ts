@@ -36,7 +36,7 @@ describe('a whole meeting cycle from the CLI, with --now', () => {
     expect(threeDays.stdout).toContain('meeting-notice-reminder meeting:1: reminded 1 coordinator: notice deadline in 3 days');
     expect(threeDays.stdout).toContain('messages: 1 sent');
     const oneDay = await tick('2026-11-23T09:30:00Z');
-    expect(oneDay.stdout).toContain('late meeting-notice-reminder meeting:1: reminded 1 coordinator: notice deadline in 1 day');
+    expect(oneDay.stdout).toContain('late meeting-notice-reminder meeting:1: reminded 1 coordinator: notice deadline in 23 hours and 30 minutes');
     expect((await tick('2026-11-23T09:31:00Z')).stdout).toContain('0 due jobs run');
 
     const sent = await at('2026-11-23T10:00:00Z', '/meeting send M1');

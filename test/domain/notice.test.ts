@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBefore, deadlinePassed, earliestCompliantDateNow, isOnTime, lateFrom } from '../../src/domain/notice';
+import { daysBefore, deadlinePassed, describeTimeLeft, earliestCompliantDateNow, isOnTime, lateFrom, timeLeft } from '../../src/domain/notice';
 import { formatInZone, noticeDeadline } from '../../src/domain/time';
 
 const BELGRADE = 'Europe/Belgrade';
@@ -43,5 +43,32 @@ describe('earliestCompliantDateNow', () => {
     const ten = { hour: 10, minute: 0 };
     expect(earliestCompliantDateNow(at('2027-03-25T09:00:45Z'), ten, BELGRADE, 7)).toEqual({ year: 2027, month: 4, day: 1 });
     expect(earliestCompliantDateNow(at('2027-03-25T09:01:00Z'), ten, BELGRADE, 7)).toEqual({ year: 2027, month: 4, day: 2 });
+  });
+});
+
+describe('timeLeft and describeTimeLeft: calendar days on the wall clock, then hours and minutes', () => {
+  it.each([
+    // [now, until, zone, words]
+    ['2026-11-21T09:00Z', '2026-11-24T09:00Z', BELGRADE, '3 days'],
+    ['2026-11-23T09:00Z', '2026-11-24T09:00Z', BELGRADE, '1 day'],
+    ['2026-11-22T15:30Z', '2026-11-25T09:00Z', BELGRADE, '2 days and 17 hours'],
+    ['2026-11-24T12:00Z', '2026-11-25T09:00Z', BELGRADE, '21 hours'],
+    ['2026-11-23T09:30Z', '2026-11-24T09:00Z', BELGRADE, '23 hours and 30 minutes'],
+    ['2026-11-24T08:59Z', '2026-11-24T09:00Z', BELGRADE, '1 minute'],
+    ['2026-11-24T08:15Z', '2026-11-24T09:00Z', BELGRADE, '45 minutes'],
+    ['2026-11-24T09:00Z', '2026-11-24T09:00Z', BELGRADE, 'less than a minute'],
+    ['2026-11-24T10:00Z', '2026-11-24T09:00Z', BELGRADE, 'less than a minute'],
+    // Across the clocks going back (31 Oct 2027): Sat 30 Oct 10:00 CEST to Tue 2 Nov 10:00 CET is 73 hours, 3 days.
+    ['2027-10-30T08:00Z', '2027-11-02T09:00Z', BELGRADE, '3 days'],
+    // Across the clocks going forward (28 Mar 2027): Thu 25 Mar 10:00 CET to Sun 28 Mar 10:00 CEST is 71 hours, 3 days.
+    ['2027-03-25T09:00Z', '2027-03-28T08:00Z', BELGRADE, '3 days'],
+    ['2027-03-25T09:00Z', '2027-03-28T07:00Z', BELGRADE, '2 days and 23 hours'],
+  ])('from %s to %s in %s: %s', (now, until, zone, words) => {
+    expect(describeTimeLeft(at(now), at(until), zone)).toBe(words);
+  });
+
+  it('gives the parts', () => {
+    expect(timeLeft(at('2026-11-22T15:30Z'), at('2026-11-25T09:00Z'), BELGRADE)).toEqual({ days: 2, hours: 17, minutes: 30 });
+    expect(timeLeft(at('2026-11-25T09:00Z'), at('2026-11-22T15:30Z'), BELGRADE)).toEqual({ days: 0, hours: 0, minutes: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../core/context';
-import { deadlinePassed, earliestCompliantDateNow, wallTimeOf } from '../../domain/notice';
-import { formatDate, formatLong, formatTime } from '../../domain/time';
-import type { Job } from '../../store/jobs';
+import { deadlinePassed, describeTimeLeft, earliestCompliantDateNow, wallTimeOf } from '../../domain/notice';
+import { addDays, compareDates, formatDate, formatLong, formatTime, localPartsAt } from '../../domain/time';
+import { jobsFor, type Job } from '../../store/jobs';
 import { currentNotice, peopleSentNotice } from '../../store/meeting-notices';
 import { agendaOf, meetingById, meetingIdOfRef, meetingRef, noticedUpcoming, setMeetingStatus, type Meeting } from '../../store/meetings';
 import { coordinators } from '../../store/members';
@@ -20,28 +20,53 @@ function meetingOf(ctx: CommandContext, job: Job): Meeting | undefined {
   return m && m.exerciseId === ctx.requireExercise().id ? m : undefined;
 }
 
-/** The coordinators are reminded while the notice is unsent: 3 days and 1 day before its deadline. */
-const remindToSend: JobHandler = (ctx, job) => {
+/**
+ * The coordinators are reminded while the notice is unsent: 3 days and 1 day before its deadline.
+ * After downtime, as the endorsement reminders do: nothing once the deadline has passed
+ * (notice-missed says it), a reminder that came due together with a later one gives way to it,
+ * and the text counts the time really left from now and says when it comes late.
+ */
+const remindToSend: JobHandler = (ctx, job, late) => {
   const m = meetingOf(ctx, job);
   if (!m) return skip('the meeting no longer exists');
   if (m.status !== 'scheduled' || currentNotice(ctx.db, m.id)) return skip(`nothing to remind: ${meetingLabel(m)} is ${m.status}`);
+  if (deadlinePassed(m.noticeDeadline, ctx.now)) return skip(`no reminder: the notice deadline of ${meetingLabel(m)} has passed (notice-missed tells the coordinators)`);
+  const later = jobsFor(ctx.db, job.ref).find(
+    (j) => j.kind === MEETING_JOBS.noticeReminder && j.status === 'pending' && j.id !== job.id && j.dueAt > job.dueAt && j.dueAt <= ctx.nowIso,
+  );
+  if (later) return skip(`a later reminder for ${meetingLabel(m)} is due too; that one is sent instead`);
   const exercise = ctx.requireExercise();
+  const zone = exercise.timeZone;
   const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
-  const days = Number(job.payload?.days ?? 0);
+  const left = describeTimeLeft(ctx.now, m.noticeDeadline, zone);
   const people = coordinators(ctx.db, exercise.id);
   for (const c of people) {
     ctx.deliver({
       kind: 'meeting-notice-reminder',
       ref: meetingRef(m.id),
       to: c,
-      view: { ...meetingView(exercise, m, agenda, c), days, oneDay: days === 1, itemCount: agenda.length },
+      view: { ...meetingView(exercise, m, agenda, c), timeLeft: left, itemCount: agenda.length, ...lateView(job, late, zone) },
     });
   }
-  return { note: `reminded ${people.length} coordinator${people.length === 1 ? '' : 's'}: notice deadline in ${days} day${days === 1 ? '' : 's'}` };
+  return { note: `reminded ${people.length} coordinator${people.length === 1 ? '' : 's'}: notice deadline in ${left}` };
 };
 
+/** What a template says of a job run late: when it was due (`late.due`), or `late: false`. */
+function lateView(job: Job, late: boolean, zone: string): { late: { due: string } | false } {
+  return { late: late ? { due: formatLong(new Date(job.dueAt), zone) } : false };
+}
+
+/** "tomorrow", "today" or "on Tue 1 Dec 2026": the meeting's day as seen from now, in the exercise's zone. */
+function dayOf(start: Date, now: Date, zone: string): string {
+  const day = localPartsAt(start, zone);
+  const today = localPartsAt(now, zone);
+  if (compareDates(day, today) === 0) return 'today';
+  if (compareDates(day, addDays(today, 1)) === 0) return 'tomorrow';
+  return `on ${formatLong(start, zone).replace(/, .*$/, '')}`;
+}
+
 /** At the first late minute: the notice did not go out. The coordinators are offered both ways forward. */
-const markNoticeMissed: JobHandler = (ctx, job) => {
+const markNoticeMissed: JobHandler = (ctx, job, late) => {
   const m = meetingOf(ctx, job);
   if (!m) return skip('the meeting no longer exists');
   if (m.status !== 'scheduled' || currentNotice(ctx.db, m.id)) return skip(`${meetingLabel(m)} is ${m.status}`);
@@ -59,20 +84,27 @@ const markNoticeMissed: JobHandler = (ctx, job) => {
       kind: 'meeting-notice-missed',
       ref: meetingRef(m.id),
       to: c,
-      view: { ...meetingView(exercise, m, agenda, c), earliestDate: earliest, time: formatTime(time), itemCount: agenda.length },
+      view: { ...meetingView(exercise, m, agenda, c), earliestDate: earliest, time: formatTime(time), itemCount: agenda.length, ...lateView(job, late, zone) },
     });
   }
   return { note: `${meetingLabel(m)} marked notice-missed; ${people.length} coordinator${people.length === 1 ? '' : 's'} told (earliest compliant date ${earliest})` };
 };
 
-/** The day before the meeting, everyone it was noticed to is reminded. */
-const remindMembers: JobHandler = (ctx, job) => {
+/**
+ * The day before the meeting, everyone it was noticed to is reminded. Run late (after downtime) it
+ * says the day as it now is ("today") and the time left, and that it comes late; once the meeting
+ * has started there is nothing to remind.
+ */
+const remindMembers: JobHandler = (ctx, job, late) => {
   const m = meetingOf(ctx, job);
   if (!m) return skip('the meeting no longer exists');
   const notice = currentNotice(ctx.db, m.id);
   if (m.status !== 'noticed' || !notice) return skip(`no reminder: ${meetingLabel(m)} is ${m.status}`);
   if (m.startsAt.getTime() <= ctx.now.getTime()) return skip(`no reminder: ${meetingLabel(m)} has started`);
   const exercise = ctx.requireExercise();
+  const zone = exercise.timeZone;
+  const day = dayOf(m.startsAt, ctx.now, zone);
+  const when = { day, Day: day === 'today' ? 'Today' : day === 'tomorrow' ? 'Tomorrow' : 'Reminder', timeLeft: describeTimeLeft(ctx.now, m.startsAt, zone), ...lateView(job, late, zone) };
   const audience = audienceOf(ctx, m);
   for (const r of audience.people) {
     ctx.deliver({
@@ -80,10 +112,10 @@ const remindMembers: JobHandler = (ctx, job) => {
       ref: meetingRef(m.id),
       to: r.person,
       organisationId: r.organisationId,
-      view: meetingView(exercise, m, notice.agenda, r.person),
+      view: { ...meetingView(exercise, m, notice.agenda, r.person), ...when },
     });
   }
-  return { note: `reminded ${audience.people.length} people of ${meetingLabel(m)} on ${formatLong(m.startsAt, exercise.timeZone)}` };
+  return { note: `reminded ${audience.people.length} people of ${meetingLabel(m)} on ${formatLong(m.startsAt, zone)}${day === 'tomorrow' ? '' : ` (${day}, in ${when.timeLeft})`}` };
 };
 
 /** At its end, a meeting whose notice went out is recorded as held (the minutes build on this). */

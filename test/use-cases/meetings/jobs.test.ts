@@ -24,10 +24,11 @@ describe('reminders to the coordinator while the notice is unsent', () => {
     expect(first.jobs).toEqual([{ kind: 'meeting-notice-reminder', ref: 'meeting:1', late: false, note: 'reminded 1 coordinator: notice deadline in 3 days' }]);
     const reminder = app.email.to(COORDINATOR).at(-1)!;
     expect(reminder.payload.subject).toBe('Reminder: send the agenda of M1 by Tue 24 Nov 2026, 10:00 (Europe/Belgrade)');
-    expect(reminder.payload.text).toContain('3 days from now');
+    expect(reminder.payload.text).toContain('by Tue 24 Nov 2026, 10:00 (Europe/Belgrade), 3 days from now.');
     expect(reminder.payload.text).toContain('/meeting send M1');
     expect((await tickAt('2026-11-23T09:00:00Z')).jobs.map((j) => j.note)).toEqual(['reminded 1 coordinator: notice deadline in 1 day']);
-    expect(app.email.to(COORDINATOR).at(-1)!.payload.text).toContain('one day from now');
+    expect(app.email.to(COORDINATOR).at(-1)!.payload.text).toContain('by Tue 24 Nov 2026, 10:00 (Europe/Belgrade), 1 day from now.');
+    expect(app.email.to(COORDINATOR).at(-1)!.payload.text).not.toContain('late');
 
     // The deadline minute itself still allows an on-time send: nothing happens at 10:00.
     expect((await tickAt('2026-11-24T09:00:00Z')).jobs).toEqual([]);
@@ -60,10 +61,79 @@ describe('reminders to the coordinator while the notice is unsent', () => {
       ['meeting-notice-reminder', true],
       ['meeting-notice-missed', true],
     ]);
-    expect(auditOf(app.db, 1).filter((a) => a.action.startsWith('job meeting-')).map((a) => a.outcome)).toEqual(['done late', 'done late', 'done late']);
+    // The deadline had passed: the reminders have nothing left to say, notice-missed says it.
+    expect(auditOf(app.db, 1).filter((a) => a.action.startsWith('job meeting-')).map((a) => a.outcome)).toEqual(['skipped', 'skipped', 'done late']);
     const again = app.restart();
     expect((await again.scheduler.tick()).jobs).toEqual([]);
     again.close();
+  });
+});
+
+describe('reminders to the coordinator after downtime (the notice deadline is Wed 25 Nov 10:00)', () => {
+  // M1 on Wed 2 Dec 2026 10:00 Europe/Belgrade: deadline Wed 25 Nov 10:00 (09:00Z); reminders due
+  // Sun 22 Nov 10:00 (3 days) and Tue 24 Nov 10:00 (1 day); notice-missed from 10:01 on the 25th.
+  const coordinatorMail = () => app.email.to(COORDINATOR);
+
+  it('woken after the deadline (26 Nov): no reminder saying the deadline is ahead; one notice-missed, marked late', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-02', '10:00');
+    const r = await tickAt('2026-11-26T10:00:00Z');
+    expect(r.jobs).toEqual([
+      { kind: 'meeting-notice-reminder', ref: 'meeting:1', late: true, note: 'no reminder: the notice deadline of M1 has passed (notice-missed tells the coordinators)' },
+      { kind: 'meeting-notice-reminder', ref: 'meeting:1', late: true, note: 'no reminder: the notice deadline of M1 has passed (notice-missed tells the coordinators)' },
+      { kind: 'meeting-notice-missed', ref: 'meeting:1', late: true, note: 'M1 marked notice-missed; 1 coordinator told (earliest compliant date 2026-12-04)' },
+    ]);
+    const mails = coordinatorMail();
+    expect(mails.map((m) => m.payload.subject)).toEqual(['Notice missed: PWG meeting M1 on Wed 2 Dec 2026, 10:00 (Europe/Belgrade)']);
+    expect(mails[0]!.payload.text).toContain('did not go out by the notice deadline, Wed 25 Nov 2026, 10:00 (Europe/Belgrade)');
+    expect(mails[0]!.payload.text).toContain('This message comes late: Convene was not running when the deadline passed.');
+    expect(app.email.sent.map((m) => m.payload.text).join('\n')).not.toMatch(/from now/);
+    expect(auditOf(app.db, 1).filter((a) => a.action.startsWith('job meeting-')).map((a) => a.outcome)).toEqual(['skipped', 'skipped', 'done late']);
+    expect((await tickAt('2026-11-26T10:05:00Z')).jobs).toEqual([]);
+    expect(coordinatorMail()).toHaveLength(1);
+  });
+
+  it('woken between the 1-day reminder and the deadline: only the later reminder goes, late, with the real time left', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-02', '10:00');
+    const r = await tickAt('2026-11-24T12:00:00Z');
+    expect(r.jobs).toEqual([
+      { kind: 'meeting-notice-reminder', ref: 'meeting:1', late: true, note: 'a later reminder for M1 is due too; that one is sent instead' },
+      { kind: 'meeting-notice-reminder', ref: 'meeting:1', late: true, note: 'reminded 1 coordinator: notice deadline in 21 hours' },
+    ]);
+    const mails = coordinatorMail();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.payload.subject).toBe('Reminder: send the agenda of M1 by Wed 25 Nov 2026, 10:00 (Europe/Belgrade)');
+    expect(mails[0]!.payload.text).toContain('must reach members by Wed 25 Nov 2026, 10:00 (Europe/Belgrade), 21 hours from now.');
+    expect(mails[0]!.payload.text).toContain('This reminder comes late: it was due on Tue 24 Nov 2026, 10:00 (Europe/Belgrade), when Convene was not running.');
+    expect(mails[0]!.payload.text).not.toMatch(/days? from now/);
+    // Nothing more until the deadline passes; then notice-missed, on time.
+    expect((await tickAt('2026-11-25T09:00:00Z')).jobs).toEqual([]);
+    expect((await tickAt('2026-11-25T09:01:00Z')).jobs.map((j) => [j.kind, j.late])).toEqual([['meeting-notice-missed', false]]);
+    expect(coordinatorMail().map((m) => m.payload.subject.split(':')[0])).toEqual(['Reminder', 'Notice missed']);
+    expect(coordinatorMail()[1]!.payload.text).not.toContain('comes late');
+  });
+
+  it('woken hours after the 3-day reminder fell due: it goes late, counting the time left from now', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-02', '10:00');
+    const r = await tickAt('2026-11-22T15:30:00Z');
+    expect(r.jobs).toEqual([{ kind: 'meeting-notice-reminder', ref: 'meeting:1', late: true, note: 'reminded 1 coordinator: notice deadline in 2 days and 17 hours' }]);
+    const text = coordinatorMail()[0]!.payload.text;
+    expect(text).toContain('by Wed 25 Nov 2026, 10:00 (Europe/Belgrade), 2 days and 17 hours from now.');
+    expect(text).toContain('This reminder comes late: it was due on Sun 22 Nov 2026, 10:00 (Europe/Belgrade)');
+    // The 1-day reminder still comes, on time, once.
+    expect((await tickAt('2026-11-24T09:00:00Z')).jobs.map((j) => [j.note, j.late])).toEqual([['reminded 1 coordinator: notice deadline in 1 day', false]]);
+    expect(coordinatorMail()).toHaveLength(2);
+  });
+
+  it('count calendar days across a DST change: 3 days before a deadline after the clocks go back is "3 days"', async () => {
+    // M1 on Tue 9 Nov 2027 10:00: deadline Tue 2 Nov 10:00 CET (09:00Z); its 3-day reminder is Sat 30 Oct
+    // 10:00 CEST (08:00Z), before the clocks go back on the 31st: 73 hours, but 3 days on the wall clock.
+    app = createTestApp({ now: '2027-10-01T09:00:00Z' });
+    meetingWithAgenda(app, '2027-11-09', '10:00');
+    const r = await tickAt('2027-10-30T08:00:00Z');
+    expect(r.jobs.map((j) => j.note)).toEqual(['reminded 1 coordinator: notice deadline in 3 days']);
   });
 });
 
@@ -100,11 +170,52 @@ describe('the reminder to members the day before', () => {
     expect(app.email.sent.length - before).toBe(PWG_PEOPLE);
     const kas = app.email.to('focal@kas.example.org').at(-1)!;
     expect(kas.payload.subject).toBe('Tomorrow: PWG meeting M1, Tue 1 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR');
+    expect(kas.payload.text).toContain('A reminder: the Profiling Working Group meets tomorrow, in 23 hours and 30 minutes.');
+    expect(kas.payload.text).toContain('This reminder comes late: it was due on Mon 30 Nov 2026, 10:00 (Europe/Belgrade), when Convene was not running.');
     expect(kas.payload.text).toContain('1. Review of the draft TOR');
     expect((await tickAt('2026-12-01T10:29:00Z')).jobs).toEqual([]);
     expect((await tickAt('2026-12-01T10:30:00Z')).jobs.map((j) => j.note)).toEqual(['M1 recorded as held']);
     expect(meetingById(app.db, 1)!.status).toBe('held');
     expect(no(app, '/meeting postpone M1 2026-12-20 10:00').reply).toContain('M1 was held on Tue 1 Dec 2026, 10:00');
+  });
+
+  it('on time, says tomorrow and 24 hours, and nothing about being late', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    ok(app, '/meeting send M1');
+    await tickAt('2026-11-30T09:00:00Z');
+    const kas = app.email.to('focal@kas.example.org').at(-1)!;
+    expect(kas.payload.subject).toMatch(/^Tomorrow: /);
+    expect(kas.payload.text).toContain('meets tomorrow, in 1 day.');
+    expect(kas.payload.text).not.toContain('late');
+  });
+
+  it('run late on the meeting day, says today and the hours left, not "tomorrow"', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    ok(app, '/meeting send M1');
+    await app.sender.drain();
+    const before = app.email.sent.length;
+    const r = await tickAt('2026-12-01T07:00:00Z'); // 08:00 in Belgrade
+    expect(r.jobs).toEqual([{ kind: 'meeting-member-reminder', ref: 'meeting:1', late: true, note: 'reminded 14 people of M1 on Tue 1 Dec 2026, 10:00 (Europe/Belgrade) (today, in 2 hours)' }]);
+    expect(app.email.sent.length - before).toBe(PWG_PEOPLE);
+    const kas = app.email.to('focal@kas.example.org').at(-1)!;
+    expect(kas.payload.subject).toBe('Today: PWG meeting M1, Tue 1 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR');
+    expect(kas.payload.text).toContain('A reminder: the Profiling Working Group meets today, in 2 hours.');
+    expect(kas.payload.text).toContain('This reminder comes late: it was due on Mon 30 Nov 2026, 10:00 (Europe/Belgrade)');
+    expect(app.email.sent.slice(before).some((m) => /tomorrow/i.test(m.payload.subject + m.payload.text))).toBe(false);
+  });
+
+  it('run after the meeting started, is skipped with a note and sends nothing', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    ok(app, '/meeting send M1');
+    await app.sender.drain();
+    const before = app.email.sent.length;
+    const r = await tickAt('2026-12-01T09:15:00Z');
+    expect(r.jobs).toEqual([{ kind: 'meeting-member-reminder', ref: 'meeting:1', late: true, note: 'no reminder: M1 has started' }]);
+    expect(app.email.sent.length).toBe(before);
+    expect(auditOf(app.db, 1).filter((a) => a.action === 'job meeting-member-reminder').map((a) => a.outcome)).toEqual(['skipped']);
   });
 
   it('is not sent for a meeting that was never noticed, which is not recorded as held either', async () => {
