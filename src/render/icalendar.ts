@@ -11,7 +11,7 @@ export interface CalendarPerson {
 export interface MeetingEvent {
   /** Stable for the meeting's whole life: `meeting-12-kosovo-2014@convene`. */
   uid: string;
-  /** Raised on every change of time and on cancellation (RFC 5546 §2.1.4). */
+  /** Raised by every notice version that changes the event: amended agenda, new time, cancellation (RFC 5546 §2.1.4). */
   sequence: number;
   method: 'REQUEST' | 'CANCEL';
   /** When this version was made: clients keep the newest DTSTAMP of one SEQUENCE. */

@@ -21,7 +21,7 @@ export interface Meeting {
   noticeDeadline: Date;
   /** Set when the meeting is held at short notice: shown in the invitation and the record. */
   urgentReason: string | null;
-  /** iCalendar SEQUENCE of the event as members' calendars know it. */
+  /** iCalendar SEQUENCE of the event as members' calendars know it: raised by every notice after the first. */
   sequence: number;
   /** Raised on every agenda change. */
   agendaVersion: number;
@@ -121,11 +121,14 @@ export function moveMeeting(
   ).run(m.startsAt.toISOString(), m.noticeDeadline.toISOString(), m.sequence, m.status, m.urgentReason, m.at, id);
 }
 
-/** Records what members now have: the agenda version sent, the calendar sequence, and the status. */
-export function markNoticeSent(db: Db, id: number, n: { agendaVersion: number; urgentReason: string | null; at: string }): void {
+/**
+ * Records what members now have: the agenda version sent, the status, and the calendar SEQUENCE
+ * when this notice raises it (an amended agenda; a postponement raised it when moving the meeting).
+ */
+export function markNoticeSent(db: Db, id: number, n: { agendaVersion: number; urgentReason: string | null; at: string; sequence?: number }): void {
   db.prepare(
-    `UPDATE meetings SET status = 'noticed', sent_agenda_version = ?, urgent_reason = ?, updated_at = ? WHERE id = ?`,
-  ).run(n.agendaVersion, n.urgentReason, n.at, id);
+    `UPDATE meetings SET status = 'noticed', sent_agenda_version = ?, urgent_reason = ?, sequence = COALESCE(?, sequence), updated_at = ? WHERE id = ?`,
+  ).run(n.agendaVersion, n.urgentReason, n.sequence ?? null, n.at, id);
 }
 
 export function markCancelled(db: Db, id: number, c: { reason: string; sequence: number; at: string }): void {

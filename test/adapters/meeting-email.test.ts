@@ -68,7 +68,7 @@ const byRecipient = (mails: ParsedMail[], address: string) =>
   mails.find((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.value.some((v) => v.address === address)))!;
 
 describe('meeting e-mails over real SMTP', () => {
-  it('carry the invitation with an iCalendar REQUEST, then the postponement and the cancellation on the same UID', async () => {
+  it('carry the invitation with an iCalendar REQUEST, then the amended agenda, the postponement and the cancellation on the same UID, SEQUENCE raised by each', async () => {
     app = createTestApp({ now: '2026-11-20T09:00:00Z' });
     const sender = senderFor(app, smtpAdapter());
     meetingWithAgenda(app, '2026-12-01', '10:00', 'where:"UNHCR office, Pristina" duration:90 milestone:tor');
@@ -99,6 +99,26 @@ describe('meeting e-mails over real SMTP', () => {
     expect(first.event.ATTENDEE!.value.toLowerCase()).toBe('mailto:focal@kas.example.org');
     expect(first.event.STATUS!.value).toBe('CONFIRMED');
 
+    // An amended agenda changes the event (its description): same UID, same time, SEQUENCE raised.
+    smtp.received.length = 0;
+    app.clock.set('2026-11-20T15:00:00Z');
+    ok(app, '/meeting agenda M1 add Any other business');
+    ok(app, '/meeting send M1');
+    await sender.drain();
+    const amendedMail = byRecipient(await smtp.parsed(), 'focal@kas.example.org');
+    expect(amendedMail.subject).toBe('Amended agenda: PWG meeting M1, Tue 1 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR');
+    const rawAmended = smtp.received.find((r) => r.toString().includes('To: Valon Morina'))!.toString();
+    expect(rawAmended).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    const amended = icsFields(amendedMail.attachments.find((a) => a.filename === 'invite.ics')!.content.toString());
+    expect(amended.calendar.METHOD).toBe('REQUEST');
+    expect(amended.event.UID!.value).toBe(first.event.UID!.value);
+    expect(amended.event.SEQUENCE!.value).toBe('1');
+    expect(amended.event.DTSTAMP!.value).toBe('20261120T150000Z');
+    expect(amended.event.DTSTART!.value).toBe(first.event.DTSTART!.value);
+    expect(amended.event.DTEND!.value).toBe(first.event.DTEND!.value);
+    expect(amended.event.DESCRIPTION!.value).toContain('Agenda:\\n1. Review of the draft TOR\\n2. Roles of the PWG and the PMG\\n3. Any other business');
+    expect(amended.event.STATUS!.value).toBe('CONFIRMED');
+
     smtp.received.length = 0;
     app.clock.set('2026-11-21T09:00:00Z');
     ok(app, '/meeting postpone M1 2026-12-08 14:00 the room is not free');
@@ -107,7 +127,7 @@ describe('meeting e-mails over real SMTP', () => {
     const second = icsFields(moved.attachments.find((a) => a.filename === 'invite.ics')!.content.toString());
     expect(second.calendar.METHOD).toBe('REQUEST');
     expect(second.event.UID!.value).toBe(first.event.UID!.value);
-    expect(second.event.SEQUENCE!.value).toBe('1');
+    expect(second.event.SEQUENCE!.value).toBe('2');
     expect(second.event.DTSTART!.value).toBe('20261208T130000Z');
     expect(second.event.DTSTAMP!.value).toBe('20261121T090000Z');
 
@@ -121,7 +141,7 @@ describe('meeting e-mails over real SMTP', () => {
     const third = icsFields(cancelled.attachments.find((a) => a.filename === 'cancel.ics')!.content.toString());
     expect(third.calendar.METHOD).toBe('CANCEL');
     expect(third.event.UID!.value).toBe(first.event.UID!.value);
-    expect(third.event.SEQUENCE!.value).toBe('2');
+    expect(third.event.SEQUENCE!.value).toBe('3');
     expect(third.event.STATUS!.value).toBe('CANCELLED');
   });
 

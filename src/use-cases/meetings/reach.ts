@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../core/context';
 import { isOnTime } from '../../domain/notice';
-import { currentNotice, noticeMessagesOf, type MeetingNotice, type NoticeMessage } from '../../store/meeting-notices';
+import { currentNotice, noticeMessagesOf, noticesOf, type MeetingNotice, type NoticeMessage } from '../../store/meeting-notices';
 import type { Meeting } from '../../store/meetings';
 import { activeMembers, organisationsOf, personById, type Organisation, type Person, type Role } from '../../store/members';
 
@@ -29,9 +29,17 @@ export interface MeetingReach {
   others: PersonReach[];
 }
 
+/**
+ * The version of the notice that announced the meeting's current time (the invitation, or the last
+ * postponement); 0 when none went out. Amendments after it carry the same time.
+ */
+function currentTimeVersion(notices: MeetingNotice[]): number {
+  return Math.max(0, ...notices.filter((n) => n.kind === 'invitation' || n.kind === 'postponement').map((n) => n.version));
+}
+
 /** Counts towards reaching someone: a message of a notice that carries the meeting's current time. */
-function carriesCurrentTime(msg: NoticeMessage, current: MeetingNotice | undefined): boolean {
-  return current !== undefined && msg.kind !== 'cancellation' && msg.sequence === current.sequence;
+function carriesCurrentTime(msg: NoticeMessage, since: number): boolean {
+  return since > 0 && msg.kind !== 'cancellation' && msg.version >= since;
 }
 
 /**
@@ -42,6 +50,7 @@ function carriesCurrentTime(msg: NoticeMessage, current: MeetingNotice | undefin
 export function reachOf(ctx: CommandContext, m: Meeting): MeetingReach {
   const current = currentNotice(ctx.db, m.id);
   const messages = noticeMessagesOf(ctx.db, m.id);
+  const since = currentTimeVersion(noticesOf(ctx.db, m.id));
   const members = activeMembers(ctx.db, m.exerciseId);
   const roleOf = new Map(members.map((p) => [p.id, p.role] as const));
   const people = new Map<number, PersonReach>();
@@ -64,7 +73,7 @@ export function reachOf(ctx: CommandContext, m: Meeting): MeetingReach {
     const ids = [...new Set([...focal, ...sentTo])];
     ids.forEach((id) => placed.add(id));
     const handed = messages
-      .filter((msg) => msg.organisationId === organisation.id && msg.handedOverAt && carriesCurrentTime(msg, current))
+      .filter((msg) => msg.organisationId === organisation.id && msg.handedOverAt && carriesCurrentTime(msg, since))
       .map((msg) => msg.handedOverAt!.getTime());
     const firstReachedAt = handed.length ? new Date(Math.min(...handed)) : null;
     return {

@@ -48,7 +48,8 @@ export const sendMeetingNotice = defineCommand({
       else if (args.urgent) note = ` urgent: was not needed${passed ? ' (a short-notice reason is already recorded)' : ' (the notice is on time)'}, so it was not recorded.`;
     } else if (args.urgent) note = ' urgent: applies to the first invitation only; an amendment is sent either way, and marked late after the deadline.';
 
-    markNoticeSent(ctx.db, m.id, { agendaVersion: m.agendaVersion, urgentReason, at: ctx.nowIso });
+    // An amended agenda changes the event (its description): calendars take it only with a raised SEQUENCE.
+    markNoticeSent(ctx.db, m.id, { agendaVersion: m.agendaVersion, urgentReason, at: ctx.nowIso, ...(previous ? { sequence: m.sequence + 1 } : {}) });
     m = meetingById(ctx.db, m.id)!;
     const kind = previous ? 'amendment' : 'invitation';
     const notice = insertNotice(ctx.db, {

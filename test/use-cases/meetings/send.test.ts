@@ -137,7 +137,10 @@ describe('/meeting send', () => {
     expect(amended.payload.text).toMatch(/THE AGENDA HAS CHANGED since the notice of Fri 20 Nov 2026, 10:00 \(Europe\/Belgrade\)\. This is version 2/);
     expect(amended.payload.text).toContain('It is sent after the notice deadline');
     expect(amended.payload.text).toContain('3. Any other business');
-    expect(icsFields(amended.payload.calendar!.content).event.SEQUENCE!.value).toBe('0'); // the time did not change
+    // The event changed (its agenda), so calendars get a raised SEQUENCE on the same UID.
+    const ics = icsFields(amended.payload.calendar!.content);
+    expect([ics.calendar.METHOD, ics.event.UID!.value, ics.event.SEQUENCE!.value]).toEqual(['REQUEST', 'meeting-1-kosovo-2014@convene', '1']);
+    expect(noticesOf(app.db, 1).map((n) => n.sequence)).toEqual([0, 1]);
     const notices = ok(app, '/meeting notices M1');
     expect(notices).toContain('10 of 10 organisations reached by the deadline');
     expect(notices).toContain('v1 invitation, e-mail focal@kas.example.org: handed over 2026-11-20 10:00 Europe/Belgrade, on time');
