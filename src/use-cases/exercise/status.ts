@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { accepted, defineCommand } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
-import { focalPointGapsSection, keyMeetingsSection, upcomingMeetingsSection } from '../meetings/status-sections';
+import { focalPointGapsSection, keyMeetingsSection, shortNoticeSection, upcomingMeetingsSection } from '../meetings/status-sections';
 import { endorsementsSection } from '../endorsements/status-section';
 import { actionItemsSection, minutesSection } from '../minutes/status-section';
 import { bouncedFocalPointsSection } from './status-gaps';
@@ -18,6 +18,7 @@ export const statusSections: StatusSection[] = [
   minutesSection,
   endorsementsSection,
   upcomingMeetingsSection,
+  shortNoticeSection,
   actionItemsSection,
   focalPointGapsSection,
   bouncedFocalPointsSection,

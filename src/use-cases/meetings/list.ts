@@ -8,19 +8,23 @@ import { currentNotice } from '../../store/meeting-notices';
 import { meetingEnd, meetingsOf, type Meeting } from '../../store/meetings';
 import { canRead, meetingLabel } from './lookups';
 
-/** Where a meeting stands on its notice, in a few words: "notice sent on time", "notice missed (deadline ...)". */
-export function noticeState(ctx: CommandContext, m: Meeting): string {
+/**
+ * Where a meeting stands on its notice, in a few words: "notice sent on time", "notice missed (deadline ...)".
+ * `withDeadline: false` leaves the deadline out, for a line that already shows it.
+ */
+export function noticeState(ctx: CommandContext, m: Meeting, { withDeadline = true }: { withDeadline?: boolean } = {}): string {
   const zone = ctx.requireExercise().timeZone;
-  const deadline = formatInZone(m.noticeDeadline, zone);
+  const deadline = withDeadline ? ` ${formatInZone(m.noticeDeadline, zone)}` : '';
   const shortNotice = m.urgentReason ? `, short notice: ${m.urgentReason}` : '';
   switch (m.status) {
     case 'cancelled':
       return `cancelled (${m.cancelReason ?? 'no reason given'})`;
     case 'notice-missed':
-      return `notice missed (deadline ${deadline}); postpone it or send it with urgent:"<reason>"`;
+      return `notice missed${withDeadline ? ` (deadline${deadline})` : ''}; postpone it or send it with urgent:"<reason>"`;
     case 'scheduled':
       if (m.urgentReason) return `scheduled, notice not sent yet${shortNotice}`;
-      return deadlinePassed(m.noticeDeadline, ctx.now) ? `scheduled, notice not sent, deadline ${deadline} passed` : `scheduled, notice not sent yet, deadline ${deadline}`;
+      if (!withDeadline) return deadlinePassed(m.noticeDeadline, ctx.now) ? 'scheduled, notice not sent, deadline passed' : 'scheduled, notice not sent yet';
+      return deadlinePassed(m.noticeDeadline, ctx.now) ? `scheduled, notice not sent, deadline${deadline} passed` : `scheduled, notice not sent yet, deadline${deadline}`;
     case 'noticed':
     case 'held': {
       const current = currentNotice(ctx.db, m.id);

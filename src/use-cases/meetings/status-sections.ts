@@ -56,9 +56,20 @@ export function upcomingMeetingsSection(ctx: CommandContext): string[] {
   const lines = [`Upcoming meetings (${upcoming.length}):`];
   for (const m of upcoming) {
     lines.push(`- ${meetingLabel(m)} ${m.group} "${m.title}", ${formatLong(m.startsAt, exercise.timeZone)}`);
-    lines.push(`    notice deadline ${formatLong(m.noticeDeadline, exercise.timeZone)}: ${noticeState(ctx, m)}`);
+    lines.push(`    notice deadline ${formatLong(m.noticeDeadline, exercise.timeZone)}: ${noticeState(ctx, m, { withDeadline: false })}`);
   }
   return lines;
+}
+
+/**
+ * SPEC 2.1: every meeting held or to be held at short notice, past ones included, with its reason
+ * ("Short notice: 1 meeting (M4: budget cycle)"). A cancelled meeting is not counted.
+ */
+export function shortNoticeSection(ctx: CommandContext): string[] {
+  const short = meetingsOf(ctx.db, ctx.requireExercise().id).filter((m) => m.urgentReason !== null && m.status !== 'cancelled');
+  if (short.length === 0) return ['Short notice: none.'];
+  const which = short.map((m) => `${meetingLabel(m)}: ${m.urgentReason}`).join('; ');
+  return [`Short notice: ${short.length} meeting${short.length === 1 ? '' : 's'} (${which}).`];
 }
 
 /** SPEC 2.2: organisations a notice or a vote cannot reach. */

@@ -108,5 +108,39 @@ describe('/exercise status', () => {
     expect(text).toContain('- report (adopt the final profiling report and agree on the dissemination strategy): not scheduled.');
     expect(text).toContain('Upcoming meetings (1):\n- M2 PWG "Agree the TOR", Wed 10 Feb 2027, 10:00 (Europe/Belgrade)\n    notice deadline Wed 3 Feb 2027, 10:00 (Europe/Belgrade)');
     expect(text).toContain('Organisations without a focal point (1): SCR.');
+    expect(text).toContain('Short notice: none.');
+  });
+
+  it('counts the meetings held or to be held at short notice, past ones included, with their reasons (SPEC 2.1); a cancelled one is not counted', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-11-12', '10:00', 'urgent:"budget cycle"');
+    ok(app, '/meeting send M1');
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    ok(app, '/meeting schedule PWG 2026-11-13 10:00 Donor briefing urgent:"donor visit"');
+    ok(app, '/meeting cancel M3 the visit was called off');
+    meetingWithAgenda(app, '2026-11-18', '10:00');
+    // M1 is held; M4's deadline (11 Nov) passes unsent, and it is then held at short notice.
+    app.clock.set('2026-11-12T12:00:00Z');
+    await app.scheduler.tick();
+    ok(app, '/meeting send M4 urgent:"government deadline"');
+    const text = ok(app, '/exercise status');
+    expect(text).toContain('Short notice: 2 meetings (M1: budget cycle; M4: government deadline).');
+    expect(text).not.toContain('donor visit');
+
+    // The upcoming list states each deadline once.
+    expect(text).toContain(
+      'Upcoming meetings (2):\n' +
+        '- M4 PWG "Agree the TOR", Wed 18 Nov 2026, 10:00 (Europe/Belgrade)\n' +
+        '    notice deadline Wed 11 Nov 2026, 10:00 (Europe/Belgrade): notice sent late, short notice: government deadline\n' +
+        '- M2 PWG "Agree the TOR", Tue 1 Dec 2026, 10:00 (Europe/Belgrade)\n' +
+        '    notice deadline Tue 24 Nov 2026, 10:00 (Europe/Belgrade): scheduled, notice not sent yet\n',
+    );
+    expect(text).not.toContain('deadline 2026-11-24');
+  });
+
+  it('says one short-notice meeting in the singular, while it is still to come', () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    ok(app, '/meeting schedule PMG 2026-11-12 10:00 Budget urgent:"budget cycle"');
+    expect(ok(app, '/exercise status')).toContain('Short notice: 1 meeting (M1: budget cycle).');
   });
 });
