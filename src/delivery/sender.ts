@@ -6,6 +6,7 @@ import { deliverToPerson } from '../core/context';
 import type { Db } from '../store/db';
 import { inTransaction } from '../store/db';
 import { appendAudit } from '../store/audit';
+import { exerciseById } from '../store/exercises';
 import { coordinators, personById, setEmailStatus } from '../store/members';
 import { claimDue, markFailed, markFailureReported, markRetry, markSent, toOutboundMessage, type OutboxEntry } from '../store/outbox';
 
@@ -143,6 +144,8 @@ export class OutboxSender {
   private reportFailure(entry: OutboxEntry, error: string, atIso: string): void {
     const { db } = this.deps;
     if (entry.kind === 'delivery-failed' || entry.exerciseId === null) return;
+    // After dissolution nothing more is sent: the failure stays in the notices and the audit log.
+    if (exerciseById(db, entry.exerciseId)?.status === 'dissolved') return;
     if (!markFailureReported(db, entry.id)) return;
     const recipient = entry.personId ? personById(db, entry.personId) : undefined;
     for (const c of coordinators(db, entry.exerciseId)) {

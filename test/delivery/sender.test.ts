@@ -95,6 +95,16 @@ describe('the outbox sender', () => {
     expect(auditOf(app.db, 1).filter((e) => e.outcome === 'failed')).toHaveLength(1);
   });
 
+  it('reports nothing once the exercise is dissolved: the failure stays on record only', async () => {
+    app = createTestApp();
+    app.email.fail = (m) => (m.address === 'focal@kas.example.org' ? { status: 'permanent', error: '550 no such user' } : null);
+    await queueOne(app);
+    app.db.prepare(`UPDATE exercises SET status = 'dissolved', dissolved_at = '2026-11-22T09:00:00Z'`).run();
+    expect(await app.sender.drain()).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(app.email.to('coordinator@unhcr.example.org')).toHaveLength(0);
+    expect(outboxOfExercise(app.db, 1).filter((r) => r.kind === 'delivery-failed')).toHaveLength(0);
+  });
+
   it('records every handed-over message in the audit log', async () => {
     app = createTestApp();
     await queueOne(app);
