@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
+import { LoopbackSmtp } from '../helpers/smtp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailAdapter, type EmailAdapter } from '../../adapters/email/email-adapter';
 import { OutboxSender } from '../../src/delivery/sender';
@@ -9,35 +8,6 @@ import { TemplateRenderer } from '../../src/render/renderer';
 import { TEMPLATES, createTestApp, type TestApp } from '../helpers/app';
 import { PWG_PEOPLE, ok } from '../helpers/meetings';
 import { meetingUnderWay } from '../helpers/minutes';
-
-/** A real SMTP server on loopback that keeps every message it accepts. */
-class LoopbackSmtp {
-  readonly received: Buffer[] = [];
-  port = 0;
-  private readonly server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData: (stream, _session, callback) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        this.received.push(Buffer.concat(chunks));
-        callback();
-      });
-    },
-  });
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
-  }
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(resolve));
-  }
-  parsed(): Promise<ParsedMail[]> {
-    return Promise.all(this.received.map((raw) => simpleParser(raw)));
-  }
-}
 
 const smtp = new LoopbackSmtp();
 let email: EmailAdapter;

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import { LoopbackSmtp } from '../helpers/smtp';
 import { createTestApp, TEMPLATES, type TestApp } from '../helpers/app';
 import { auditOf } from '../../src/store/audit';
 import { personByEmail } from '../../src/store/members';
@@ -116,28 +114,17 @@ describe('the outbox sender', () => {
 
   it('delivers over real SMTP on 127.0.0.1: a command, its e-mail, parsed back', async () => {
     app = createTestApp();
-    const received: Buffer[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push(Buffer.concat(chunks));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.server.address() as AddressInfo).port;
+    const smtp = new LoopbackSmtp();
+    await smtp.start();
+    const port = smtp.port;
     const email = createEmailAdapter({ from: 'Convene <convene@example.org>', smtpUrl: `smtp://127.0.0.1:${port}`, smtp: { ignoreTLS: true } });
     const sender = new OutboxSender({ db: app.db, clock: app.clock, ports: [email], renderer: new TemplateRenderer(TEMPLATES), logger: silentLogger });
     try {
       await queueOne(app);
       expect((await sender.drain()).sent).toBe(1);
-      expect(received).toHaveLength(1);
-      const mail = await simpleParser(received[0]!);
+      expect(smtp.received).toHaveLength(1);
+      const [mail] = await smtp.parsed();
+      if (!mail) throw new Error('no mail');
       expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]!.address : '').toBe('focal@kas.example.org');
       expect(mail.text).toMatch(/\/members verify \d{6}/);
       expect(mail.html).toContain('Kosovo 2014');
@@ -145,7 +132,7 @@ describe('the outbox sender', () => {
       expect(row.providerId).toBe(mail.messageId);
     } finally {
       await email.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp.stop();
     }
   });
 });
