@@ -44,6 +44,8 @@ export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
   access: Access;
   /** Whether it changes state: refused in a dissolved exercise, recorded in the audit log. */
   changes: boolean;
+  /** For a changing command with a reading form (`/meeting agenda M1 show`): true when these arguments only read. */
+  readsOnly?: (args: z.output<S>) => boolean;
   /** `installation` commands need no exercise (help, linking a chat identity). */
   scope?: 'exercise' | 'installation';
   /** Usage shown in help when the params do not say it all (sub-forms such as `/meeting agenda`). */

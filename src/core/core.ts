@@ -60,7 +60,7 @@ export class ConveneCore implements Core {
         if (command.deliveryId) rememberOutcome(db, command.deliveryId, now.toISOString(), result);
         return result;
       });
-      if (definition.changes) this.deps.onCommitted?.();
+      if (changesState(definition, parsed.args)) this.deps.onCommitted?.();
       return outcome;
     } catch (error) {
       if (error instanceof Refusal) {
@@ -104,7 +104,8 @@ export class ConveneCore implements Core {
     if (definition.pending) {
       return { status: 'refused', code: 'not-available', reply: `/${definition.path} is not available yet: ${definition.pending} come in a coming release.` };
     }
-    if (scoped && definition.changes && exercise?.status === 'dissolved') {
+    const changes = changesState(definition, args);
+    if (scoped && changes && exercise?.status === 'dissolved') {
       return {
         status: 'refused',
         code: 'rule',
@@ -130,7 +131,7 @@ export class ConveneCore implements Core {
       audit('refused', { reason: result.message });
       return { outcome: refusal, keep: true };
     }
-    if (definition.changes) audit('accepted', result.detail ?? null);
+    if (changes) audit('accepted', result.detail ?? null);
     return { status: 'accepted', reply: result.reply, ...(result.private ? { private: true } : {}) };
   }
 
@@ -161,6 +162,11 @@ export class ConveneCore implements Core {
     if (all.length === 1) return { ok: true, exercise: all[0]! };
     return { ok: false, message: `Several exercises are set up (${all.map((e) => e.slug).join(', ')}): say which with --exercise <slug>, or type the command in the exercise's channel.` };
   }
+}
+
+/** Whether this use of the command changes state (a changing command may have a reading form). */
+function changesState(definition: CommandDefinition, args: unknown): boolean {
+  return definition.changes && !(definition.readsOnly?.(args) ?? false);
 }
 
 /** The command as recorded: one line, bounded, for the audit log. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accepted, defineCommand } from '../../commands/registry';
+import { accepted, defineCommand, refused } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
 import { formatInZone, formatLong } from '../../domain/time';
 import { actionsOf } from '../../store/action-items';
@@ -53,6 +53,7 @@ export const dissolveExercise = defineCommand({
   params: [],
   flags: ['confirm'],
   schema: z.object({ confirm: z.boolean() }),
+  readsOnly: (args) => !args.confirm,
   summary: 'End the exercise: the PWG and the PMG dissolve, and its record becomes read-only. Asks for confirmation first.',
   details: [
     '/exercise dissolve says what would happen; /exercise dissolve confirm does it, at once and for good:',
@@ -66,6 +67,8 @@ export const dissolveExercise = defineCommand({
   changes: true,
   run(ctx, args) {
     const exercise = ctx.requireExercise();
+    if (exercise.status === 'dissolved')
+      return refused('rule', `${exercise.name} was dissolved on ${exercise.dissolvedAt?.slice(0, 10)}; its record is read-only. /exercise export still writes it out.`);
     const zone = exercise.timeZone;
     const d = dissolution(ctx);
     const summary = [

@@ -51,6 +51,8 @@ describe('/exercise dissolve', () => {
     );
     expect(exerciseById(app.db, 1)!.status).toBe('active');
     expect(outboxOfExercise(app.db, 1)).toHaveLength(outbox);
+    // Asking what would happen changes nothing, so it is not in the audit log either.
+    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'exercise dissolve'`).get()).toEqual({ n: 0 });
     expect(no(app, '/exercise dissolve confirm', FOCAL.KAS)).toMatchObject({ code: 'forbidden' });
   });
 
@@ -145,8 +147,10 @@ describe('/exercise dissolve', () => {
       expect(r, path).toMatchObject({ status: 'refused', code: 'rule', reply: expect.stringContaining('was dissolved on 2026-11-30; its record is read-only') });
     }
     expect(outboxOfExercise(app.db, 1)).toHaveLength(before);
-    // Reading still works, and so does the export (see export.test.ts).
+    // Reading still works, including the reading forms of changing commands, and so does the export (see export.test.ts).
     expect(ok(app, '/minutes actions')).toContain('A1 due 2026-12-15');
+    expect(ok(app, '/meeting agenda M3 show')).toContain('Introductions');
+    expect(no(app, '/exercise dissolve')).toMatchObject({ code: 'rule', reply: expect.stringContaining('was dissolved on 2026-11-30') });
     expect(ok(app, '/endorse status E1')).toContain('withdrawn');
   });
 
