@@ -28,6 +28,8 @@ export class ConsoleAdapter implements ChatPort {
   private rl: Interface | null = null;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Set by stop() (`quit`): lines typed or piped after it are not run. */
+  private stopping = false;
 
   constructor(private readonly options: ConsoleOptions) {}
 
@@ -40,6 +42,7 @@ export class ConsoleAdapter implements ChatPort {
     rl.on('line', (line) => {
       // One command at a time, in order, even if lines arrive faster than they are answered.
       this.queue = this.queue.then(async () => {
+        if (this.stopping) return;
         const reply = await this.answer(core, line);
         if (reply !== '') output.write(`${reply}\n`);
         if (!this.closed) output.write(prompt);
@@ -89,6 +92,7 @@ export class ConsoleAdapter implements ChatPort {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     this.closed = true;
     this.rl?.close();
     await this.queue;

@@ -58,6 +58,19 @@ describe('the console adapter', () => {
     expect(closed).toBe(true);
   });
 
+  it('runs nothing typed after quit', async () => {
+    app = createTestApp();
+    let c: ReturnType<typeof drive>;
+    c = drive(app, { local: async (line) => (line === 'quit' ? (void c.adapter.stop(), 'Bye.') : null) });
+    await c.start();
+    c.input.write('quit\n/members add-org ZZZ After quit\n');
+    await new Promise((r) => setTimeout(r, 50));
+    await c.adapter.idle();
+    expect(c.seen()).toContain('Bye.');
+    expect(c.seen()).not.toContain('Added ZZZ');
+    expect(app.run('/members list').reply).not.toContain('ZZZ');
+  });
+
   it('shows messages addressed to the console', async () => {
     app = createTestApp();
     const c = drive(app);

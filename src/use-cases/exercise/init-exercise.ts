@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../store/db';
 import { inTransaction } from '../../store/db';
 import { appendAudit } from '../../store/audit';
-import { freeSlug, insertExercise, type Exercise } from '../../store/exercises';
+import { freeSlug, insertExercise, listExercises, type Exercise } from '../../store/exercises';
 import { ensurePerson, insertOrganisation, membershipOf, putMembership, setPersonTimeZone, type Organisation } from '../../store/members';
 import { parseTimeZone } from '../../domain/time';
 import { acronymArg, emailArg, lineText } from '../../commands/args';
@@ -55,6 +55,10 @@ export function setUpExercise(db: Db, input: unknown, now: Date, by: string): Se
   if (dup) return { ok: false, message: `The organisation ${dup} is listed twice.` };
   if (s.coordinator.organisation && !acronyms.includes(s.coordinator.organisation) && s.organisations.length > 0)
     return { ok: false, message: `The coordinator's organisation ${s.coordinator.organisation} is not among the organisations.` };
+
+  const same = listExercises(db).find((e) => e.name.toLowerCase() === s.name.toLowerCase());
+  if (same)
+    return { ok: false, message: `An exercise named "${same.name}" already exists (slug ${same.slug}). Use it with --exercise ${same.slug}, or choose another name.` };
 
   return inTransaction(db, (): SetupResult => {
     const exercise = insertExercise(db, {
