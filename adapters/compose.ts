@@ -40,16 +40,29 @@ export interface AppOptions {
   chatPorts?: DeliveryPort[];
 }
 
+/** A problem that stops the bot from starting, in one sentence for whoever runs it. */
+export class StartupError extends Error {}
+
+function openOrExplain(path: string): Db {
+  try {
+    return openDatabase(path);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new StartupError(`DATABASE_PATH ${path} cannot be opened as a SQLite database (${reason}). Point it at a new or existing Convene database file.`);
+  }
+}
+
 /** The composition root: the one place that builds adapters and wires them to the core. */
 export function createApp(options: AppOptions): App {
   const { config, clock } = options;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = openOrExplain(config.DATABASE_PATH);
   const renderer = new TemplateRenderer(config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'));
   const registry = buildRegistry();
   const settings: Settings = { noticeDays: config.NOTICE_DAYS, minutesDays: config.MINUTES_DAYS, exportsDir: config.EXPORTS_DIR };
   const email = createEmailAdapter({
     from: config.EMAIL_FROM ?? 'Convene <convene@convene.invalid>',
+    now: () => clock.now(),
     ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : { outboxDir: config.OUTBOX_DIR }),
   });
   const sender = new OutboxSender({ db, clock, ports: [email, ...(options.chatPorts ?? [])], renderer, logger });

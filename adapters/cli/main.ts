@@ -1,7 +1,7 @@
 import { FixedClock, systemClock, type Clock } from '../../src/clock';
 import { loadConfig, type Config } from '../../src/config';
 import { listExercises } from '../../src/store/exercises';
-import { createApp, type App } from '../compose';
+import { createApp, StartupError, type App } from '../compose';
 import { CLI_HELP, parseArgv, type CliInvocation } from './argv';
 import { initialiseExercise } from './init';
 import { runBot } from './start';
@@ -31,8 +31,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const config: Config = { ...loaded.config, ...(inv.db ? { DATABASE_PATH: inv.db } : {}) };
   const clock: Clock = inv.now ? new FixedClock(inv.now) : systemClock;
-  if (inv.mode === 'start') return runBot(config, clock, inv, io);
+  try {
+    if (inv.mode === 'start') return await runBot(config, clock, inv, io);
+    return await runOnce(config, clock, inv, io);
+  } catch (err) {
+    if (!(err instanceof StartupError)) throw err;
+    io.stderr(`${err.message}\n`);
+    return 2;
+  }
+}
 
+async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: CliIo): Promise<number> {
   // One-shot runs log only warnings unless asked, so the reply is what a script reads.
   const app = createApp({ config: { ...config, LOG_LEVEL: io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, clock });
   try {

@@ -64,7 +64,11 @@ export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
     options.instanceId
       ? `<convene-outbox-${options.instanceId}-${id}@${domain}>`
       : `<convene-outbox-${id}@${domain}>`;
-  const toMail = (message: OutboundMessage): SendMailOptions => buildMail(options.from, messageId(message.id), message);
+  // The Date header follows the bot's clock (the CLI's --now), like the hand-over time it records.
+  const toMail = (message: OutboundMessage): SendMailOptions => ({
+    ...buildMail(options.from, messageId(message.id), message),
+    ...(options.now ? { date: options.now() } : {}),
+  });
   return options.smtpUrl ? smtpAdapter(options.smtpUrl, options.smtp ?? {}, toMail) : fileAdapter(options, toMail);
 }
 

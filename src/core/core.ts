@@ -64,7 +64,8 @@ export class ConveneCore implements Core {
       return outcome;
     } catch (error) {
       if (error instanceof Refusal) {
-        logger.info({ command: definition.path, code: error.outcome.status === 'refused' ? error.outcome.code : undefined }, 'command refused');
+        // Refusals are answered to the user; the log keeps them at debug so a console stays readable.
+        logger.debug({ command: definition.path, code: error.outcome.status === 'refused' ? error.outcome.code : undefined }, 'command refused');
         return error.outcome;
       }
       const reference = `E${now.getTime().toString(36)}`;

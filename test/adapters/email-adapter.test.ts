@@ -229,6 +229,8 @@ describe('e-mail adapter without SMTP (outbox files)', () => {
     expect(mail.text).toContain('The agenda is attached.');
     expect(mail.messageId).toBe('<convene-outbox-42@pwg.example.org>');
     expect(mail.attachments.map((a) => a.filename)).toContain('M12.ics');
+    // The Date header follows the injected clock, as the recorded hand-over time does.
+    expect(mail.date?.toISOString()).toBe('2026-03-01T09:15:30.000Z');
   });
 });
 

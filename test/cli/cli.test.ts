@@ -66,6 +66,13 @@ describe('the one-shot CLI', () => {
     expect(r.stdout).toMatch(/due jobs? run; messages: \d+ sent, 0 to retry, 0 failed\./);
   });
 
+  it('says in one sentence, without a stack trace, when DATABASE_PATH is not a database', async () => {
+    const r = await runCli(['/members list'], { ...box.env, DATABASE_PATH: box.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`DATABASE_PATH ${box.dir} cannot be opened as a SQLite database`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses a bad configuration with a sentence and exit 2', async () => {
     const r = await runCli(['/members list'], { ...box.env, NOTICE_DAYS: 'a week' });
     expect(r.code).toBe(2);
