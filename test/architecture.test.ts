@@ -10,8 +10,10 @@ function files(dir: string): string[] {
   });
 }
 
-const SDK = /from\s+['"](@slack\/[^'"]*|discord\.js|@discordjs\/[^'"]*|nodemailer[^'"]*|smtp-server|ws)['"]/;
-const ADAPTERS = /from\s+['"](\.\.\/)+adapters\//;
+// Static imports, side-effect imports, dynamic import() and require().
+const SOURCE = `(?:from\\s+|import\\s*\\(?\\s*|require\\s*\\(\\s*)['"]`;
+const SDK = new RegExp(`${SOURCE}(@slack\\/|discord\\.js|@discordjs\\/|nodemailer|smtp-server|ws['"])`);
+const ADAPTERS = new RegExp(`${SOURCE}(\\.\\.\\/)+adapters\\/`);
 
 describe('architecture', () => {
   it('keeps src/ free of platform SDKs and of adapters/', () => {
@@ -20,6 +22,13 @@ describe('architecture', () => {
       return SDK.test(text) || ADAPTERS.test(text) ? [relative(ROOT, f)] : [];
     });
     expect(offenders).toEqual([]);
+  });
+
+  it('recognises every form of import', () => {
+    for (const line of [`import { App } from '@slack/bolt';`, `import '@slack/bolt';`, `await import('nodemailer')`, `require("discord.js")`, `import x from "ws";`])
+      expect(SDK.test(line), line).toBe(true);
+    expect(ADAPTERS.test(`const m = await import('../../adapters/email/email-adapter');`)).toBe(true);
+    expect(SDK.test(`import { z } from 'zod';`)).toBe(false);
   });
 
   it('keeps each SDK inside its own adapter folder', () => {

@@ -59,6 +59,12 @@ describe('/members', () => {
     expect(app.run('/members role focal@drc.example.org focal').reply).toContain('is now a focal point of DRC');
   });
 
+  it('warns when a role change leaves an organisation without a focal point', () => {
+    app = createTestApp();
+    expect(app.run('/members role focal@osce.example.org coordinator').reply).toContain('OSCE now has no focal point');
+    expect(app.run('/members role protection@unhcr.example.org observer').reply).not.toContain('no focal point');
+  });
+
   it('reports organisations whose focal points all bounced', () => {
     app = createTestApp();
     setEmailStatus(app.db, personByEmail(app.db, 'focal@osce.example.org')!.id, 'bounced', '550 5.1.1 no such user');

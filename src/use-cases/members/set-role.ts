@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { choiceArg, emailArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
-import { coordinators, membershipOf, personByEmail, setRole } from '../../store/members';
+import { activeFocalPoints, coordinators, membershipOf, personByEmail, setRole } from '../../store/members';
 
 export const setMemberRole = defineCommand({
   path: 'members role',
@@ -24,7 +24,13 @@ export const setMemberRole = defineCommand({
     // so a later switch back to focal point restores it.
     setRole(ctx.db, member.membershipId, args.role, member.organisation?.id ?? null);
     const org = args.role === 'focal' ? ` of ${member.organisation?.acronym}` : '';
-    return accepted(`${member.name} <${member.email}> is now ${article(args.role)}${org} (was ${article(member.role)}).`, {
+    // Rule 2.2: an organisation left without a focal point is said, never silent.
+    const left = member.role === 'focal' && member.organisation ? activeFocalPoints(ctx.db, member.organisation.id).length : 1;
+    const warning =
+      left === 0 && member.organisation
+        ? ` ${member.organisation.acronym} now has no focal point: it cannot receive notices or vote until you add one (/members add-focal ${member.organisation.acronym} <email> <name>).`
+        : '';
+    return accepted(`${member.name} <${member.email}> is now ${article(args.role)}${org} (was ${article(member.role)}).${warning}`, {
       email: member.email,
       from: member.role,
       to: args.role,
