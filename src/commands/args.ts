@@ -13,7 +13,8 @@ export function parsedBy<T>(parse: (text: string) => Parsed<T>) {
   });
 }
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// C0/C1 controls, and the bidirectional overrides that make "Name\u202Egnp.exe" display as something else.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 /** One line of text (a name, a title): no line breaks or control characters, at most `max` characters. */
@@ -42,6 +43,11 @@ export function freeText(what: string, max: number) {
         ctx.addIssue({ code: 'custom', message: `The ${what} is ${[...s].length} characters long; the limit is ${max}.` });
     });
 }
+
+/** A person's name: one line, and nothing that reads as an address in a mail header (`<`, `>`, `@`, `"`). */
+export const personNameArg = lineText('name', 200).superRefine((s, ctx) => {
+  if (/[<>@"]/.test(s)) ctx.addIssue({ code: 'custom', message: 'A name is written without <, >, @ or quotes (the e-mail address is given separately).' });
+});
 
 export const acronymArg = z
   .string()

@@ -32,6 +32,8 @@ const CASES: [string, string[], 1 | 2, string][] = [
   ['an e-mail without @', ['/members add-focal KAS focal.kas.example.org Someone'], 1, 'is not an e-mail address'],
   ['a 10,000-character name', ['/members', 'add-observer', 'long@example.org', LONG_NAME], 1, 'is 10000 characters long; the limit is 200'],
   ['CR/LF in a name', ['/members add-observer evil@example.org Evil\r\nBcc: all@example.org'], 1, 'must be one line of plain text'],
+  ['a right-to-left override in a name', ['/members add-observer spoof@example.org N\u202Egnp.exe'], 1, 'must be one line of plain text'],
+  ['an address inside a name', ['/members add-focal KAS evil@kas.example.org Evil <boss@kas.example.org>'], 1, 'A name is written without <, >, @ or quotes'],
   ['an acronym with markup', ['/members add-org <!channel> Everyone'], 1, 'An organisation acronym is 1 to 16 letters'],
   ['a non-coordinator adding members', ['--as', 'focal@kas.example.org', '/members add-org WFP World Food Programme'], 1, 'Only the Profiling Coordinator can use /members add-org'],
   ['an observer changing roles', ['--as', 'support@jips.example.org', '/members role support@jips.example.org coordinator'], 1, 'Only the Profiling Coordinator'],

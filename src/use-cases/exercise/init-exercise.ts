@@ -5,7 +5,7 @@ import { appendAudit } from '../../store/audit';
 import { freeSlug, insertExercise, listExercises, type Exercise } from '../../store/exercises';
 import { ensurePerson, insertOrganisation, membershipOf, putMembership, setPersonTimeZone, type Organisation } from '../../store/members';
 import { parseTimeZone } from '../../domain/time';
-import { acronymArg, emailArg, lineText } from '../../commands/args';
+import { acronymArg, emailArg, lineText, personNameArg } from '../../commands/args';
 
 const zone = z.string().transform((s, ctx) => {
   const r = parseTimeZone(s);
@@ -22,18 +22,18 @@ export const exerciseSetupSchema = z.object({
   timeZone: zone,
   noticeDays: z.number().int().min(0).max(60),
   minutesDays: z.number().int().min(0).max(60),
-  coordinator: z.object({ email: emailArg, name: lineText('coordinator name', 200), organisation: acronymArg.optional() }),
+  coordinator: z.object({ email: emailArg, name: personNameArg, organisation: acronymArg.optional() }),
   organisations: z
     .array(
       z.object({
         acronym: acronymArg,
         name: lineText('organisation name', 200),
         pmg: z.boolean(),
-        focalPoints: z.array(z.object({ email: emailArg, name: lineText('name', 200), timeZone: zone.optional() })),
+        focalPoints: z.array(z.object({ email: emailArg, name: personNameArg, timeZone: zone.optional() })),
       }),
     )
     .default([]),
-  observers: z.array(z.object({ email: emailArg, name: lineText('name', 200), timeZone: zone.optional() })).default([]),
+  observers: z.array(z.object({ email: emailArg, name: personNameArg, timeZone: zone.optional() })).default([]),
 });
 
 export type ExerciseSetup = z.input<typeof exerciseSetupSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acronymArg, emailArg, lineText } from '../../commands/args';
+import { acronymArg, emailArg, personNameArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { ensurePerson, membershipOf, putMembership } from '../../store/members';
 import { findOrganisation } from '../shared/lookups';
@@ -7,7 +7,7 @@ import { findOrganisation } from '../shared/lookups';
 export const addFocalPoint = defineCommand({
   path: 'members add-focal',
   params: [{ name: 'acronym' }, { name: 'email' }, { name: 'name', rest: true }],
-  schema: z.object({ acronym: acronymArg, email: emailArg, name: lineText('name', 200) }),
+  schema: z.object({ acronym: acronymArg, email: emailArg, name: personNameArg }),
   summary: "Name a focal point for a member organisation (they vote for it and receive the group's notices).",
   details: 'Example: /members add-focal KAS focal@kas.example.org Arta Krasniqi',
   access: 'coordinator',

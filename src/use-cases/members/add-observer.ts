@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { emailArg, lineText } from '../../commands/args';
+import { emailArg, personNameArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { ensurePerson, membershipOf, putMembership } from '../../store/members';
 
 export const addObserver = defineCommand({
   path: 'members add-observer',
   params: [{ name: 'email' }, { name: 'name', rest: true }],
-  schema: z.object({ email: emailArg, name: lineText('name', 200) }),
+  schema: z.object({ email: emailArg, name: personNameArg }),
   summary: 'Add an observer (technical support such as JIPS, or a guest): reads everything, does not vote.',
   access: 'coordinator',
   changes: true,
