@@ -68,7 +68,7 @@ export function parseArgv(argv: string[]): ParsedArgv {
       const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
       if (!VALUE_FLAGS[mode]!.includes(flag)) return { ok: false, message: `Unknown flag ${flag} for convene ${mode === 'command' ? '"<command>"' : mode}. See convene --help.` };
       const value = inline ?? rest[++i];
-      if (value === undefined) return { ok: false, message: `${flag} needs a value.` };
+      if (value === undefined || value.trim() === '') return { ok: false, message: `${flag} needs a value.` };
       if (flag in values) return { ok: false, message: `${flag} is given twice.` };
       values[flag] = value;
       continue;

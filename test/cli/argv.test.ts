@@ -15,6 +15,11 @@ describe('the CLI arguments', () => {
     expect(r.ok && r.invocation).toMatchObject({ mode: 'command', text: '/minutes note M1 tick' });
   });
 
+  it('refuses an empty flag value instead of ignoring it', () => {
+    expect(parseArgv(['--as', '', '/members list'])).toEqual({ ok: false, message: '--as needs a value.' });
+    expect(parseArgv(['--exercise=', '/members list'])).toEqual({ ok: false, message: '--exercise needs a value.' });
+  });
+
   it('refuses flags that the mode does not take', () => {
     expect(parseArgv(['--as', 'a@b.org', 'tick'])).toMatchObject({ ok: false, message: expect.stringContaining('Unknown flag --as for convene tick') });
   });
