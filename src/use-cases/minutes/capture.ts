@@ -59,10 +59,15 @@ export const captureNote = captureEntry('note');
 export const captureDecision = captureEntry('decision');
 
 /** "KAS's focal points are reminded ...", or why they cannot be. */
-function reminderSentence(ctx: CommandContext, org: Organisation): string {
+function reminderSentence(ctx: CommandContext, org: Organisation, planned: ReturnType<typeof planActionReminders>): string {
   if (activeFocalPoints(ctx.db, org.id).length === 0)
     return `${org.acronym} has no focal point, so nobody can be reminded: add one with /members add-focal ${org.acronym} <email> <name>.`;
-  return `${org.acronym}'s focal points are reminded two days before and on the day, until it is marked done (/minutes done).`;
+  const when = planned.some((r) => r.daysBefore > 0)
+    ? 'two days before and on the day'
+    : planned.some((r) => r.atOnce)
+      ? 'now, as it is due today'
+      : 'on the day (two days before has passed)';
+  return `${org.acronym}'s focal points are reminded ${when}, until it is marked done (/minutes done).`;
 }
 
 export const captureAction = defineCommand({
@@ -90,10 +95,10 @@ export const captureAction = defineCommand({
       exerciseId: exercise.id, meetingId: m.id, organisationId: owner.value.id, dueDate: formatDate(due), text: args.text,
       at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null,
     });
-    planActionReminders(ctx, action);
+    const planned = planActionReminders(ctx, action);
     const id = actionLabel(action);
     return accepted(
-      `Action item ${id} for ${owner.value.acronym}, due ${action.dueDate}, captured in ${meetingLabel(m)}'s minutes. ${reminderSentence(ctx, owner.value)}${afterPublication(ctx, m)}`,
+      `Action item ${id} for ${owner.value.acronym}, due ${action.dueDate}, captured in ${meetingLabel(m)}'s minutes. ${reminderSentence(ctx, owner.value, planned)}${afterPublication(ctx, m)}`,
       { meeting: meetingLabel(m), action: id, organisation: owner.value.acronym, dueDate: action.dueDate },
     );
   },

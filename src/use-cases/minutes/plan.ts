@@ -13,16 +13,27 @@ export const MINUTES_JOBS = {
 
 /**
  * An action item's reminders to its owner's focal points: 09:00 two days before its due date and
- * 09:00 on it. Times already past when it is captured are not planned.
+ * 09:00 on it. The one two days before is dropped when that time has passed; the one on the day,
+ * when 09:00 has passed on the due date itself (captured the same day), goes out at once. Returns
+ * the reminders planned (days before the due date, and whether at once), so the reply names only those.
  */
-export function planActionReminders(ctx: CommandContext, a: ActionItem): void {
+export function planActionReminders(ctx: CommandContext, a: ActionItem): { daysBefore: number; atOnce: boolean }[] {
   const zone = ctx.requireExercise().timeZone;
+  const planned: { daysBefore: number; atOnce: boolean }[] = [];
   for (const r of actionReminders(storedDate(a.dueDate), zone)) {
-    if (r.at.getTime() <= ctx.now.getTime()) continue;
+    let at = r.at;
+    const atOnce = at.getTime() <= ctx.now.getTime();
+    if (atOnce) {
+      // Captured after 09:00 on the due date (never later: the due date is today or later): remind now.
+      if (r.daysBefore !== 0) continue;
+      at = ctx.now;
+    }
     scheduleJob(ctx.db, {
-      exerciseId: a.exerciseId, kind: MINUTES_JOBS.actionReminder, ref: actionRef(a.id), dueAt: r.at.toISOString(), payload: { daysBefore: r.daysBefore },
+      exerciseId: a.exerciseId, kind: MINUTES_JOBS.actionReminder, ref: actionRef(a.id), dueAt: at.toISOString(), payload: { daysBefore: r.daysBefore },
     });
+    planned.push({ daysBefore: r.daysBefore, atOnce });
   }
+  return planned;
 }
 
 /**

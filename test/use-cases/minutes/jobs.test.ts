@@ -113,4 +113,21 @@ describe('the reminders of an action item', () => {
     const scr = await tickAt(app, '2026-12-18T08:00:00Z');
     expect(scr.jobs.filter((j) => j.kind === 'action-reminder').map((j) => j.note)).toEqual(['A2: SCR has no focal point; nobody could be reminded']);
   });
+
+  it('captured after 09:00 on its due date, is reminded at once; captured the day before, only on the day; the reply names only those', async () => {
+    app = createTestApp();
+    await meetingUnderWay(app);
+    app.clock.set('2026-12-01T11:30:00Z'); // 12:30 in Belgrade, after the meeting
+    expect(ok(app, '/minutes action M1 IOM 2026-12-01 due today')).toBe(
+      "Action item A1 for IOM, due 2026-12-01, captured in M1's minutes. IOM's focal points are reminded now, as it is due today, until it is marked done (/minutes done).",
+    );
+    expect(pending('action:1')).toEqual(['action-reminder 2026-12-01T11:30:00.000Z']);
+    expect(ok(app, '/minutes action M1 KAS 2026-12-02 due tomorrow')).toBe(
+      "Action item A2 for KAS, due 2026-12-02, captured in M1's minutes. KAS's focal points are reminded on the day (two days before has passed), until it is marked done (/minutes done).",
+    );
+    expect(pending('action:2')).toEqual(['action-reminder 2026-12-02T08:00:00.000Z']);
+    const now = await tickAt(app, '2026-12-01T11:31:00Z');
+    expect(now.jobs.filter((j) => j.kind === 'action-reminder').map((j) => [j.late, j.note])).toEqual([[false, 'reminded 1 focal point of IOM: A1 due today']]);
+    expect(app.email.to(FOCAL.IOM).at(-1)!.payload.subject).toBe('[PWG] Action item A1 of IOM is due today (2026-12-01)');
+  });
 });
