@@ -36,6 +36,8 @@ export interface PersonalMessage {
   actions?: OutboundPayload['actions'];
   /** Only e-mail (e.g. a verification code must go to the address, not to chat). */
   emailOnly?: boolean;
+  /** Only these media (e.g. a calendar cancellation only where the invitation was delivered). */
+  media?: readonly Medium[];
   notBefore?: string;
 }
 
@@ -46,6 +48,8 @@ export interface GroupAnnouncement {
   group: Group;
   view: Record<string, unknown>;
   actions?: OutboundPayload['actions'];
+  /** Only these of the group's channels (`medium:channelId`); all of them when absent. */
+  channels?: ReadonlySet<string>;
 }
 
 /**
@@ -82,7 +86,8 @@ export class CommandContext {
   announce(a: GroupAnnouncement): number[] {
     const exercise = this.requireExercise();
     const rendered = this.renderer.render(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` });
-    return channelsOf(this.db, exercise.id, a.group).map((c) =>
+    const channels = channelsOf(this.db, exercise.id, a.group).filter((c) => !a.channels || a.channels.has(`${c.medium}:${c.channelId}`));
+    return channels.map((c) =>
       enqueue(
         this.db,
         {
@@ -116,6 +121,7 @@ export function deliverToPerson(
   const view = { exercise: exercise?.name, ...m.view, recipientName: m.to.name, recipientEmail: m.to.email };
   const rendered = renderer.render(m.kind, view);
   const ids: number[] = [];
+  const on = (medium: Medium) => !m.media || m.media.includes(medium);
   const base = {
     exerciseId,
     kind: m.kind,
@@ -124,27 +130,30 @@ export function deliverToPerson(
     organisationId: m.organisationId ?? null,
     ...(m.notBefore ? { notBefore: m.notBefore } : {}),
   };
-  ids.push(
-    enqueue(
-      db,
-      {
-        ...base,
-        medium: 'email',
-        address: m.to.email,
-        payload: {
-          subject: rendered.subject,
-          text: rendered.text,
-          html: rendered.html,
-          ...(m.calendar ? { calendar: m.calendar } : {}),
+  if (on('email')) {
+    ids.push(
+      enqueue(
+        db,
+        {
+          ...base,
+          medium: 'email',
+          address: m.to.email,
+          payload: {
+            subject: rendered.subject,
+            text: rendered.text,
+            html: rendered.html,
+            ...(m.calendar ? { calendar: m.calendar } : {}),
+          },
         },
-      },
-      nowIso,
-    ),
-  );
+        nowIso,
+      ),
+    );
+  }
   if (m.emailOnly) return ids;
   for (const identity of identitiesOfPerson(db, m.to.id)) {
     // Queued even if this process does not run that platform: the bot process that does delivers it.
     const medium = identity.medium as Medium;
+    if (!on(medium)) continue;
     ids.push(
       enqueue(
         db,

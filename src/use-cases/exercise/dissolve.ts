@@ -102,7 +102,7 @@ export const dissolveExercise = defineCommand({
       cancelJobs(ctx.db, refOf(e));
       return { e, outcome };
     });
-    const cancelled = d.meetings.map((m) => cancelWithNotice(ctx, m, REASON));
+    const cancelled = d.meetings.map((m) => cancelWithNotice(ctx, m, REASON, { onlyReached: true }));
     const stopped = cancelExerciseJobs(ctx.db, exercise.id);
 
     const date = formatLong(ctx.now, zone);

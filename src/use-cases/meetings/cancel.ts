@@ -6,29 +6,40 @@ import { formatLong } from '../../domain/time';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';
 import type { CommandContext } from '../../core/context';
 import { markCancelled, meetingById, type Meeting } from '../../store/meetings';
-import { audienceWithFormer, describeDispatch, dispatchNotice } from './dispatch';
+import { audienceWithFormer, describeDispatch, dispatchNotice, reachedBy } from './dispatch';
 import { findMeetingToChange, meetingLabel } from './lookups';
 import { planMeetingJobs } from './plan';
 
 /**
  * Cancels a meeting that has not started: if its notice went out, a cancellation notice (iCalendar
  * CANCEL, SEQUENCE raised) goes to everyone who was sent a notice and to the group's channels.
- * Also used when the exercise is dissolved.
+ * Also used when the exercise is dissolved, with `onlyReached`: then the cancellation goes only where
+ * a notice was actually handed over (per person and medium, and channel); what was still queued
+ * was withheld, and the dissolution notice tells everyone else.
  */
-export function cancelWithNotice(ctx: CommandContext, before: Meeting, reason: string): { m: Meeting; version: number | null; told: string } {
+export function cancelWithNotice(
+  ctx: CommandContext,
+  before: Meeting,
+  reason: string,
+  options: { onlyReached?: boolean } = {},
+): { m: Meeting; version: number | null; told: string } {
   const previous = currentNotice(ctx.db, before.id);
   markCancelled(ctx.db, before.id, { reason, sequence: previous ? before.sequence + 1 : before.sequence, at: ctx.nowIso });
   const m = meetingById(ctx.db, before.id)!;
   planMeetingJobs(ctx, m, previous !== undefined);
   if (!previous) return { m, version: null, told: 'Its notice had not gone out, so nobody else is told.' };
+  const only = options.onlyReached ? reachedBy(ctx, m) : undefined;
+  if (only && only.people.size === 0 && only.channels.size === 0)
+    return { m, version: null, told: 'Its notice had not been delivered to anyone, so nobody else is told.' };
   const notice = insertNotice(ctx.db, {
     meetingId: m.id, kind: 'cancellation', sequence: m.sequence, startsAt: m.startsAt, noticeDeadline: m.noticeDeadline,
     agenda: previous.agenda, reason, sentAt: ctx.nowIso, sentByPersonId: ctx.actor.person?.id ?? null,
     late: deadlinePassed(m.noticeDeadline, ctx.now),
   });
   const audience = audienceWithFormer(ctx, m);
-  const report = dispatchNotice(ctx, m, notice, audience.people, { view: { reason } });
-  return { m, version: notice.version, told: `Members were told and the event cancelled in their calendars: ${describeDispatch(audience.people, report)}.` };
+  const people = only ? audience.people.filter((r) => only.people.has(r.person.id)) : audience.people;
+  const report = dispatchNotice(ctx, m, notice, people, { view: { reason }, ...(only ? { only } : {}) });
+  return { m, version: notice.version, told: `Members were told and the event cancelled in their calendars: ${describeDispatch(people, report)}.` };
 }
 
 export const cancelMeeting = defineCommand({

@@ -5,7 +5,7 @@ import { meetingCalendar, meetingUid } from '../../render/icalendar';
 import { linkNoticeMessages, peopleEverNoticed, type MeetingNotice, type NoticeKind } from '../../store/meeting-notices';
 import { meetingEnd, meetingRef, type Meeting } from '../../store/meetings';
 import { organisationsOf, personById, recipientsOf, type Organisation, type Person } from '../../store/members';
-import { outboxEntry } from '../../store/outbox';
+import { outboxByRef, outboxEntry } from '../../store/outbox';
 import { meetingLabel } from './lookups';
 import { calendarDescription, meetingView } from './view';
 
@@ -55,6 +55,33 @@ export function audienceWithFormer(ctx: CommandContext, m: Meeting): Audience {
   return audience;
 }
 
+/** Who actually received a notice of a meeting: per person the media it was handed over on, and the channels. */
+export interface Reached {
+  people: Map<number, Medium[]>;
+  channels: Set<string>;
+}
+
+/**
+ * Where a notice of `m` (invitation, amendment, postponement) was handed over (outbox status
+ * 'sent'), per person and medium, and the group channels that saw one. What was still queued, failed
+ * or withheld reached nobody.
+ */
+export function reachedBy(ctx: CommandContext, m: Meeting): Reached {
+  const kinds = new Set<string>([NOTICE_TEMPLATE.invitation, NOTICE_TEMPLATE.amendment, NOTICE_TEMPLATE.postponement]);
+  const reached: Reached = { people: new Map(), channels: new Set() };
+  for (const e of outboxByRef(ctx.db, meetingRef(m.id))) {
+    if (e.status !== 'sent' || !kinds.has(e.kind)) continue;
+    if (e.personId === null) {
+      reached.channels.add(e.address);
+      continue;
+    }
+    const media = reached.people.get(e.personId) ?? [];
+    if (!media.includes(e.medium)) media.push(e.medium);
+    reached.people.set(e.personId, media);
+  }
+  return reached;
+}
+
 export interface DispatchReport {
   people: number;
   messages: number;
@@ -72,7 +99,7 @@ export function dispatchNotice(
   m: Meeting,
   notice: MeetingNotice,
   recipients: NoticeRecipient[],
-  options: { view?: Record<string, unknown>; catchUp?: boolean; as?: NoticeKind } = {},
+  options: { view?: Record<string, unknown>; catchUp?: boolean; as?: NoticeKind; only?: Reached } = {},
 ): DispatchReport {
   const exercise = ctx.requireExercise();
   // The coordinator who called the meeting: calendar replies go to them (people are never deleted).
@@ -80,6 +107,8 @@ export function dispatchNotice(
   const report: DispatchReport = { people: 0, messages: 0, byMedium: {} };
   const method = notice.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
   for (const r of recipients) {
+    const media = options.only?.people.get(r.person.id);
+    if (options.only && !media) continue;
     const calendar = meetingCalendar({
       uid: meetingUid(m.id, exercise.slug),
       sequence: notice.sequence,
@@ -107,6 +136,7 @@ export function dispatchNotice(
       organisationId: r.organisationId,
       view,
       calendar,
+      ...(media ? { media } : {}),
     });
     linkNoticeMessages(ctx.db, notice.id, r.person.id, ids, options.catchUp ?? false);
     report.people++;
@@ -122,6 +152,7 @@ export function dispatchNotice(
       ref: meetingRef(m.id),
       group: m.group,
       view: { ...meetingView(exercise, m, notice.agenda), version: notice.version, late: notice.late, toGroup: true, ...options.view },
+      ...(options.only ? { channels: options.only.channels } : {}),
     });
   }
   return report;

@@ -8,6 +8,7 @@ import { endorsementById } from '../../../src/store/endorsements';
 import { exerciseById } from '../../../src/store/exercises';
 import { meetingById } from '../../../src/store/meetings';
 import { outboxEntry, outboxOfExercise } from '../../../src/store/outbox';
+import { linkIdentity, personByEmail } from '../../../src/store/members';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -172,5 +173,38 @@ describe('/exercise dissolve', () => {
       'Cancelled: PWG meeting M1, Tue 1 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR',
       'Kosovo 2014 is dissolved: the working group has ended',
     ]);
+  });
+
+  it('sends the calendar cancellation only where the invitation was delivered, per person and medium', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z', chatMedia: ['slack'] });
+    bindChannel(app.db, { exerciseId: 1, group: 'PWG', medium: 'slack', channelId: 'CPWG', at: '2026-11-01T00:00:00Z' });
+    const kas = personByEmail(app.db, FOCAL.KAS)!;
+    linkIdentity(app.db, { medium: 'slack', userId: 'UKAS', personId: kas.id, at: '2026-11-01T00:00:00Z', by: 'test' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    ok(app, '/meeting send M1');
+    // SMTP is down: no e-mail is handed over; Slack works.
+    app.email.fail = () => ({ status: 'transient', error: 'connect ECONNREFUSED 127.0.0.1:25' });
+    await app.sender.drain();
+    expect(outboxOfExercise(app.db, 1).filter((m) => m.kind === 'meeting-invitation' && m.status === 'sent').map((m) => m.address).sort()).toEqual(['slack:CPWG', 'slack:UKAS']);
+    const reply = ok(app, '/exercise dissolve confirm');
+    expect(reply).toContain('1 meeting cancelled (M1), with the calendar cancellation to those who had the invitation;');
+    expect(reply).toContain(`${PWG_PEOPLE} queued messages withheld`);
+    const cancellations = outboxOfExercise(app.db, 1).filter((m) => m.kind === 'meeting-cancelled');
+    expect(cancellations.map((m) => m.address).sort()).toEqual(['slack:CPWG', 'slack:UKAS']);
+  });
+
+  it('sends no cancellation at all when no invitation was delivered', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z', chatMedia: ['slack'] });
+    bindChannel(app.db, { exerciseId: 1, group: 'PWG', medium: 'slack', channelId: 'CPWG', at: '2026-11-01T00:00:00Z' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    ok(app, '/meeting send M1'); // the invitations are still queued (the sender has not run)
+    const reply = ok(app, '/exercise dissolve confirm');
+    expect(reply).toContain('1 meeting cancelled (M1); no reminder');
+    expect(reply).not.toContain('calendar cancellation');
+    expect(outboxOfExercise(app.db, 1).filter((m) => m.kind === 'meeting-cancelled')).toEqual([]);
+    const notice = outboxOfExercise(app.db, 1).find((m) => m.kind === 'exercise-dissolved' && m.address === FOCAL.KAS)!;
+    expect(notice.payload.text).toContain('Meetings cancelled:\n  M1 PWG "Agree the TOR"');
+    await app.sender.drain();
+    expect(app.email.sent.map((m) => outboxEntry(app.db, m.id)!.kind).every((k) => k === 'exercise-dissolved')).toBe(true);
   });
 });

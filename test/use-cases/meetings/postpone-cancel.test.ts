@@ -3,6 +3,7 @@ import { createTestApp, snapshot, type TestApp } from '../../helpers/app';
 import { PWG_PEOPLE, icsFields, meetingWithAgenda, no, ok, outbox } from '../../helpers/meetings';
 import { meetingById } from '../../../src/store/meetings';
 import { noticesOf } from '../../../src/store/meeting-notices';
+import { bindChannel } from '../../../src/store/channels';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -93,6 +94,19 @@ describe('/meeting cancel', () => {
     expect(ics.event.SEQUENCE!.value).toBe('2');
     expect(ics.event.UID!.value).toBe('meeting-1-kosovo-2014@convene');
     expect(meetingById(app.db, 1)).toMatchObject({ status: 'cancelled', cancelReason: 'the donor withdrew', sequence: 2 });
+  });
+
+  it('cancels a sent meeting to everyone it was sent to and its channels, delivered yet or not (unlike a dissolution)', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z', chatMedia: ['slack'] });
+    bindChannel(app.db, { exerciseId: 1, group: 'PWG', medium: 'slack', channelId: 'CPWG', at: '2026-11-01T00:00:00Z' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    ok(app, '/meeting send M1');
+    app.email.fail = () => ({ status: 'transient', error: 'connect ECONNREFUSED 127.0.0.1:25' });
+    await app.sender.drain(); // no e-mail handed over, the channel post is
+    ok(app, '/meeting cancel M1 the donor withdrew');
+    const rows = outbox(app.db, 'M1', 'meeting-cancelled');
+    expect(rows.filter((r) => r.medium === 'email')).toHaveLength(PWG_PEOPLE);
+    expect(rows.filter((r) => r.medium === 'slack').map((r) => r.address)).toEqual(['slack:CPWG']);
   });
 
   it('cancels an unsent meeting without telling anyone, and refuses to cancel twice or to postpone or send it after', () => {
