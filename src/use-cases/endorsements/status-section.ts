@@ -29,7 +29,8 @@ export function endorsementsSection(ctx: CommandContext): string[] {
   const lines = ['Endorsement of the key documents:'];
   for (const kind of DOCUMENT_KINDS) {
     const latest = all.find((e) => e.document === kind);
-    lines.push(`- ${DOCUMENTS[kind]}: ${latest ? state(ctx, latest) : `not sought yet. /endorse open PWG <title> document:${kind}`}`);
+    const hint = exercise.status === 'dissolved' ? '' : ` /endorse open PWG <title> document:${kind}`;
+    lines.push(`- ${DOCUMENTS[kind]}: ${latest ? state(ctx, latest) : `not sought yet.${hint}`}`);
   }
   const other = all.filter((e) => e.document === null && e.status === 'open');
   if (other.length) lines.push(`Other open requests: ${other.map((e) => state(ctx, e)).join('; ')}.`);

@@ -14,6 +14,6 @@ export function bouncedFocalPointsSection(ctx: CommandContext): string[] {
   if (bounced.length === 0) return [];
   return [
     `Organisations whose focal points' e-mail bounced (${bounced.length}): ${bounced.map((o) => o.acronym).join(', ')}.`,
-    '    /members check shows the errors; add a working address with /members add-focal <acronym> <email> <name>.',
+    ...(exercise.status === 'dissolved' ? [] : ['    /members check shows the errors; add a working address with /members add-focal <acronym> <email> <name>.']),
   ];
 }

@@ -37,7 +37,8 @@ export function keyMeetingsSection(ctx: CommandContext): string[] {
     const label = `- ${milestone} (${MILESTONE_PURPOSE[milestone]})`;
     if (live.length === 0) {
       const cancelled = all.length ? ` (${all.map(meetingLabel).join(', ')} cancelled)` : '';
-      lines.push(`${label}: not scheduled${cancelled}. /meeting schedule PWG <date> <time> <title> milestone:${milestone}`);
+      const hint = exercise.status === 'dissolved' ? '' : ` /meeting schedule PWG <date> <time> <title> milestone:${milestone}`;
+      lines.push(`${label}: not scheduled${cancelled}.${hint}`);
       continue;
     }
     lines.push(`${label}:`);
@@ -79,6 +80,6 @@ export function focalPointGapsSection(ctx: CommandContext): string[] {
   if (without.length === 0) return ['Every member organisation has a focal point.'];
   return [
     `Organisations without a focal point (${without.length}): ${without.map((o) => `${o.acronym}${o.inPmg ? ' (PMG)' : ''}`).join(', ')}.`,
-    '    Add one with /members add-focal <acronym> <email> <name>; /members check lists every gap.',
+    ...(exercise.status === 'dissolved' ? [] : ['    Add one with /members add-focal <acronym> <email> <name>; /members check lists every gap.']),
   ];
 }

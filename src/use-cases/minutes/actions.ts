@@ -46,7 +46,7 @@ export const listActions = defineCommand({
         lines.push(`  ${actionLabel(a)} due ${a.dueDate}, ${actionState(a, exercise.timeZone, ctx.now)} (${meetingLabel(m)} "${m.title}"): ${a.text.replace(/\n/g, '\n    ')}`);
       }
     }
-    if (which === 'open') lines.push('', 'Mark one done with /minutes done <action-id> (a focal point of the owner organisation, or the coordinator).');
+    if (which === 'open' && exercise.status !== 'dissolved') lines.push('', 'Mark one done with /minutes done <action-id> (a focal point of the owner organisation, or the coordinator).');
     return accepted(lines.join('\n'));
   },
 });

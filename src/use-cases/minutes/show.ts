@@ -36,7 +36,9 @@ export const showMinutes = defineCommand({
     const lines = [head];
     if (versions.length === 0) {
       const overdue = isOverdue(due, zone, ctx.now) ? `: ${daysPastDue(due, zone, ctx.now)} day(s) overdue` : '';
-      lines.push(`Draft, not published; due by ${formatDate(due)}${overdue}. When ready: /minutes publish ${id}.`);
+      // A dissolved exercise is read-only: no next step to suggest.
+      const next = exercise.status === 'dissolved' ? '' : ` When ready: /minutes publish ${id}.`;
+      lines.push(`Draft, not published; due by ${formatDate(due)}${overdue}.${next}`);
     } else {
       const latest = versions.at(-1)!;
       lines.push(`Published: version ${latest.version} is the current one${versions[0]!.late ? `; version 1 was late (due by ${versions[0]!.dueDate})` : ''}.`);
@@ -50,7 +52,7 @@ export const showMinutes = defineCommand({
       : undefined;
     const actions = new Map(actionsOfMeeting(ctx.db, m.id).map((a) => [actionLabel(a), a]));
     lines.push('', ...contentLines(content, { ...(fresh ? { fresh } : {}), stateOf: (a) => actionState(actions.get(a)!, zone, ctx.now) }));
-    if (latestContent && (latestContent.attendance?.present.join(',') ?? null) !== (content.attendance?.present.join(',') ?? null))
+    if (exercise.status !== 'dissolved' && latestContent && (latestContent.attendance?.present.join(',') ?? null) !== (content.attendance?.present.join(',') ?? null))
       lines.push('', `The attendance changed since version ${versions.at(-1)!.version}; it goes out with /minutes correct ${id} <what changed>.`);
 
     if (versions.length) {

@@ -45,7 +45,8 @@ export function minutesSection(ctx: CommandContext): string[] {
   if (overdue.length === 0) lines.push('Overdue minutes: none.');
   else {
     lines.push(`Overdue minutes (${overdue.length}):`);
-    for (const m of overdue) lines.push(`- ${meetingLabel(m)} ${m.group} "${m.title}": ${minutesState(ctx, m)}. /minutes publish ${meetingLabel(m)}`);
+    const hint = (m: Meeting) => (exercise.status === 'dissolved' ? '' : ` /minutes publish ${meetingLabel(m)}`);
+    for (const m of overdue) lines.push(`- ${meetingLabel(m)} ${m.group} "${m.title}": ${minutesState(ctx, m)}.${hint(m)}`);
   }
   return lines;
 }

@@ -207,4 +207,18 @@ describe('/exercise dissolve', () => {
     await app.sender.drain();
     expect(app.email.sent.map((m) => outboxEntry(app.db, m.id)!.kind).every((k) => k === 'exercise-dissolved')).toBe(true);
   });
+
+  it('suggests no command that is now refused in its read-only replies', async () => {
+    await exerciseInFullSwing();
+    ok(app, '/exercise dissolve confirm');
+    app.clock.set('2026-12-14T09:00:00Z'); // M3's minutes (due 1 Dec) are overdue, A1 is open
+    const show = ok(app, '/minutes show M3');
+    expect(show).toContain('Draft, not published; due by 2026-12-01');
+    const actions = ok(app, '/minutes actions');
+    expect(actions).toContain('A1 due 2026-12-15, open');
+    const status = ok(app, '/exercise status');
+    expect(status).toContain('Overdue minutes (1):\n- M3 PWG "Kick-off"');
+    for (const [what, reply] of [['show', show], ['actions', actions], ['status', status]] as const)
+      expect(reply.match(/\/(minutes|meeting|endorse|members) [a-z-]+/g), what).toBeNull();
+  });
 });
