@@ -74,7 +74,7 @@ export const dissolveExercise = defineCommand({
     const summary = [
       ...d.decided.map((e) => `${shortId(e)}, whose deadline has passed, closes with its result`),
       ...(d.endorsements.length
-        ? [`${plural(d.endorsements.length, 'open endorsement request', 'open endorsement requests')}${ids(d.endorsements, shortId)} close as withdrawn`]
+        ? [`${plural(d.endorsements.length, 'open endorsement request', 'open endorsement requests')}${ids(d.endorsements, shortId)} ${d.endorsements.length === 1 ? 'closes' : 'close'} as withdrawn`]
         : d.decided.length ? [] : ['no endorsement request is open']),
       d.meetings.length ? `${plural(d.meetings.length, 'meeting still to come is', 'meetings still to come are')} cancelled${ids(d.meetings, meetingLabel)}` : 'no meeting is still to come',
       'every reminder stops',

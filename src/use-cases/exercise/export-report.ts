@@ -61,7 +61,7 @@ export function reportMarkdown(r: R): string {
       const handed = sent.filter((x) => x.status === 'sent').length;
       const failed = sent.filter((x) => x.status === 'failed').length;
       const timing = n.kind === 'cancellation' ? 'cancellation' : n.late ? 'after the deadline' : 'on time';
-      lines.push(`- Notice v${n.version} ${n.kind}, sent ${at(n.sentAt)} (${timing})${n.reason ? `: ${md(n.reason)}` : ''}; ${sent.length} messages, ${handed} handed over${failed ? `, ${failed} failed` : ''}; agenda of ${n.agenda.length} items.`);
+      lines.push(`- Notice v${n.version} ${n.kind}, sent ${at(n.sentAt)} (${timing})${n.reason ? `: ${md(n.reason)}` : ''}; ${sent.length} message${sent.length === 1 ? '' : 's'}, ${handed} handed over${failed ? `, ${failed} failed` : ''}; agenda of ${n.agenda.length} item${n.agenda.length === 1 ? '' : 's'}.`);
     }
     minutesOf(m.id);
     lines.push('');

@@ -10,9 +10,9 @@ import { canRead, meetingLabel } from '../meetings/lookups';
 import { actionLabel } from './lookups';
 import { MINUTES_JOBS } from './plan';
 
-/** "done 2026-12-05 10:00 Europe/Belgrade by Valon Morina", "open, 3 days overdue", "open, due today", "open". */
+/** "done on 2026-12-05 10:00 Europe/Belgrade by Valon Morina", "open, 3 days overdue", "open, due today", "open". */
 export function actionState(a: ActionItem, zone: string, now: Date): string {
-  if (a.status === 'done') return `done ${formatInZone(new Date(a.doneAt!), zone)}${a.doneBy ? ` by ${a.doneBy.name}` : ''}`;
+  if (a.status === 'done') return `done on ${formatInZone(new Date(a.doneAt!), zone)}${a.doneBy ? ` by ${a.doneBy.name}` : ''}`;
   const due = storedDate(a.dueDate);
   if (isOverdue(due, zone, now)) {
     const days = daysPastDue(due, zone, now);
@@ -35,8 +35,13 @@ export const listActions = defineCommand({
       const m = meetingById(ctx.db, a.meetingId);
       return m !== undefined && canRead(ctx, m);
     });
-    if (items.length === 0)
-      return accepted(which === 'open' ? 'No open action items. The coordinator captures them with /minutes action <meeting-id> <org> <due-date> <text>.' : 'No action items yet.');
+    if (items.length === 0) {
+      // Some exist, of meetings this member does not read (a PWG-only focal point and the PMG's items).
+      const hidden = actionsOf(ctx.db, exercise.id, which).length > 0;
+      if (hidden) return accepted(which === 'open' ? 'No open action items that you can see.' : 'No action items that you can see.');
+      const hint = exercise.status === 'dissolved' ? '' : ' The coordinator captures them with /minutes action <meeting-id> <org> <due-date> <text>.';
+      return accepted(which === 'open' ? `No open action items.${hint}` : 'No action items yet.');
+    }
     const owners = [...new Set(items.map((a) => a.organisation.acronym))].sort();
     const lines = [`${which === 'open' ? 'Open action items' : 'Action items'} of ${exercise.name} (${items.length}), by owner:`];
     for (const owner of owners) {

@@ -33,7 +33,12 @@ export const remindMinutes: JobHandler = (ctx, job) => {
   const zone = exercise.timeZone;
   const due = dueDateOf(exercise, m);
   const overdue = daysPastDue(due, zone, ctx.now);
-  const entries = entriesOf(ctx.db, m.id).length;
+  const entries = entriesOf(ctx.db, m.id);
+  const count = (kind: string, one: string, many: string) => {
+    const n = entries.filter((e) => e.kind === kind).length;
+    return n ? [`${n} ${n === 1 ? one : many}`] : [];
+  };
+  const captured = [...count('note', 'note', 'notes'), ...count('decision', 'decision', 'decisions')];
   const people = coordinators(ctx.db, exercise.id);
   for (const c of people) {
     ctx.deliver({
@@ -44,9 +49,9 @@ export const remindMinutes: JobHandler = (ctx, job) => {
         ...meetingView(exercise, m, agendaOf(ctx.db, m.id).map((i) => i.text), c),
         dueDate: formatDate(due),
         dueToday: overdue <= 0,
-        daysOverdue: overdue > 0 ? overdue : false,
+        daysOverdue: overdue > 0 ? `${overdue} day${overdue === 1 ? '' : 's'}` : false,
         minutesDays: exercise.minutesDays,
-        captured: entries > 0 ? entries : false,
+        captured: captured.length ? { what: captured.join(' and '), verb: entries.length === 1 ? 'is' : 'are' } : false,
       },
     });
   }

@@ -130,6 +130,12 @@ export const correctMinutes = defineCommand({
     if (!previous) return refused('rule', `${id}'s minutes are not published yet, so there is nothing to correct. Capture the change and publish them: /minutes publish ${id}.`);
     const content = currentContent(ctx.db, exercise, m);
     const added = additions(previous.content as MinutesContent, content);
+    const same = (a: string | null) => a !== null && a.replace(/\s+/g, ' ').trim() === args.text.replace(/\s+/g, ' ').trim();
+    if (added.length === 0 && same(previous.correction))
+      return refused(
+        'rule',
+        `Version ${previous.version} of ${id}'s minutes already states this correction, and nothing was captured since, so it is not sent again. /minutes show ${id} lists the versions.`,
+      );
     const version = insertVersion(ctx.db, {
       meetingId: m.id, correction: args.text, content, at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null,
       dueDate: published[0]!.dueDate, late: published[0]!.late,

@@ -35,7 +35,8 @@ export const showMinutes = defineCommand({
     const content = currentContent(ctx.db, exercise, m);
     const lines = [head];
     if (versions.length === 0) {
-      const overdue = isOverdue(due, zone, ctx.now) ? `: ${daysPastDue(due, zone, ctx.now)} day(s) overdue` : '';
+      const days = daysPastDue(due, zone, ctx.now);
+      const overdue = isOverdue(due, zone, ctx.now) ? `: ${days} day${days === 1 ? '' : 's'} overdue` : '';
       // A dissolved exercise is read-only: no next step to suggest.
       const next = exercise.status === 'dissolved' ? '' : ` When ready: /minutes publish ${id}.`;
       lines.push(`Draft, not published; due by ${formatDate(due)}${overdue}.${next}`);

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../core/context';
 import { daysPastDue, formatDate, isOverdue, storedDate } from '../../domain/minutes';
-import { formatInZone } from '../../domain/time';
+import { formatInZone, type LocalDate } from '../../domain/time';
 import { actionsOf } from '../../store/action-items';
 import { MILESTONES, meetingById, meetingsOf, type Meeting } from '../../store/meetings';
 import { entriesOf, versionsOf } from '../../store/minutes';
@@ -20,8 +20,14 @@ export function minutesState(ctx: CommandContext, m: Meeting): string {
     return `yes, published ${formatInZone(new Date(first.publishedAt), zone).slice(0, 10)}${first.late ? ` late (due ${first.dueDate})` : ' on time'}${corrected}`;
   }
   const due = dueDateOf(exercise, m);
-  if (isOverdue(due, zone, ctx.now)) return `no, ${daysPastDue(due, zone, ctx.now)} day(s) overdue (due ${formatDate(due)})`;
+  if (isOverdue(due, zone, ctx.now)) return `no, ${overdueBy(due, zone, ctx.now)} (due ${formatDate(due)})`;
   return `not yet, due by ${formatDate(due)}`;
+}
+
+/** "1 day overdue", "13 days overdue". */
+function overdueBy(due: LocalDate, zone: string, now: Date): string {
+  const days = daysPastDue(due, zone, now);
+  return `${days} day${days === 1 ? '' : 's'} overdue`;
 }
 
 /** Whether a meeting owes minutes: recorded as held, or minutes were started for it. */
@@ -46,7 +52,10 @@ export function minutesSection(ctx: CommandContext): string[] {
   else {
     lines.push(`Overdue minutes (${overdue.length}):`);
     const hint = (m: Meeting) => (exercise.status === 'dissolved' ? '' : ` /minutes publish ${meetingLabel(m)}`);
-    for (const m of overdue) lines.push(`- ${meetingLabel(m)} ${m.group} "${m.title}": ${minutesState(ctx, m)}.${hint(m)}`);
+    for (const m of overdue) {
+      const due = dueDateOf(exercise, m);
+      lines.push(`- ${meetingLabel(m)} ${m.group} "${m.title}": not published, ${overdueBy(due, exercise.timeZone, ctx.now)} (due ${formatDate(due)}).${hint(m)}`);
+    }
   }
   return lines;
 }

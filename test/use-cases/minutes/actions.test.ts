@@ -35,7 +35,7 @@ describe('/minutes actions', () => {
     );
     ok(app, '/minutes done A2', SECOND_UNHCR);
     expect(ok(app, '/minutes actions open')).not.toContain('A2');
-    expect(ok(app, '/minutes actions all', FOCAL.OSCE)).toContain('  A2 due 2026-12-03, done 2026-12-05 10:00 Europe/Belgrade by Mira Hoxha');
+    expect(ok(app, '/minutes actions all', FOCAL.OSCE)).toContain('  A2 due 2026-12-03, done on 2026-12-05 10:00 Europe/Belgrade by Mira Hoxha');
   });
 
   it('says when there is nothing open', () => {
@@ -63,8 +63,8 @@ describe('/minutes done', () => {
     expect(ok(app, '/minutes done A1', FOCAL.KAS)).toBe('A1 (KAS, due 2026-12-15, from M1) is done ("Share the sampling frame"). Its 2 pending reminders will not be sent.');
     expect(actionById(app.db, 1, 1)).toMatchObject({ status: 'done', doneAt: '2026-12-01T09:30:00.000Z', doneBy: { name: 'Valon Morina' } });
     expect(jobsFor(app.db, 'action:1').map((j) => j.status)).toEqual(['cancelled', 'cancelled']);
-    expect(no(app, '/minutes done A1').reply).toBe('A1 is already done 2026-12-01 10:30 Europe/Belgrade by Valon Morina.');
+    expect(no(app, '/minutes done A1').reply).toBe('A1 is already done on 2026-12-01 10:30 Europe/Belgrade by Valon Morina.');
     expect(ok(app, '/minutes done A3')).toContain('A3 (KAS, due 2026-12-20, from M1) is done');
-    expect(ok(app, '/minutes show M1')).toContain('  A3 due 2026-12-20, done 2026-12-01 10:30 Europe/Belgrade by Profiling Coordinator: Propose enumeration areas');
+    expect(ok(app, '/minutes show M1')).toContain('  A3 due 2026-12-20, done on 2026-12-01 10:30 Europe/Belgrade by Profiling Coordinator: Propose enumeration areas');
   });
 });

@@ -27,13 +27,13 @@ describe('the reminder to publish the minutes', () => {
     const today = app.email.to(COORDINATOR).at(-1)!;
     expect(today.payload.subject).toBe('Minutes of M1 are due today: Agree the TOR');
     expect(today.payload.text).toContain('are due today, 2026-12-08: under the TOR, minutes are shared with all members in a timely fashion, here within 7 days of the meeting.');
-    expect(today.payload.text).toContain('1 note(s) and decision(s) are captured so far.');
+    expect(today.payload.text).toContain('1 note is captured so far.');
     expect(pending('minutes:1')).toEqual(['minutes-reminder 2026-12-10T08:00:00.000Z']);
 
     expect((await tickAt(app, '2026-12-09T08:00:00Z')).jobs).toEqual([]);
     expect((await tickAt(app, '2026-12-10T08:00:00Z')).jobs.map((j) => j.note)).toEqual(['reminded 1 coordinator: minutes of M1 2 days overdue (due 2026-12-08)']);
     expect(app.email.to(COORDINATOR).at(-1)!.payload.subject).toBe('Overdue: the minutes of M1 were due on 2026-12-08: Agree the TOR');
-    expect(ok(app, '/exercise status')).toContain('Overdue minutes (1):\n- M1 PWG "Agree the TOR": no, 2 day(s) overdue (due 2026-12-08). /minutes publish M1');
+    expect(ok(app, '/exercise status')).toContain('Overdue minutes (1):\n- M1 PWG "Agree the TOR": not published, 2 days overdue (due 2026-12-08). /minutes publish M1');
 
     app.clock.set('2026-12-11T10:00:00Z');
     ok(app, '/minutes publish M1');
