@@ -149,7 +149,11 @@ export class ConveneCore implements Core {
     }
     const all = listExercises(db);
     if (all.length === 0)
-      return { ok: false, message: 'No exercise is set up yet. Run: npx convene init --example kosovo (the example from the TOR), or npx convene init --exercise "<name>" --timezone <zone> --coordinator <email>.' };
+      return {
+        ok: false,
+        message:
+          'No exercise is set up yet. Whoever runs the bot sets one up: init --example kosovo (the example from the TOR) or init --exercise "<name>" --timezone <zone> --coordinator <email>, typed in the bot\'s terminal or as npx convene init ... from a shell.',
+      };
     if (command.actor.kind === 'chat') {
       const identity = identityOf(db, command.actor.medium, command.actor.userId);
       if (identity) {

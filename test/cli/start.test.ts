@@ -23,10 +23,12 @@ function start(lines: string[]): Promise<{ code: number | null; out: string; err
 
 describe('npm start', () => {
   it('on an empty database says how to begin, loads the example, answers commands, and stops at the end of input', async () => {
-    const r = await start(['init --example kosovo', '/members list PMG', '/members add-org KAS Again', 'quit']);
+    const r = await start(['/members list', 'init --example kosovo', '/members list PMG', '/members add-org KAS Again', 'quit']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('No exercise is set up yet. Type one of:');
     expect(r.out).toContain('init --example kosovo');
+    // A command before init says how to begin, in words that work in this terminal too.
+    expect(r.out).toContain("typed in the bot's terminal or as npx convene init");
     expect(r.out).toContain('Created the exercise "Kosovo 2014" (slug: kosovo-2014)');
     expect(r.out).toContain('PMG of Kosovo 2014: 5 member organisations.');
     expect(r.out).toContain('KAS is already a member organisation');
