@@ -1,5 +1,5 @@
 import type { CommandContext } from '../core/context';
-import type { Job } from '../store/jobs';
+import { jobsFor, type Job } from '../store/jobs';
 
 /**
  * What a job of one kind does when it falls due. It runs inside the transaction that marks the
@@ -9,6 +9,17 @@ import type { Job } from '../store/jobs';
  * has become pointless (the agenda was sent, the vote was cast).
  */
 export type JobHandler = (ctx: CommandContext, job: Job, late: boolean) => { note: string; skipped?: boolean };
+
+/** A job that found nothing left to do, with why. */
+export const skipped = (note: string): ReturnType<JobHandler> => ({ note, skipped: true });
+
+/**
+ * After downtime, several reminders of one kind about one thing can fall due in the same tick:
+ * only the latest is worth sending. True when a later one of the same kind and ref is also due now.
+ */
+export function laterOneDueToo(ctx: CommandContext, job: Job): boolean {
+  return jobsFor(ctx.db, job.ref).some((j) => j.kind === job.kind && j.status === 'pending' && j.dueAt > job.dueAt && j.dueAt <= ctx.nowIso);
+}
 
 /**
  * Work that is not a row of its own but is looked for on every tick, once per active exercise

@@ -72,6 +72,8 @@ beforeAll(() => {
   link('stranger@elsewhere.example.org', 'USTRANGER');
 });
 
+afterAll(() => app.close());
+
 const users: Record<Who, string> = { coordinator: 'UCOORD', focal: 'UFOCAL', observer: 'UOBS', stranger: 'USTRANGER', unlinked: 'UNOBODY' };
 
 describe('role matrix: every command × every kind of person', () => {

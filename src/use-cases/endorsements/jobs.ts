@@ -1,8 +1,8 @@
 import type { CommandContext } from '../../core/context';
-import type { JobHandler, JobHandlers } from '../../scheduler/jobs';
+import { laterOneDueToo, skipped, type JobHandler, type JobHandlers } from '../../scheduler/jobs';
 import { appendAudit } from '../../store/audit';
 import { endorsementById, type Endorsement } from '../../store/endorsements';
-import { jobsFor, type Job } from '../../store/jobs';
+import type { Job } from '../../store/jobs';
 import { activeFocalPoints } from '../../store/members';
 import { OUTCOME_TEXT } from '../../domain/tally';
 import { votingClosed } from '../../domain/endorsement-deadline';
@@ -29,8 +29,7 @@ export const remindNonVoters: JobHandler = (ctx, job) => {
   const e = requestOf(ctx, job);
   if (!e || e.status === 'closed') return { note: `${e ? shortId(e) : job.ref} is closed; nobody to remind`, skipped: true };
   if (votingClosed(new Date(e.deadlineAt), ctx.now)) return { note: `the deadline of ${shortId(e)} has passed; no reminder`, skipped: true };
-  const later = jobsFor(ctx.db, job.ref).find((j) => j.kind === REMINDER_JOB && j.status === 'pending' && j.dueAt > job.dueAt && j.dueAt <= ctx.nowIso);
-  if (later) return { note: `a later reminder for ${shortId(e)} is due too; that one is sent instead`, skipped: true };
+  if (laterOneDueToo(ctx, job)) return skipped(`a later reminder for ${shortId(e)} is due too; that one is sent instead`);
 
   const zone = ctx.requireExercise().timeZone;
   const standing = standingOf(ctx.db, e);

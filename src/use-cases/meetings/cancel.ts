@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idArg, lineText } from '../../commands/args';
-import { accepted, defineCommand, refused } from '../../commands/registry';
+import { accepted, defineCommand } from '../../commands/registry';
 import { deadlinePassed } from '../../domain/notice';
 import { formatLong } from '../../domain/time';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';

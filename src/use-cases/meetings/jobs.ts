@@ -1,18 +1,17 @@
 import type { CommandContext } from '../../core/context';
 import { deadlinePassed, describeTimeLeft, earliestCompliantDateNow, wallTimeOf } from '../../domain/notice';
 import { addDays, compareDates, formatDate, formatLong, formatTime, localPartsAt } from '../../domain/time';
-import { jobsFor, type Job } from '../../store/jobs';
+import type { Job } from '../../store/jobs';
 import { currentNotice, peopleSentNotice } from '../../store/meeting-notices';
 import { agendaOf, meetingById, meetingIdOfRef, meetingRef, noticedUpcoming, setMeetingStatus, type Meeting } from '../../store/meetings';
 import { coordinators } from '../../store/members';
-import type { JobHandler, JobHandlers, Sweep } from '../../scheduler/jobs';
+import { laterOneDueToo, skipped, type JobHandler, type JobHandlers, type Sweep } from '../../scheduler/jobs';
 import { audienceOf, dispatchNotice } from './dispatch';
 import { meetingLabel } from './lookups';
 import { MEETING_JOBS } from './plan';
 import { meetingView } from './view';
 
-type Outcome = ReturnType<JobHandler>;
-const skip = (note: string): Outcome => ({ note, skipped: true });
+const skip = skipped;
 
 function meetingOf(ctx: CommandContext, job: Job): Meeting | undefined {
   const id = meetingIdOfRef(job.ref);
@@ -31,10 +30,7 @@ const remindToSend: JobHandler = (ctx, job, late) => {
   if (!m) return skip('the meeting no longer exists');
   if (m.status !== 'scheduled' || currentNotice(ctx.db, m.id)) return skip(`nothing to remind: ${meetingLabel(m)} is ${m.status}`);
   if (deadlinePassed(m.noticeDeadline, ctx.now)) return skip(`no reminder: the notice deadline of ${meetingLabel(m)} has passed (notice-missed tells the coordinators)`);
-  const later = jobsFor(ctx.db, job.ref).find(
-    (j) => j.kind === MEETING_JOBS.noticeReminder && j.status === 'pending' && j.id !== job.id && j.dueAt > job.dueAt && j.dueAt <= ctx.nowIso,
-  );
-  if (later) return skip(`a later reminder for ${meetingLabel(m)} is due too; that one is sent instead`);
+  if (laterOneDueToo(ctx, job)) return skip(`a later reminder for ${meetingLabel(m)} is due too; that one is sent instead`);
   const exercise = ctx.requireExercise();
   const zone = exercise.timeZone;
   const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);

@@ -1,8 +1,8 @@
 import type { CommandContext } from '../../core/context';
-import type { JobHandler, JobHandlers, Sweep } from '../../scheduler/jobs';
+import { laterOneDueToo, skipped, type JobHandler, type JobHandlers, type Sweep } from '../../scheduler/jobs';
 import { daysPastDue, formatDate, nextOverdueReminder, storedDate } from '../../domain/minutes';
 import { actionById, actionIdOfRef } from '../../store/action-items';
-import { jobsFor, scheduleJob, type Job } from '../../store/jobs';
+import { scheduleJob, type Job } from '../../store/jobs';
 import { agendaOf, meetingById, meetingsOf, type Meeting } from '../../store/meetings';
 import { activeFocalPoints, coordinators } from '../../store/members';
 import { entriesOf, publishedMeetingIds, versionsOf } from '../../store/minutes';
@@ -11,8 +11,7 @@ import { meetingView } from '../meetings/view';
 import { actionLabel, dueDateOf, minutesIdOfRef, minutesRef } from './lookups';
 import { MINUTES_JOBS, planMinutesReminder } from './plan';
 
-type Outcome = ReturnType<JobHandler>;
-const skip = (note: string): Outcome => ({ note, skipped: true });
+const skip = skipped;
 
 function meetingOf(ctx: CommandContext, job: Job): Meeting | undefined {
   const id = minutesIdOfRef(job.ref);
@@ -73,8 +72,7 @@ export const remindActionOwner: JobHandler = (ctx, job) => {
   if (!a) return skip('the action item no longer exists');
   const label = actionLabel(a);
   if (a.status === 'done') return skip(`${label} is done`);
-  const later = jobsFor(ctx.db, job.ref).find((j) => j.kind === MINUTES_JOBS.actionReminder && j.status === 'pending' && j.dueAt > job.dueAt && j.dueAt <= ctx.nowIso);
-  if (later) return skip(`a later reminder for ${label} is due too; that one is sent instead`);
+  if (laterOneDueToo(ctx, job)) return skip(`a later reminder for ${label} is due too; that one is sent instead`);
   const m = meetingById(ctx.db, a.meetingId)!;
   const daysLeft = -daysPastDue(storedDate(a.dueDate), exercise.timeZone, ctx.now);
   const focalPoints = activeFocalPoints(ctx.db, a.organisation.id);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app';
-import { PWG_PEOPLE, meetingWithAgenda, no, ok, outbox, pendingJobs } from '../../helpers/meetings';
+import { PWG_PEOPLE, meetingWithAgenda, no, ok, pendingJobs } from '../../helpers/meetings';
 import { auditOf } from '../../../src/store/audit';
 import { jobsFor } from '../../../src/store/jobs';
 import { meetingById } from '../../../src/store/meetings';
