@@ -12,6 +12,7 @@ import { parseCommand } from '../commands/parse';
 import type { TemplateRenderer } from '../render/renderer';
 import { CommandContext, type ActingPerson, type Settings } from './context';
 import { resolveActor } from './resolve-actor';
+import { readOnlySentence } from './read-only';
 import { authorise } from './authorise';
 import type { CommandOutcome, Core, InboundCommand } from './ports';
 
@@ -110,7 +111,7 @@ export class ConveneCore implements Core {
       return {
         status: 'refused',
         code: 'rule',
-        reply: `The exercise "${exercise.name}" was dissolved on ${exercise.dissolvedAt?.slice(0, 10)}; its record is read-only. /exercise export still writes it out.`,
+        reply: readOnlySentence(exercise),
       };
     }
     const ctx = new CommandContext(db, now, exercise, acting, this.deps.settings, this.deps.renderer, parsed(command.text), command.channel);

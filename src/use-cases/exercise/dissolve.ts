@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accepted, defineCommand, refused } from '../../commands/registry';
+import { readOnlySentence } from '../../core/read-only';
 import type { CommandContext } from '../../core/context';
 import { formatInZone, formatLong } from '../../domain/time';
 import { actionsOf } from '../../store/action-items';
@@ -68,7 +69,7 @@ export const dissolveExercise = defineCommand({
   run(ctx, args) {
     const exercise = ctx.requireExercise();
     if (exercise.status === 'dissolved')
-      return refused('rule', `${exercise.name} was dissolved on ${exercise.dissolvedAt?.slice(0, 10)}; its record is read-only. /exercise export still writes it out.`);
+      return refused('rule', readOnlySentence(exercise));
     const zone = exercise.timeZone;
     const d = dissolution(ctx);
     const summary = [
