@@ -46,6 +46,8 @@ export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
   changes: boolean;
   /** For a changing command with a reading form (`/meeting agenda M1 show`): true when these arguments only read. */
   readsOnly?: (args: z.output<S>) => boolean;
+  /** Who may use the reading form, when more people may read than change (`/meeting agenda M1 show`: every member). */
+  readAccess?: Access;
   /** `installation` commands need no exercise (help, linking a chat identity). */
   scope?: 'exercise' | 'installation';
   /** Usage shown in help when the params do not say it all (sub-forms such as `/meeting agenda`). */

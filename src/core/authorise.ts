@@ -4,9 +4,13 @@ import type { Actor } from './ports';
 
 export type Authorisation = { ok: true } | { ok: false; message: string };
 
-/** Checks the command's access against the acting person's role in the exercise. */
-export function authorise(definition: CommandDefinition, acting: ActingPerson, actorKind: Actor['kind']): Authorisation {
-  if (definition.access === 'anyone') return { ok: true };
+/**
+ * Checks the command's access against the acting person's role in the exercise; the reading form
+ * of a changing command (`readsOnly`) is checked against its `readAccess` when it has one.
+ */
+export function authorise(definition: CommandDefinition, args: unknown, acting: ActingPerson, actorKind: Actor['kind']): Authorisation {
+  const access = definition.readAccess && definition.readsOnly?.(args) ? definition.readAccess : definition.access;
+  if (access === 'anyone') return { ok: true };
   if (!acting.person) {
     if (actorKind === 'chat')
       return { ok: false, message: 'Your chat account is not linked to a member yet. Type /members link <your e-mail> and then /members verify <code> with the code we e-mail you.' };
@@ -14,7 +18,7 @@ export function authorise(definition: CommandDefinition, acting: ActingPerson, a
   }
   const role = acting.member?.role;
   if (!role) return { ok: false, message: `${acting.person.email} is not a member of this exercise. Ask the Profiling Coordinator to add you.` };
-  switch (definition.access) {
+  switch (access) {
     case 'member':
       return { ok: true };
     case 'coordinator':

@@ -101,7 +101,7 @@ export class ConveneCore implements Core {
     if (!who.ok) return { status: 'refused', code: 'forbidden', reply: who.message };
     const acting: ActingPerson = who.acting;
 
-    const allowed = authorise(definition, acting, command.actor.kind);
+    const allowed = authorise(definition, args, acting, command.actor.kind);
     if (!allowed.ok) return { status: 'refused', code: 'forbidden', reply: allowed.message };
     if (definition.pending) {
       return { status: 'refused', code: 'not-available', reply: `/${definition.path} is not available yet: ${definition.pending} come in a coming release.` };

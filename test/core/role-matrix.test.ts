@@ -10,7 +10,7 @@ import { buildRegistry } from '../../src/use-cases/index';
 const EXPECTED: Record<string, { access: 'C' | 'M' | 'F' | 'A'; sample: string }> = {
   help: { access: 'A', sample: '/help' },
   'meeting schedule': { access: 'C', sample: '/meeting schedule PWG 2027-01-20 10:00 Agree the TOR' },
-  'meeting agenda': { access: 'C', sample: '/meeting agenda M1 show' },
+  'meeting agenda': { access: 'C', sample: '/meeting agenda M1 add Any other business' },
   'meeting send': { access: 'C', sample: '/meeting send M1' },
   'meeting postpone': { access: 'C', sample: '/meeting postpone M1 2027-01-27 10:00 room not free' },
   'meeting cancel': { access: 'C', sample: '/meeting cancel M1 no quorum expected' },

@@ -41,7 +41,7 @@ export function helpCommand(registry: () => Registry) {
 function describe(d: CommandDefinition): string {
   const lines = [usageOf(d), d.summary];
   if (d.details) lines.push(d.details);
-  lines.push(`Who may use it: ${WHO[d.access]}.`);
+  lines.push(`Who may use it: ${WHO[d.access]}${d.readAccess ? `; to read (show): ${WHO[d.readAccess]}` : ''}.`);
   if (d.pending) lines.push(`Not available yet: ${d.pending} come in a coming release.`);
   return lines.join('\n');
 }

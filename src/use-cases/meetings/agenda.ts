@@ -53,6 +53,7 @@ export const editAgenda = defineCommand({
   params: [{ name: 'id' }, { name: 'action', hint: 'add|remove|move|show' }, { name: 'rest', rest: true, optional: true }],
   schema: agendaSchema,
   readsOnly: (args) => args.operation.op === 'show',
+  readAccess: 'member',
   summary: "Edit or show a meeting's agenda. After the notice went out, /meeting send <id> sends the amended agenda.",
   details: [
     'Examples: /meeting agenda M3 add Review of the draft TOR',

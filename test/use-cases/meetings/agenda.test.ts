@@ -73,4 +73,24 @@ describe('/meeting agenda', () => {
     ok(app, '/meeting cancel M1 no quorum');
     expect(no(app, '/meeting agenda M1 add Too late').reply).toContain('M1 was cancelled (no quorum); it cannot be changed.');
   });
+
+  it('shows the agenda to everyone who may see the meeting; only the coordinator changes it', () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    ok(app, '/meeting schedule PWG 2026-12-01 10:00 Agree the TOR');
+    ok(app, '/meeting agenda M1 add Welcome');
+    ok(app, '/meeting schedule PMG 2026-12-02 10:00 Budget');
+    const agenda = 'Agenda of M1 (PWG, Tue 1 Dec 2026, 10:00 (Europe/Belgrade)):\n1. Welcome';
+    expect(ok(app, '/meeting agenda M1 show', 'focal@kas.example.org')).toBe(agenda);
+    expect(ok(app, '/meeting agenda M1 show', 'support@jips.example.org')).toBe(agenda);
+    expect(ok(app, '/meeting agenda M2 show', 'focal@mcr.example.org')).toContain('Agenda of M2 (PMG');
+    // KAS is in the PWG only: the PMG's meeting is not theirs to see, as with /meeting show.
+    expect(no(app, '/meeting agenda M2 show', 'focal@kas.example.org')).toMatchObject({ code: 'not-found', reply: expect.stringContaining('that you can see') });
+    for (const text of ['/meeting agenda M1 add Mine', '/meeting agenda M1 remove 1', '/meeting agenda M1 move 1 1']) {
+      expect(no(app, text, 'focal@kas.example.org')).toMatchObject({ code: 'forbidden', reply: 'Only the Profiling Coordinator can use /meeting agenda; you are a focal point.' });
+      expect(no(app, text, 'support@jips.example.org').code).toBe('forbidden');
+    }
+    expect(ok(app, '/help meeting agenda', 'focal@kas.example.org')).toContain(
+      'Who may use it: the Profiling Coordinator; to read (show): every member (coordinators, focal points, observers).',
+    );
+  });
 });
