@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Child-process CLI tests and real SMTP/HTTP servers on loopback need more than the default 5 s on 2 cores.
+    // Real SMTP/HTTP servers on loopback and the few real-process smoke tests need more than the default 5 s on 2 cores.
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -1,5 +1,6 @@
 import { FixedClock, systemClock, type Clock } from '../../src/clock';
 import { loadConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
 import { listExercises } from '../../src/store/exercises';
 import { createApp, StartupError, type App } from '../compose';
 import { CLI_HELP, parseArgv, type CliInvocation } from './argv';
@@ -43,7 +44,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: CliIo): Promise<number> {
   // One-shot runs log only warnings unless asked, so the reply is what a script reads.
-  const app = createApp({ config: { ...config, LOG_LEVEL: io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, clock });
+  const level = io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
+  const app = createApp({ config: { ...config, LOG_LEVEL: level }, clock, logger: createLogger(level, io.stderr) });
   try {
     if (inv.mode === 'init') return initialise(app, inv, io);
     if (inv.mode === 'tick') {

@@ -18,7 +18,7 @@ const GREETING_EMPTY = `No exercise is set up yet. Type one of:
 export async function runBot(config: Config, clock: Clock, inv: CliInvocation, io: CliIo): Promise<number> {
   let consoleAdapter: ConsoleAdapter | null = null;
   let quitting = false;
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, io.stderr);
   const platforms = await chatPlatforms(config, logger);
   const app = createApp({ config, clock, logger, chatPorts: platforms });
   const where = config.SMTP_URL ? `SMTP (${new URL(config.SMTP_URL).host})` : `.eml files in ${config.OUTBOX_DIR}/`;

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../../adapters/cli/main';
 import { ROOT } from './app';
 
 export interface CliResult {
@@ -19,8 +20,24 @@ export function cliSandbox(): { dir: string; env: NodeJS.ProcessEnv } {
   };
 }
 
-/** Runs `convene <args>` as a child process, the way a script or cron would. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {
+/**
+ * Runs `convene <args>` in this process through `main(argv, io)`, exactly what bin/convene.mjs calls:
+ * the same replies, exit codes and streams, without paying a process start per case.
+ * A throw that would crash the real process is turned into what the process would show: its stack on stderr, exit 1.
+ */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  try {
+    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env });
+    return { code, stdout, stderr };
+  } catch (err) {
+    return { code: 1, stdout, stderr: `${stderr}${err instanceof Error ? err.stack : String(err)}\n` };
+  }
+}
+
+/** Runs `convene <args>` as a child process, the way a script or cron would: for the few smoke tests of the real binary. */
+export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, [join(ROOT, 'bin', 'convene.mjs'), ...args], { env, cwd: cwd ?? ROOT, timeout: 20_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
