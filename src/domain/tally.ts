@@ -4,7 +4,8 @@
  * - One vote per member organisation of the group: `endorse`, `object` or `abstain`.
  * - Quorum: how many organisations must have voted (an abstention is a vote); by default more
  *   than half of the group's organisations.
- * - `consensus`: endorsed when a quorum voted and no organisation objects.
+ * - `consensus`: endorsed when a quorum voted, at least one organisation endorses and none objects
+ *   (abstentions alone endorse nothing).
  * - `majority`: endorsed when a quorum voted and more organisations endorse than object.
  */
 
@@ -47,7 +48,7 @@ export function tally(input: { rule: Rule; quorum: number; electorate: number; v
   const abstain = count('abstain');
   const voted = input.votes.length;
   const quorumReached = voted >= input.quorum;
-  const carried = input.rule === 'consensus' ? object === 0 : endorse > object;
+  const carried = input.rule === 'consensus' ? endorse > 0 && object === 0 : endorse > object;
   return {
     endorse,
     object,
@@ -83,6 +84,6 @@ export const OUTCOME_TEXT: Record<Outcome, string> = {
 };
 
 export const RULE_TEXT: Record<Rule, string> = {
-  consensus: 'consensus (endorsed when a quorum voted and no organisation objects)',
+  consensus: 'consensus (endorsed when a quorum voted, at least one organisation endorses and none objects)',
   majority: 'majority (endorsed when a quorum voted and more organisations endorse than object)',
 };

@@ -16,10 +16,13 @@ describe('defaultQuorum: more than half of the group', () => {
 
 describe('tally', () => {
   const cases: [Rule, number, Choice[], 'endorsed' | 'not-endorsed' | 'no-quorum'][] = [
-    // consensus: a quorum voted and nobody objects
+    // consensus: a quorum voted, at least one organisation endorses and nobody objects
     ['consensus', 3, [E, E, E], 'endorsed'],
     ['consensus', 3, [E, E, A], 'endorsed'],
-    ['consensus', 3, [A, A, A], 'endorsed'],
+    ['consensus', 3, [E, A, A], 'endorsed'],
+    ['consensus', 3, [A, A, A], 'not-endorsed'],
+    ['consensus', 5, [A, A, A, A, A], 'not-endorsed'],
+    ['consensus', 3, [E, A, O], 'not-endorsed'],
     ['consensus', 3, [E, E, E, E, O], 'not-endorsed'],
     ['consensus', 3, [E, E], 'no-quorum'],
     ['consensus', 3, [O, O], 'no-quorum'],

@@ -82,10 +82,11 @@ export function outcomeReason(e: Endorsement, s: Standing, outcome: Outcome): st
     case 'no-quorum':
       return `${t.voted} of ${s.electorate.length} organisations voted; the quorum is ${t.quorum}.`;
     case 'endorsed':
-      return e.rule === 'consensus' ? 'A quorum voted and no organisation objected.' : `A quorum voted and ${t.endorse} organisations endorsed against ${t.object} objecting.`;
+      return e.rule === 'consensus' ? 'A quorum voted, at least one organisation endorsed and none objected.' : `A quorum voted and ${t.endorse} organisations endorsed against ${t.object} objecting.`;
     case 'not-endorsed':
       if (e.rule === 'consensus') {
         const objecting = s.votes.filter((v) => v.choice === 'object').map((v) => v.acronym);
+        if (objecting.length === 0) return 'Consensus was not reached: no organisation endorsed (abstentions alone endorse nothing).';
         return `Consensus was not reached: ${objecting.join(', ')} ${objecting.length === 1 ? 'objects' : 'object'}.`;
       }
       return `A majority needs more endorsements than objections: ${t.endorse} endorsed, ${t.object} objected.`;

@@ -9,7 +9,7 @@ import { findMeeting } from '../meetings/lookups';
 import { scheduleJob } from '../../store/jobs';
 import { outboxEntry } from '../../store/outbox';
 import { organisationsOf, recipientsOf, type Organisation } from '../../store/members';
-import { defaultQuorum, RULES } from '../../domain/tally';
+import { defaultQuorum, RULE_TEXT, RULES } from '../../domain/tally';
 import {
   DEFAULT_DEADLINE_DAYS, deadlineOn, defaultDeadline, earliestFullNoticeDate, givesFullNotice, hoursUntil, MAX_DEADLINE_DAYS, MIN_NOTICE_HOURS, openingMinute, reminderTimes, tooFarAhead,
 } from '../../domain/endorsement-deadline';
@@ -52,10 +52,10 @@ export const openEndorsement = defineCommand({
     quorum: quorumArg.optional(),
     document: choiceArg('document', DOCUMENT_KINDS).optional(),
   }),
-  summary: "Seek the group's endorsement of a document: every member organisation of the group gets one vote.",
+  summary: `Seek the group's endorsement of a document: every member organisation of the group gets one vote. Rule: ${RULE_TEXT.consensus}, the default, or ${RULE_TEXT.majority}.`,
   details: [
     'Example: /endorse open PWG Terms of Reference of the PWG version:v2 link:https://drive.example.org/tor-v2 meeting:M1',
-    `The request goes to every member of the group by e-mail, and in chat to those who linked a chat account, with Endorse / Object / Abstain buttons there. Defaults: rule consensus, quorum more than half of the group's organisations, deadline in ${DEFAULT_DEADLINE_DAYS} days.`,
+    `The request goes to every member of the group by e-mail, and in chat to those who linked a chat account, with Endorse / Object / Abstain buttons there. Defaults: rule consensus, quorum more than half of the group's organisations (an abstention counts towards it), deadline in ${DEFAULT_DEADLINE_DAYS} days.`,
     `deadline:<date> is a date in the exercise's time zone, at the same time of day the request is opened (opened at 10:30, deadline:2026-12-01 closes on 1 December at 10:30). A vote in that minute or later is refused. It must be at least ${MIN_NOTICE_HOURS} hours away unless urgent:"<reason>" is given, and at most ${MAX_DEADLINE_DAYS} days.`,
     "Opening a request with the same group and title as an open one, but a new version:, closes the old one as superseded. document:<kind> says which document of the TOR it is (tor, methodology, tools, findings, report, dissemination), so /exercise status shows whether it was endorsed; meeting:<id> ties it to a meeting, and a key meeting's milestone names the document when document: is not given.",
     'It closes at its deadline, when the coordinator closes it, or as soon as every organisation of the group has voted. Organisations that have not voted are reminded 48 and 24 hours before the deadline.',

@@ -19,7 +19,7 @@ describe('/endorse status', () => {
       [
         'E1 · PWG · "Terms of Reference" (version v1) · open until 2026-11-29 10:00 Europe/Belgrade',
         'Document: https://drive.example.org/tor-v1',
-        'Rule: consensus (endorsed when a quorum voted and no organisation objects). Quorum: 6 of 10 organisations.',
+        'Rule: consensus (endorsed when a quorum voted, at least one organisation endorses and none objects). Quorum: 6 of 10 organisations.',
         'Opened 2026-11-22 10:00 Europe/Belgrade.',
         '',
         'Votes (2 of 10 organisations):',
@@ -30,6 +30,18 @@ describe('/endorse status', () => {
         'If it closed now: no quorum. 2 of 10 organisations voted; the quorum is 6.',
       ].join('\n'),
     );
+  });
+
+  it('under consensus, endorses nothing when every organisation abstains: a consensus needs an endorsement', () => {
+    app = createTestApp();
+    ok(app, '/endorse open PMG Workplan');
+    for (const o of ['MCR', 'UNHCR', 'DRC', 'UNDP'] as const) ok(app, '/endorse vote E1 abstain', FOCAL[o]);
+    expect(ok(app, '/endorse status E1')).toContain(
+      'If it closed now: not endorsed. Consensus was not reached: no organisation endorsed (abstentions alone endorse nothing).',
+    );
+    expect(ok(app, '/endorse vote E1 abstain', FOCAL.IOM)).toContain('E1 is closed, not endorsed.');
+    expect(endorsementById(app.db, 1, 1)).toMatchObject({ status: 'closed', outcome: 'not-endorsed' });
+    expect(messages(app, 'endorsement-result')[0]!.payload.text).toContain('Outcome: not endorsed. Consensus was not reached: no organisation endorsed');
   });
 
   it('keeps a PMG request from focal points of PWG-only organisations', () => {

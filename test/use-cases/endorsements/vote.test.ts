@@ -147,7 +147,7 @@ describe('/endorse vote', () => {
       expect(jobsFor(app.db, 'endorsement:1').every((j) => j.status === 'cancelled')).toBe(true);
       const result = messages(app, 'endorsement-result')[0]!.payload.text;
       expect(result).toContain('closed on 2026-11-22 10:00 Europe/Belgrade, when every organisation of the group had voted.');
-      expect(result).toContain('Outcome: endorsed. A quorum voted and no organisation objected.');
+      expect(result).toContain('Outcome: endorsed. A quorum voted, at least one organisation endorsed and none objected.');
       expect(result).toContain('  OSCE: abstain (Marco Bianchi, 2026-11-22 10:00 Europe/Belgrade)');
       expect(result).not.toContain('Did not vote');
     });
