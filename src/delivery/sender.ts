@@ -8,7 +8,7 @@ import { inTransaction } from '../store/db';
 import { appendAudit } from '../store/audit';
 import { exerciseById } from '../store/exercises';
 import { coordinators, personById, setEmailStatus } from '../store/members';
-import { claimDue, markFailed, markFailureReported, markRetry, markSent, toOutboundMessage, type OutboxEntry } from '../store/outbox';
+import { anyDue, claimDue, markFailed, markFailureReported, markRetry, markSent, toOutboundMessage, type OutboxEntry } from '../store/outbox';
 
 export const MAX_ATTEMPTS = 10;
 const LEASE_MS = 5 * 60_000;
@@ -79,9 +79,11 @@ export class OutboxSender {
     for (;;) {
       this.again = false;
       const now = this.deps.clock.now();
-      const batch = inTransaction(this.deps.db, () =>
-        claimDue(this.deps.db, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), BATCH, this.media()),
-      );
+      const nowIso = now.toISOString();
+      // Read first: a write transaction only when there is something to claim.
+      const batch = anyDue(this.deps.db, nowIso, this.media())
+        ? inTransaction(this.deps.db, () => claimDue(this.deps.db, nowIso, new Date(now.getTime() + LEASE_MS).toISOString(), BATCH, this.media()))
+        : [];
       if (batch.length === 0 && !this.again) return total;
       let next = 0;
       const worker = async () => {

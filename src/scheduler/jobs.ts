@@ -1,5 +1,5 @@
 import type { CommandContext } from '../core/context';
-import { jobsFor, type Job } from '../store/jobs';
+import { jobsFor, requestRun, type Job } from '../store/jobs';
 
 /**
  * What a job of one kind does when it falls due. It runs inside the transaction that marks the
@@ -22,11 +22,19 @@ export function laterOneDueToo(ctx: CommandContext, job: Job): boolean {
 }
 
 /**
- * Work that is not a row of its own but is looked for on every tick, once per active exercise
- * (a member added after a meeting's notice went out gets it on the next tick). It runs in its own
- * transaction and must be idempotent: what it did is recorded so the next tick finds nothing to do.
+ * Work that has no due time of its own but is called for by an event (a member added after a
+ * meeting's notice went out gets it): `requestSweep(ctx, name)` plans one run for the exercise,
+ * due at once, and the next tick runs it like a job, in its own transaction. Each thing it did is
+ * reported and audited as `sweep <name>`; a run that finds nothing leaves no trace but its job row.
+ * It must be idempotent: what it did is recorded, so a second run finds nothing to do.
  */
 export type Sweep = (ctx: CommandContext) => { ref: string; note: string; late: boolean }[];
+
+/** Plans a run of the sweep `name` for the context's exercise at the next tick. */
+export function requestSweep(ctx: CommandContext, name: string): void {
+  const exercise = ctx.requireExercise();
+  requestRun(ctx.db, { exerciseId: exercise.id, kind: name, ref: `exercise:${exercise.id}`, at: ctx.nowIso });
+}
 
 export class JobHandlers {
   private readonly handlers = new Map<string, JobHandler>();
@@ -38,8 +46,8 @@ export class JobHandlers {
     return this;
   }
 
-  sweeps(): readonly { name: string; sweep: Sweep }[] {
-    return this.sweepers;
+  sweepNamed(name: string): Sweep | undefined {
+    return this.sweepers.find((s) => s.name === name)?.sweep;
   }
 
   register(kind: string, handler: JobHandler): this {

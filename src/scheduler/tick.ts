@@ -5,14 +5,17 @@ import { CommandContext, type Settings } from '../core/context';
 import type { Db } from '../store/db';
 import { inTransaction } from '../store/db';
 import { appendAudit } from '../store/audit';
-import { exerciseById, listExercises } from '../store/exercises';
+import { exerciseById } from '../store/exercises';
 import { completeJob, dueJobs, type Job } from '../store/jobs';
-import { DEDUP_KEEP_MS, forgetOlderThan } from '../store/inbound';
-import type { OutboxSender, DrainReport } from '../delivery/sender';
+import { DEDUP_KEEP_MS, anyOlderThan, forgetOlderThan } from '../store/inbound';
+import { retryDelayMs, type OutboxSender, type DrainReport } from '../delivery/sender';
 import type { JobHandlers } from './jobs';
+import { recordFailedJob } from './failed-job';
 
 /** A job run later than this after its due time is marked late. */
 export const LATE_AFTER_MS = 5 * 60_000;
+
+const BATCH = 100;
 
 export interface TickReport {
   jobs: { kind: string; ref: string; late: boolean; note: string }[];
@@ -29,91 +32,114 @@ export interface SchedulerDependencies {
   logger: Logger;
 }
 
+/** Lets the event loop answer what is waiting (a Slack ack) between two jobs of a tick. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Runs whatever is due once: jobs (reminders, deadlines, closing votes) in due order, each in its
- * own transaction guarded by its pending status, then delivers the outbox.
+ * Runs whatever is due once: jobs (reminders, deadlines, closing votes, sweeps an event called
+ * for) in due order, each in its own transaction guarded by its pending status, then delivers the
+ * outbox. When nothing is due it only reads: each question is one index range, and no write
+ * transaction is opened.
  */
 export class Scheduler {
+  private running: Promise<TickReport> | null = null;
+
   constructor(private readonly deps: SchedulerDependencies) {}
 
-  async tick(): Promise<TickReport> {
-    const jobs = [...this.runDueJobs(), ...this.runSweeps()];
-    const cutoff = new Date(this.deps.clock.now().getTime() - DEDUP_KEEP_MS).toISOString();
-    inTransaction(this.deps.db, () => forgetOlderThan(this.deps.db, cutoff));
+  /** One tick; a tick asked for while one runs shares it. Between two jobs it yields to the event loop. */
+  tick(): Promise<TickReport> {
+    this.running ??= this.tickOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async tickOnce(): Promise<TickReport> {
+    const jobs: TickReport['jobs'] = [];
+    for (const _ of this.dueWork(jobs)) await yieldToEventLoop();
+    this.forgetOldDeliveryIds();
     const delivery = await this.deps.sender.drain();
     return { jobs, delivery };
   }
 
+  /** The due jobs, all at once (no yielding): for a caller that is itself synchronous. */
   runDueJobs(): TickReport['jobs'] {
-    const done: TickReport['jobs'] = [];
+    const jobs: TickReport['jobs'] = [];
+    for (const _ of this.dueWork(jobs));
+    return jobs;
+  }
+
+  /**
+   * Runs the jobs due now, yielding after each. A job that throws is rolled back, recorded as
+   * failed and tried again later with back-off; the jobs after it run as usual.
+   */
+  private *dueWork(done: TickReport['jobs']): Generator<void> {
+    const { db } = this.deps;
+    const tried = new Set<number>();
     for (;;) {
       const now = this.deps.clock.now();
-      const due = dueJobs(this.deps.db, now.toISOString(), 100);
-      if (due.length === 0) return done;
+      const batch = dueJobs(db, now.toISOString(), BATCH);
+      const due = batch.filter((j) => !tried.has(j.id));
+      if (due.length === 0) return;
       for (const job of due) {
+        tried.add(job.id);
         try {
-          const r = inTransaction(this.deps.db, () => this.runOne(job, now));
-          if (r) done.push(r);
+          done.push(...inTransaction(db, () => this.runOne(job, now)));
         } catch (err) {
-          // A failing job must not block the others; it stays pending and is tried on the next tick.
-          this.deps.logger.error({ err, job: job.id, kind: job.kind }, 'job failed');
-          return done;
+          this.deps.logger.error({ err, job: job.id, kind: job.kind, ref: job.ref }, 'job failed; it is tried again later');
+          const retryAt = new Date(now.getTime() + retryDelayMs(job.attempts + 1));
+          try {
+            inTransaction(db, () => recordFailedJob(this.deps, job, err, now, retryAt));
+          } catch (recordErr) {
+            this.deps.logger.error({ err: recordErr, job: job.id }, 'could not record the failure of a job');
+          }
         }
+        yield;
       }
-      if (due.length < 100) return done;
+      if (batch.length < BATCH) return;
     }
   }
 
-  /** Runs every registered sweep once per active exercise, each in its own transaction. */
-  runSweeps(): TickReport['jobs'] {
-    const { db, logger } = this.deps;
-    const done: TickReport['jobs'] = [];
-    const sweeps = this.deps.handlers.sweeps();
-    if (sweeps.length === 0) return done;
-    const now = this.deps.clock.now();
-    for (const exercise of listExercises(db).filter((e) => e.status === 'active')) {
-      for (const { name, sweep } of sweeps) {
-        try {
-          const results = inTransaction(db, () => {
-            const ctx = new CommandContext(db, now, exercise, { person: null, member: null, label: 'scheduler' }, this.deps.settings, this.deps.renderer, `sweep ${name}`);
-            const found = sweep(ctx);
-            for (const r of found)
-              appendAudit(db, {
-                exerciseId: exercise.id, at: now.toISOString(), actor: 'scheduler', action: `sweep ${name}`,
-                outcome: r.late ? 'done late' : 'done', detail: { ref: r.ref, note: r.note },
-              });
-            return found;
-          });
-          done.push(...results.map((r) => ({ kind: name, ref: r.ref, late: r.late, note: r.note })));
-        } catch (err) {
-          logger.error({ err, sweep: name, exercise: exercise.id }, 'sweep failed');
-        }
-      }
-    }
-    return done;
+  /** Platform delivery ids older than the retry window are forgotten; a write only when there are some. */
+  private forgetOldDeliveryIds(): void {
+    const { db } = this.deps;
+    const cutoff = new Date(this.deps.clock.now().getTime() - DEDUP_KEEP_MS).toISOString();
+    if (anyOlderThan(db, cutoff)) inTransaction(db, () => forgetOlderThan(db, cutoff));
   }
 
-  private runOne(job: Job, now: Date): TickReport['jobs'][number] | null {
+  private runOne(job: Job, now: Date): TickReport['jobs'] {
     const { db } = this.deps;
     const nowIso = now.toISOString();
     const late = now.getTime() - new Date(job.dueAt).getTime() > LATE_AFTER_MS;
     const exercise = exerciseById(db, job.exerciseId);
     const handler = this.deps.handlers.get(job.kind);
-    if (!exercise || exercise.status === 'dissolved' || !handler) {
-      const why = !handler ? `no handler for ${job.kind}` : 'exercise dissolved';
+    const sweep = this.deps.handlers.sweepNamed(job.kind);
+    if (!exercise || exercise.status === 'dissolved' || (!handler && !sweep)) {
+      const why = !handler && !sweep ? `no handler for ${job.kind}` : 'exercise dissolved';
       db.prepare(`UPDATE jobs SET status = 'cancelled', note = ? WHERE id = ? AND status = 'pending'`).run(why, job.id);
-      return null;
+      return [];
     }
-    const ctx = new CommandContext(db, now, exercise, { person: null, member: null, label: 'scheduler' }, this.deps.settings, this.deps.renderer, `job ${job.kind} ${job.ref}`);
+    const label = sweep ? `sweep ${job.kind}` : `job ${job.kind} ${job.ref}`;
+    const ctx = new CommandContext(db, now, exercise, { person: null, member: null, label: 'scheduler' }, this.deps.settings, this.deps.renderer, label);
     // Claim first: if another process ran it meanwhile, do nothing (the transaction makes this exact).
-    if (!completeJob(db, job.id, nowIso, late, null)) return null;
-    const result = handler(ctx, job, late);
+    if (!completeJob(db, job.id, nowIso, late, null)) return [];
+    if (sweep) {
+      const found = sweep(ctx);
+      for (const r of found)
+        appendAudit(db, {
+          exerciseId: exercise.id, at: nowIso, actor: 'scheduler', action: label,
+          outcome: r.late ? 'done late' : 'done', detail: { ref: r.ref, note: r.note },
+        });
+      db.prepare('UPDATE jobs SET note = ? WHERE id = ?').run(found.length ? `${found.length} done` : 'nothing to do', job.id);
+      return found.map((r) => ({ kind: job.kind, ref: r.ref, late: r.late, note: r.note }));
+    }
+    const result = handler!(ctx, job, late);
     db.prepare('UPDATE jobs SET note = ? WHERE id = ?').run(result.note, job.id);
     appendAudit(db, {
       exerciseId: exercise.id, at: nowIso, actor: 'scheduler', action: `job ${job.kind}`,
       outcome: result.skipped ? 'skipped' : late ? 'done late' : 'done',
       detail: { job: job.id, ref: job.ref, dueAt: job.dueAt, note: result.note },
     });
-    return { kind: job.kind, ref: job.ref, late, note: result.note };
+    return [{ kind: job.kind, ref: job.ref, late, note: result.note }];
   }
 }

@@ -16,3 +16,8 @@ export function rememberOutcome(db: Db, key: string, at: string, outcome: Comman
 export function forgetOlderThan(db: Db, before: string): number {
   return db.prepare('DELETE FROM inbound_requests WHERE received_at < ?').run(before).changes;
 }
+
+/** Whether any delivery id is older than `before` (one index probe; the tick deletes only then). */
+export function anyOlderThan(db: Db, before: string): boolean {
+  return db.prepare('SELECT 1 FROM inbound_requests WHERE received_at < ? LIMIT 1').get(before) !== undefined;
+}

@@ -106,6 +106,11 @@ export function noticedUpcoming(db: Db, exerciseId: number, now: Date): Meeting[
   ).map(toMeeting);
 }
 
+/** Whether any meeting of the exercise has its notice out and is still to start (one index range). */
+export function hasNoticedUpcoming(db: Db, exerciseId: number, now: Date): boolean {
+  return db.prepare(`SELECT 1 FROM meetings WHERE exercise_id = ? AND starts_at > ? AND status = 'noticed' LIMIT 1`).get(exerciseId, now.toISOString()) !== undefined;
+}
+
 export function setMeetingStatus(db: Db, id: number, status: MeetingStatus, at: string): void {
   db.prepare('UPDATE meetings SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
 }

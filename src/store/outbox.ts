@@ -91,6 +91,22 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
   return rows.map(toEntry);
 }
 
+/**
+ * Whether `claimDue` would find anything: a due pending message on one of `media`, or a lease
+ * that ran out. Two index probes (`outbox_pending`), so a sender with nothing to do opens no
+ * write transaction.
+ */
+export function anyDue(db: Db, now: string, media: readonly Medium[]): boolean {
+  const placeholders = media.map(() => '?').join(', ');
+  const r = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM outbox WHERE status = 'pending' AND medium IN (${placeholders}) AND next_attempt_at <= ?)
+           OR EXISTS (SELECT 1 FROM outbox WHERE status = 'sending' AND medium IN (${placeholders}) AND next_attempt_at <= ? AND lease_until <= ?) AS due`,
+    )
+    .get(...media, now, ...media, now, now) as { due: number };
+  return r.due === 1;
+}
+
 export function markSent(db: Db, id: number, at: string, providerId: string): void {
   db.prepare(
     `UPDATE outbox SET status = 'sent', attempts = attempts + 1, handed_over_at = ?, provider_id = ?, lease_until = NULL, last_error = NULL WHERE id = ?`,

@@ -8,7 +8,9 @@ import { coordinators } from '../../store/members';
 import { laterOneDueToo, skipped, type JobHandler, type JobHandlers, type Sweep } from '../../scheduler/jobs';
 import { audienceOf, dispatchNotice } from './dispatch';
 import { meetingLabel } from './lookups';
-import { MEETING_JOBS } from './plan';
+import { CATCH_UP_SWEEP, MEETING_JOBS } from './plan';
+import { planMinutesReminder } from '../minutes/plan';
+import { versionsOf } from '../../store/minutes';
 import { meetingView } from './view';
 
 const skip = skipped;
@@ -120,12 +122,15 @@ const recordHeld: JobHandler = (ctx, job) => {
   if (!m) return skip('the meeting no longer exists');
   if (m.status !== 'noticed') return skip(`${meetingLabel(m)} is ${m.status}, not recorded as held`);
   setMeetingStatus(ctx.db, m.id, 'held', ctx.nowIso);
+  // Held, it owes minutes (unless published during it): their first reminder is planned now.
+  if (versionsOf(ctx.db, m.id).length === 0) planMinutesReminder(ctx, m);
   return { note: `${meetingLabel(m)} recorded as held` };
 };
 
 /**
  * A member added after a meeting's notice went out (a new focal point, a new organisation's first
- * one, an observer) gets the current notice on the next tick, marked in the record as sent on joining.
+ * one, an observer) gets the current notice on the next tick, marked in the record as sent on
+ * joining. Runs when a membership change calls for it (`catchUpNewMember`), not on every tick.
  */
 export const catchUpNewMembers: Sweep = (ctx) => {
   const done: ReturnType<Sweep> = [];
@@ -149,5 +154,5 @@ export function registerMeetingJobs(handlers: JobHandlers): JobHandlers {
     .register(MEETING_JOBS.noticeMissed, markNoticeMissed)
     .register(MEETING_JOBS.memberReminder, remindMembers)
     .register(MEETING_JOBS.held, recordHeld)
-    .sweep('meeting-catch-up', catchUpNewMembers);
+    .sweep(CATCH_UP_SWEEP, catchUpNewMembers);
 }

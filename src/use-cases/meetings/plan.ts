@@ -1,7 +1,8 @@
 import type { CommandContext } from '../../core/context';
 import { MEMBER_REMINDER_DAYS, NOTICE_REMINDER_DAYS, daysBefore, lateFrom } from '../../domain/notice';
 import { cancelJobs, scheduleJob } from '../../store/jobs';
-import { meetingEnd, meetingRef, type Meeting } from '../../store/meetings';
+import { hasNoticedUpcoming, meetingEnd, meetingRef, type Meeting } from '../../store/meetings';
+import { requestSweep } from '../../scheduler/jobs';
 
 /** The jobs a meeting plans for itself (`ref` = `meeting:<id>`); other capabilities keep their own kinds on that ref. */
 export const MEETING_JOBS = {
@@ -10,6 +11,18 @@ export const MEETING_JOBS = {
   memberReminder: 'meeting-member-reminder',
   held: 'meeting-held',
 } as const;
+
+/** The sweep that sends a meeting's current notice to members added after it went out. */
+export const CATCH_UP_SWEEP = 'meeting-catch-up';
+
+/**
+ * Called when a person joins the exercise or changes role: if a notice is out for a meeting still
+ * to come, the catch-up sweep runs at the next tick and sends it to whoever it has not reached.
+ */
+export function catchUpNewMember(ctx: CommandContext): void {
+  const exercise = ctx.requireExercise();
+  if (hasNoticedUpcoming(ctx.db, exercise.id, ctx.now)) requestSweep(ctx, CATCH_UP_SWEEP);
+}
 
 /**
  * (Re)plans a meeting's reminders and deadlines from its current state, as rows in `jobs`:

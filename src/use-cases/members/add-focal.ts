@@ -3,6 +3,7 @@ import { acronymArg, emailArg, personNameArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { ensurePerson, membershipOf, putMembership } from '../../store/members';
 import { findOrganisation } from '../shared/lookups';
+import { catchUpNewMember } from '../meetings/plan';
 
 export const addFocalPoint = defineCommand({
   path: 'members add-focal',
@@ -26,6 +27,7 @@ export const addFocalPoint = defineCommand({
       return refused('rule', `${person.email} is ${current.role === 'coordinator' ? 'a coordinator' : 'an observer'} here. Change their role with /members role ${person.email} focal after giving them an organisation, or use another address.`);
     }
     putMembership(ctx.db, { exerciseId: exercise.id, personId: person.id, role: 'focal', organisationId: org.value.id, at: ctx.nowIso });
+    catchUpNewMember(ctx);
     const keptName = person.name !== args.name ? ` (the name already on record for ${person.email} is kept)` : '';
     return accepted(`${person.name} <${person.email}> is now a focal point of ${org.value.acronym}${keptName}.`, {
       organisation: org.value.acronym,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailArg, personNameArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { ensurePerson, membershipOf, putMembership } from '../../store/members';
+import { catchUpNewMember } from '../meetings/plan';
 
 export const addObserver = defineCommand({
   path: 'members add-observer',
@@ -19,6 +20,7 @@ export const addObserver = defineCommand({
       return refused('rule', `${person.email} is already ${as}.${current.role === 'observer' ? '' : ` To make them an observer: /members role ${person.email} observer.`}`);
     }
     putMembership(ctx.db, { exerciseId: exercise.id, personId: person.id, role: 'observer', organisationId: null, at: ctx.nowIso });
+    catchUpNewMember(ctx);
     return accepted(`${person.name} <${person.email}> is now an observer: they receive the group's notices and can read everything, but do not vote.`, {
       email: person.email,
       name: person.name,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { choiceArg, emailArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { activeFocalPoints, coordinators, membershipOf, personByEmail, setRole } from '../../store/members';
+import { catchUpNewMember } from '../meetings/plan';
 
 export const setMemberRole = defineCommand({
   path: 'members role',
@@ -23,6 +24,7 @@ export const setMemberRole = defineCommand({
     // A coordinator or observer keeps the organisation on record (the coordinator is hosted by UNHCR),
     // so a later switch back to focal point restores it.
     setRole(ctx.db, member.membershipId, args.role, member.organisation?.id ?? null);
+    catchUpNewMember(ctx);
     const org = args.role === 'focal' ? ` of ${member.organisation?.acronym}` : '';
     // Rule 2.2: an organisation left without a focal point is said, never silent.
     const left = member.role === 'focal' && member.organisation ? activeFocalPoints(ctx.db, member.organisation.id).length : 1;

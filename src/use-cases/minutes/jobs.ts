@@ -101,9 +101,9 @@ export const remindActionOwner: JobHandler = (ctx, job) => {
 };
 
 /**
- * A meeting recorded as held owes minutes: its first reminder is planned on the next tick. Only
- * planning (a row in `jobs`, which is its record), so nothing is reported; the reminders themselves
- * are audited when they run.
+ * A meeting recorded as held owes minutes; the `meeting-held` job plans their first reminder. This
+ * sweep plans any that a database from before that rule lacks (migration 8 calls for one run per
+ * exercise). Only planning (a row in `jobs`, which is its record), so nothing is reported.
  */
 export const planDueMinutes: Sweep = (ctx) => {
   const exercise = ctx.requireExercise();

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../core/context';
 import { actionReminders, reminderAt, storedDate } from '../../domain/minutes';
 import { actionRef, type ActionItem } from '../../store/action-items';
-import { jobsFor, scheduleJob } from '../../store/jobs';
+import { jobPlanned, scheduleJob } from '../../store/jobs';
 import type { Meeting } from '../../store/meetings';
 import { dueDateOf, minutesRef } from './lookups';
 
@@ -44,7 +44,7 @@ export function planActionReminders(ctx: CommandContext, a: ActionItem): { daysB
  */
 export function planMinutesReminder(ctx: CommandContext, m: Meeting): boolean {
   const ref = minutesRef(m.id);
-  if (jobsFor(ctx.db, ref).some((j) => j.kind === MINUTES_JOBS.minutesReminder)) return false;
+  if (jobPlanned(ctx.db, ref, MINUTES_JOBS.minutesReminder)) return false;
   const exercise = ctx.requireExercise();
   const at = reminderAt(dueDateOf(exercise, m), exercise.timeZone);
   scheduleJob(ctx.db, { exerciseId: exercise.id, kind: MINUTES_JOBS.minutesReminder, ref, dueAt: at.toISOString() });
