@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx's loader: no build step between a change and a run.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI from dist/ (built by `npm install`, or `npm run build` after a change).
+// During development, `npm run dev -- <arguments>` runs the TypeScript sources through tsx instead.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../adapters/cli/main.ts');
-const code = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  env: process.env,
-});
-process.exitCode = code;
+const entry = new URL('../dist/convene.mjs', import.meta.url);
+if (existsSync(entry)) await import(entry.href);
+else {
+  process.stderr.write('Convene is not built yet: run npm run build in its folder (npm install does it too).\n');
+  process.exitCode = 2;
+}

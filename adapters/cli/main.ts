@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import { FixedClock, systemClock, type Clock } from '../../src/clock';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -11,6 +12,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** The terminal that `start` reads lines from and writes the console to (default: this process's). */
+  terminal?: { input: Readable; output: Writable };
 }
 
 /** Runs the CLI and returns its exit code: 0 accepted, 1 refused, 2 usage error. */

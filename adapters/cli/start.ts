@@ -40,8 +40,8 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
 
   const done = new Promise<void>((resolve) => {
     consoleAdapter = new ConsoleAdapter({
-      input: process.stdin,
-      output: process.stdout,
+      input: io.terminal?.input ?? process.stdin,
+      output: io.terminal?.output ?? process.stdout,
       ...(inv.as ? { as: inv.as } : {}),
       ...(inv.exercise ? { exercise: inv.exercise } : {}),
       local,
@@ -59,13 +59,22 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   io.stdout(`Convene is running. Database: ${config.DATABASE_PATH}; e-mail: ${where}.\n`);
   io.stdout(exercises.length === 0 ? `${GREETING_EMPTY}\n` : `Exercises: ${exercises.map((e) => `${e.name} (${e.slug}${e.status === 'dissolved' ? ', dissolved' : ''})`).join(', ')}. Type /help for the commands, quit to stop.\n`);
 
-  const ticker = setInterval(() => {
-    app.scheduler.tick().catch((err: unknown) => app.logger.error({ err }, 'tick failed'));
-  }, TICK_MS);
-  await app.scheduler.tick().catch((err: unknown) => app.logger.error({ err }, 'tick failed'));
+  // One tick at a time; stop() waits for the one under way before it closes the database.
+  let ticking: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    ticking = ticking.then(() => app.scheduler.tick()).then(() => undefined, (err: unknown) => app.logger.error({ err }, 'tick failed'));
+  };
+  const ticker = setInterval(tick, TICK_MS);
+  const onSignal = () => void stop().then(() => process.exit(0));
 
   const stop = async () => {
+    stopped = true;
     clearInterval(ticker);
+    await ticking;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await consoleAdapter?.stop();
     for (const p of platforms) await p.stop().catch((err: unknown) => app.logger.error({ err, medium: p.medium }, 'stop failed'));
     await app.close();
@@ -82,9 +91,11 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
     }
   }
   await consoleAdapter!.start(app.core);
+  // What fell due while the bot was down runs only now, after the prompt is shown and the ports are open.
+  tick();
 
-  process.once('SIGINT', () => void stop().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   await done;
   await stop();
   return 0;
