@@ -1,3 +1,5 @@
+import { quoteWord } from '../../src/commands/format';
+
 /** The one-shot CLI's grammar: `convene [flags] "<command text>"`, `convene tick`, `convene init ...`, `convene start`. */
 export interface CliInvocation {
   mode: 'command' | 'tick' | 'init' | 'start' | 'help';
@@ -39,8 +41,7 @@ export function parseInstant(text: string): Date | null {
 function requote(word: string): string {
   if (!/\s/.test(word) && word !== '') return word;
   const kv = /^([A-Za-z][A-Za-z-]*):(.*)$/s.exec(word);
-  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-  return kv ? `${kv[1]}:"${esc(kv[2]!)}"` : `"${esc(word)}"`;
+  return kv ? `${kv[1]}:${quoteWord(kv[2]!)}` : quoteWord(word);
 }
 
 export function parseArgv(argv: string[]): ParsedArgv {

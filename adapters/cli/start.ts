@@ -1,6 +1,7 @@
 import type { Clock } from '../../src/clock';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { tokenize } from '../../src/commands/tokenize';
 import { listExercises } from '../../src/store/exercises';
 import { ConsoleAdapter } from '../console/console-adapter';
 import { chatPlatforms, createApp, type App } from '../compose';
@@ -108,11 +109,11 @@ function initFromConsole(app: App, line: string): string {
   return result.ok ? `${result.summary}\nYou act as its coordinator here. Try /members list, then /help.` : result.message;
 }
 
-/** Splits `init --exercise "Kosovo 2014" --timezone Europe/Belgrade` into shell-like words. */
+/**
+ * Splits `init --exercise "Kosovo 2014" --timezone Europe/Belgrade` into shell-like words, with
+ * the quoting of the command grammar (one tokenizer); an unclosed quote splits at spaces.
+ */
 export function splitShellWords(line: string): string[] {
-  const words: string[] = [];
-  const re = /"((?:\\.|[^"\\])*)"|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line)) !== null) words.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]!);
-  return words;
+  const t = tokenize(line);
+  return t.ok ? t.tokens.map((w) => w.text) : line.split(/\s+/).filter((w) => w !== '');
 }

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { OutboundPayload } from '../../src/core/ports';
 import { escapeSlackText } from '../../src/render/escape';
+import { splitText, truncateText } from '../shared/split';
 
 export type Block = types.KnownBlock;
 
@@ -28,39 +29,14 @@ export function decodeSlackText(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-/** Where a cut at `at` would not split an entity (`&amp;`) or a surrogate pair. */
-function safeCut(s: string, at: number): number {
-  let cut = at;
-  const amp = s.lastIndexOf('&', cut - 1);
-  if (amp >= 0 && amp > cut - 5 && s.indexOf(';', amp) >= cut) cut = amp;
-  const code = s.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return Math.max(1, cut);
-}
-
-/**
- * Splits already escaped text into pieces of at most `limit` characters, at a line break or a
- * space when one is in the second half of the piece.
- */
+/** Splits already escaped text into pieces of at most `limit` characters, never inside an entity. */
 export function splitEscaped(escaped: string, limit = SECTION_LIMIT): string[] {
-  const pieces: string[] = [];
-  let rest = escaped;
-  while (rest.length > limit) {
-    const lineBreak = rest.lastIndexOf('\n', limit);
-    const space = rest.lastIndexOf(' ', limit);
-    const at = lineBreak > limit / 2 ? lineBreak : space > limit / 2 ? space : limit;
-    const cut = safeCut(rest, at);
-    pieces.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^[\n ]/, '');
-  }
-  if (rest.trim() !== '' || pieces.length === 0) pieces.push(rest);
-  return pieces;
+  return splitText(escaped, limit, { entities: true });
 }
 
 /** Escaped text shortened to `limit` characters with an ellipsis. */
 export function truncateEscaped(escaped: string, limit: number): string {
-  if (escaped.length <= limit) return escaped;
-  return `${escaped.slice(0, safeCut(escaped, limit - 1))}…`;
+  return truncateText(escaped, limit, { entities: true });
 }
 
 function section(escapedText: string): Block {
@@ -88,7 +64,7 @@ export function fallbackText(text: string): string {
   return truncateEscaped(escapeSlackText(text), FALLBACK_LIMIT);
 }
 
-/** Buttons offered under a message; ids are made unique within the block as Slack requires. */
+/** Buttons offered under a message; ids are made unique within the block as Slack requires. Values are encoded intents, passed through. */
 export function buttonBlocks(actions: NonNullable<OutboundPayload['actions']>): Block[] {
   const blocks: Block[] = [];
   for (let start = 0; start < actions.length; start += BUTTONS_PER_BLOCK) {

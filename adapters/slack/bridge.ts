@@ -3,11 +3,14 @@ import type { CommandOutcome, Core } from '../../src/core/ports';
 import type { Logger } from '../../src/logger';
 import { replyBlocks } from './blocks';
 import type { SlackDirectory } from './identity';
-import type { RecentRequests } from './recent';
+import type { Registry } from '../../src/commands/registry';
+import type { RecentRequests } from '../shared/recent';
 
 /** What the listeners share: the core, who people are, what was answered, the Web API. */
 export interface SlackDeps {
   core: Core;
+  /** The command registry: intents and forms become command lines with it. */
+  registry: Registry;
   directory: SlackDirectory;
   recent: RecentRequests;
   client: webApi.WebClient;
@@ -34,20 +37,12 @@ export async function runAs(deps: SlackDeps, r: SlackRequest): Promise<CommandOu
   });
 }
 
-/**
- * Replies are ephemeral (only the person who typed sees them: refusals, lists, receipts), except
- * an accepted `/exercise channel`, which tells the whole channel it now carries the group's
- * announcements. Announcements themselves reach channels through the outbox, not as replies.
- */
-export function isPublicReply(text: string, outcome: CommandOutcome): boolean {
-  return outcome.status === 'accepted' && !outcome.private && /^\/exercise\s+channel\b/i.test(text.trim());
-}
-
 const RESPONSE_TIMEOUT_MS = 10_000;
 
 /**
  * Answers the person: through the response_url of their command or click when there is one
- * (valid 30 minutes, 5 times), otherwise in their direct messages with the bot.
+ * (valid 30 minutes, 5 times), otherwise in their direct messages with the bot. Ephemeral unless
+ * the outcome's audience is the channel (`inChannel`).
  */
 export async function answer(deps: SlackDeps, to: { responseUrl?: string; userId: string }, reply: string, inChannel = false): Promise<void> {
   const body = replyBlocks(reply);

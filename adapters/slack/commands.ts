@@ -1,7 +1,8 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import { decodeSlackText } from './blocks';
-import { answer, failed, isPublicReply, runAs, type SlackDeps } from './bridge';
-import { scheduleView } from './modals';
+import { formToOpen, type ChatForm } from '../../src/chat/forms';
+import { answer, failed, runAs, type SlackDeps } from './bridge';
+import { formView } from './modals';
 
 /** The slash commands of the manifest; `/convene` is the help (Slack keeps `/help` for itself). */
 export const SLASH_COMMANDS = ['/meeting', '/endorse', '/minutes', '/members', '/exercise', '/convene'] as const;
@@ -14,8 +15,6 @@ export function commandLine(command: string, text: string): string {
   const topic = command === '/convene' ? '/help' : command;
   return `${topic} ${decodeSlackText(text)}`.trim();
 }
-
-const SCHEDULE_FORM = /^\/meeting\s+schedule$/i;
 
 export function registerCommands(app: App, deps: SlackDeps): void {
   for (const name of SLASH_COMMANDS) {
@@ -35,12 +34,13 @@ async function onCommand(deps: SlackDeps, command: SlashCommand): Promise<void> 
   const deliveryId = `slack:command:${command.trigger_id}`;
   const { first, result } = deps.recent.once(deliveryId, async () => {
     try {
-      if (SCHEDULE_FORM.test(text)) {
-        await openScheduleForm(deps, command);
+      const form = formToOpen(text);
+      if (form) {
+        await openForm(deps, command, form);
         return;
       }
       const outcome = await runAs(deps, { text, userId: command.user_id, channelId: command.channel_id, deliveryId });
-      await answer(deps, to, outcome.reply, isPublicReply(text, outcome));
+      await answer(deps, to, outcome.reply, outcome.audience === 'channel');
     } catch (err) {
       await answer(deps, to, failed(deps, err, 'command'));
     }
@@ -48,11 +48,11 @@ async function onCommand(deps: SlackDeps, command: SlashCommand): Promise<void> 
   if (first) await result;
 }
 
-async function openScheduleForm(deps: SlackDeps, command: SlashCommand): Promise<void> {
+async function openForm(deps: SlackDeps, command: SlashCommand, form: ChatForm): Promise<void> {
   // Warm the e-mail lookup now, so the form's submission is answered well within its 3 s.
   void deps.directory.emailOf(command.user_id);
   await deps.client.views.open({
     trigger_id: command.trigger_id,
-    view: scheduleView({ responseUrl: command.response_url, channelId: command.channel_id }),
+    view: formView(form, { responseUrl: command.response_url, channelId: command.channel_id }),
   });
 }

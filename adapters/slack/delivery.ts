@@ -13,16 +13,15 @@ const PERMANENT = new Set([
 const ORIGINAL_GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
 
 /**
- * Delivers one outbox message to Slack: `slack:<channel id>` is posted in that channel,
- * `slack:<user id>` in the person's direct messages with the bot (chat.postMessage accepts a
- * user id as channel). With `replaces` (a previous `<channel>/<ts>`) the message is edited in place.
+ * Delivers one outbox message to Slack: a channel address is posted in that channel, a person's
+ * in their direct messages with the bot. With `replaces` (a previous `<channel>/<ts>`) the message is edited in place.
  * The Web API client must be built with retries off and rate-limited calls rejected: the outbox
  * is the one place that retries, so nothing is posted twice by a hidden retry.
  */
 export async function deliverToSlack(client: webApi.WebClient, message: OutboundMessage): Promise<DeliveryResult> {
-  const match = /^slack:([A-Z0-9]+)$/i.exec(message.address);
-  if (!match) return { status: 'permanent', error: `Not a Slack address: ${message.address}` };
-  const target = match[1]!;
+  if (message.to.medium !== 'slack') return { status: 'permanent', error: `Not a Slack address: ${message.address}` };
+  // chat.postMessage takes a user id as its channel: the message lands in the bot's DM with them.
+  const target = message.to.id;
   const { text, blocks } = messageBlocks(message.payload);
   try {
     const replaces = message.payload.replaces ? /^([A-Z0-9]+)\/(\d+\.\d+)$/i.exec(message.payload.replaces) : null;

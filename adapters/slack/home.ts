@@ -2,18 +2,8 @@ import type { App } from '@slack/bolt';
 import type { CommandOutcome } from '../../src/core/ports';
 import { VIEW_BLOCKS, textBlocks, type Block } from './blocks';
 import { runAs, type SlackDeps } from './bridge';
+import { HOME_SECTIONS } from '../../src/chat/home';
 
-/**
- * "What needs me": read-only commands run through the core as the person who opened the tab,
- * so the core decides what they may see. A command that is refused (not available yet, or not
- * for this person's role) is left out.
- */
-export const HOME_SECTIONS: readonly { title: string; text: string }[] = [
-  { title: 'Open endorsements', text: '/endorse list open' },
-  { title: 'Upcoming meetings', text: '/meeting list upcoming' },
-  { title: 'Open action items', text: '/minutes actions open' },
-  { title: 'The exercise', text: '/exercise status' },
-];
 
 const HINT = 'Type /convene in any channel for the commands. Every command works here as in the console.';
 const PER_SECTION_BLOCKS = 20;
@@ -32,14 +22,14 @@ export function registerHome(app: App, deps: SlackDeps): void {
 
 export async function homeBlocks(deps: SlackDeps, userId: string): Promise<Block[]> {
   const outcomes: { title: string; outcome: CommandOutcome }[] = [];
-  for (const s of HOME_SECTIONS) outcomes.push({ title: s.title, outcome: await runAs(deps, { text: s.text, userId }) });
+  for (const s of HOME_SECTIONS) outcomes.push({ title: s.title, outcome: await runAs(deps, { text: s.command, userId }) });
   const shown = outcomes.filter((o) => o.outcome.status === 'accepted');
   const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'What needs you', emoji: false } }];
   for (const { title, outcome } of shown) {
     const room = VIEW_BLOCKS - blocks.length - 3;
     if (room < 2) break;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${title}*`, verbatim: true } });
-    blocks.push(...textBlocks(outcome.reply, Math.min(PER_SECTION_BLOCKS, room - 1), `type ${HOME_SECTIONS.find((s) => s.title === title)!.text} to read it all.`));
+    blocks.push(...textBlocks(outcome.reply, Math.min(PER_SECTION_BLOCKS, room - 1), `type ${HOME_SECTIONS.find((s) => s.title === title)!.command} to read it all.`));
     blocks.push({ type: 'divider' });
   }
   if (shown.length === 0) {

@@ -8,7 +8,9 @@ import { deliverToSlack } from './delivery';
 import { registerHome } from './home';
 import { SlackDirectory } from './identity';
 import { registerInteractions } from './interactions';
-import { RecentRequests } from './recent';
+import { RecentRequests } from '../shared/recent';
+import type { Registry } from '../../src/commands/registry';
+import { buildRegistry } from '../../src/use-cases/index';
 import { GuardedHttpReceiver } from './receiver';
 
 export interface SlackAdapterOptions {
@@ -23,6 +25,8 @@ export interface SlackAdapterOptions {
   port: number;
   host?: string;
   logger: Logger;
+  /** The command registry (default: every command of this version). */
+  registry?: Registry;
   /**
    * Real time, for the protocol: request timestamps (Slack signs with its clock, not with a
    * simulated `--now`), caches and the double-click window.
@@ -71,6 +75,7 @@ export class SlackAdapter implements ChatPort {
   async start(core: Core): Promise<void> {
     const deps: SlackDeps = {
       core,
+      registry: this.options.registry ?? buildRegistry(),
       directory: new SlackDirectory(this.app.client, this.wallClock, this.logger),
       recent: new RecentRequests(this.wallClock),
       client: this.app.client,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GROUPS } from '../domain/vocabulary';
 import { parseDate, parseTime, parseTimeZone, type Parsed } from '../domain/time';
 
 /** A zod string schema that runs one of our strict parsers and reports its sentence. */
@@ -69,7 +70,7 @@ export const emailArg = z
 export const groupArg = z
   .string()
   .transform((s) => s.toUpperCase())
-  .pipe(z.enum(['PWG', 'PMG'], { message: 'The group is PWG (the whole working group) or PMG (the management group).' }));
+  .pipe(z.enum(GROUPS, { message: 'The group is PWG (the whole working group) or PMG (the management group).' }));
 
 export function choiceArg<const T extends readonly [string, ...string[]]>(what: string, choices: T) {
   return z

@@ -4,7 +4,14 @@ import { tokenize, type Token } from './tokenize';
 
 export type ParseResult =
   | { ok: true; definition: CommandDefinition; args: unknown; text: string }
-  | { ok: false; code: 'usage' | 'bad-argument'; message: string; definition?: CommandDefinition };
+  | {
+      ok: false;
+      code: 'usage' | 'bad-argument';
+      message: string;
+      definition?: CommandDefinition;
+      /** The param or option the message is about, when one is (a form shows it on that input). */
+      field?: string;
+    };
 
 const MAX_LINE = 20_000;
 
@@ -49,7 +56,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
   const optionKeys = Object.keys(options);
   for (const t of words) {
     if (t.key !== undefined && t.key in options) {
-      if (t.key in raw) return fail(def, `The option ${t.key}: is given twice.`);
+      if (t.key in raw) return fail(def, `The option ${t.key}: is given twice.`, t.key);
       raw[t.key] = t.value;
     } else if (t.key !== undefined && optionKeys.length > 0 && !t.value!.startsWith('//')) {
       // A misspelt option must not slip silently into a title (milstone:tor would lose the milestone).
@@ -71,7 +78,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
       const taken = positional.slice(i);
       i = positional.length;
       if (taken.length === 0) {
-        if (!p.optional) return fail(def, `Missing <${p.hint ?? p.name}>. ${usage}`);
+        if (!p.optional) return fail(def, `Missing <${p.hint ?? p.name}>. ${usage}`, p.name);
         continue;
       }
       raw[p.name] = taken.map((t, k) => (k === 0 ? t.text : `${t.breakBefore ? '\n' : ' '}${t.text}`)).join('');
@@ -79,7 +86,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
     }
     const t = positional[i];
     if (t === undefined) {
-      if (!p.optional) return fail(def, `Missing <${p.hint ?? p.name}>. ${usage}`);
+      if (!p.optional) return fail(def, `Missing <${p.hint ?? p.name}>. ${usage}`, p.name);
       continue;
     }
     raw[p.name] = t.text;
@@ -96,7 +103,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
     const param = def.params.find((p) => p.name === name);
     const label = param ? `<${param.hint ?? param.name}>` : name in options ? `${name}:` : name;
     const message = issue.code === 'custom' || /^[A-Z]/.test(issue.message) ? issue.message : `${label}: ${issue.message}`;
-    return fail(def, message);
+    return fail(def, message, name === '' ? undefined : name);
   }
   return { ok: true, definition: def, args: checked.data, text };
 }
@@ -121,8 +128,8 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function fail(definition: CommandDefinition, message: string): ParseResult {
-  return { ok: false, code: 'bad-argument', message, definition };
+function fail(definition: CommandDefinition, message: string, field?: string): ParseResult {
+  return { ok: false, code: 'bad-argument', message, definition, ...(field ? { field } : {}) };
 }
 
 /** Echoes user text back in a refusal: one line, bounded. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CommandContext } from '../core/context';
-import type { RefusalCode } from '../core/ports';
+import type { Audience, RefusalCode } from '../core/ports';
 
 /**
  * Who may give a command, in the exercise it acts on:
@@ -21,12 +21,21 @@ export interface Param {
 }
 
 export type UseCaseResult =
-  | { ok: true; reply: string; detail?: Record<string, unknown> | undefined; private?: boolean }
-  /** `commit`: the refusal itself changed something that must stay (a wrong verification code counts as an attempt). */
-  | { ok: false; code: RefusalCode; message: string; commit?: boolean };
+  /** `audience`: who sees the reply; the person who gave the command unless it says `channel`. */
+  | { ok: true; reply: string; detail?: Record<string, unknown> | undefined; audience?: Audience }
+  /**
+   * `commit`: the refusal itself changed something that must stay (a wrong verification code counts as an attempt).
+   * `field`: the param or option of the definition the refusal is about (a form shows it there).
+   */
+  | { ok: false; code: RefusalCode; message: string; commit?: boolean; field?: string };
 
 export const accepted = (reply: string, detail?: Record<string, unknown>): UseCaseResult => ({ ok: true, reply, detail });
-export const refused = (code: Exclude<RefusalCode, 'usage'>, message: string): UseCaseResult => ({ ok: false, code, message });
+export const refused = (code: Exclude<RefusalCode, 'usage'>, message: string, field?: string): UseCaseResult => ({
+  ok: false,
+  code,
+  message,
+  ...(field ? { field } : {}),
+});
 
 export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
   /** The words that name it: `members add-org`. */

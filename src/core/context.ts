@@ -4,6 +4,7 @@ import type { Group, Member, Person } from '../store/members';
 import { channelsOf } from '../store/channels';
 import { identitiesOfPerson } from '../store/members';
 import { enqueue } from '../store/outbox';
+import { channelAddress, formatAddress, personAddress } from '../chat/address';
 import type { CalendarPart, Medium, OutboundPayload } from './ports';
 import type { TemplateRenderer } from '../render/renderer';
 import type { Clock } from '../clock';
@@ -48,7 +49,7 @@ export interface GroupAnnouncement {
   group: Group;
   view: Record<string, unknown>;
   actions?: OutboundPayload['actions'];
-  /** Only these of the group's channels (`medium:channelId`); all of them when absent. */
+  /** Only these of the group's channels, by stored address (`slack:channel:C123`); all of them when absent. */
   channels?: ReadonlySet<string>;
 }
 
@@ -86,16 +87,19 @@ export class CommandContext {
   announce(a: GroupAnnouncement): number[] {
     const exercise = this.requireExercise();
     const rendered = this.renderer.render(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` });
-    const channels = channelsOf(this.db, exercise.id, a.group).filter((c) => !a.channels || a.channels.has(`${c.medium}:${c.channelId}`));
-    return channels.map((c) =>
+    const addressed = channelsOf(this.db, exercise.id, a.group).map((c) => ({
+      medium: c.medium as Medium,
+      address: formatAddress(channelAddress(c.medium as 'slack' | 'discord', c.channelId)),
+    }));
+    return addressed.filter((c) => !a.channels || a.channels.has(c.address)).map((c) =>
       enqueue(
         this.db,
         {
           exerciseId: exercise.id,
           kind: a.kind,
           ref: a.ref ?? null,
-          medium: c.medium as Medium,
-          address: `${c.medium}:${c.channelId}`,
+          medium: c.medium,
+          address: c.address,
           payload: { subject: rendered.subject, text: rendered.text, ...(a.actions ? { actions: a.actions } : {}) },
         },
         this.nowIso,
@@ -160,7 +164,7 @@ export function deliverToPerson(
         {
           ...base,
           medium,
-          address: `${medium}:${identity.userId}`,
+          address: formatAddress(personAddress(medium as 'slack' | 'discord', identity.userId)),
           payload: { subject: rendered.subject, text: rendered.text, ...(m.actions ? { actions: m.actions } : {}) },
         },
         nowIso,

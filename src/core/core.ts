@@ -14,7 +14,7 @@ import { CommandContext, type ActingPerson, type Settings } from './context';
 import { resolveActor } from './resolve-actor';
 import { readOnlySentence } from './read-only';
 import { authorise } from './authorise';
-import type { CommandOutcome, Core, InboundCommand } from './ports';
+import type { CommandOutcome, Core, InboundCommand, RefusalCode } from './ports';
 
 export interface CoreDependencies {
   db: Db;
@@ -48,7 +48,7 @@ export class ConveneCore implements Core {
     const { db, clock, logger } = this.deps;
     const now = clock.now();
     const parsed = parseCommand(this.deps.registry, command.text);
-    if (!parsed.ok) return { status: 'refused', code: parsed.code, reply: parsed.message };
+    if (!parsed.ok) return refusal(parsed.code, parsed.message, parsed.field);
     const definition = parsed.definition;
     try {
       const outcome = inTransaction(db, () => {
@@ -71,11 +71,7 @@ export class ConveneCore implements Core {
       }
       const reference = `E${now.getTime().toString(36)}`;
       logger.error({ err: error, command: definition.path, reference }, 'command failed');
-      return {
-        status: 'refused',
-        code: 'rule',
-        reply: `Something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell whoever runs the bot (reference ${reference}).`,
-      };
+      return refusal('rule', `Something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell whoever runs the bot (reference ${reference}).`);
     }
   }
 
@@ -94,25 +90,19 @@ export class ConveneCore implements Core {
     const nowIso = now.toISOString();
     const scoped = definition.scope !== 'installation';
     const found = this.findExercise(command);
-    if (!found.ok && scoped) return { status: 'refused', code: 'not-found', reply: found.message };
+    if (!found.ok && scoped) return refusal('not-found', found.message);
     const exercise = found.ok ? found.exercise : null;
 
     const who = resolveActor(db, command.actor, exercise, nowIso);
-    if (!who.ok) return { status: 'refused', code: 'forbidden', reply: who.message };
+    if (!who.ok) return refusal('forbidden', who.message);
     const acting: ActingPerson = who.acting;
 
     const allowed = authorise(definition, args, acting, command.actor.kind);
-    if (!allowed.ok) return { status: 'refused', code: 'forbidden', reply: allowed.message };
-    if (definition.pending) {
-      return { status: 'refused', code: 'not-available', reply: `/${definition.path} is not available yet: ${definition.pending} come in a coming release.` };
-    }
+    if (!allowed.ok) return refusal('forbidden', allowed.message);
+    if (definition.pending) return refusal('not-available', `/${definition.path} is not available yet: ${definition.pending} come in a coming release.`);
     const changes = changesState(definition, args);
     if (scoped && changes && exercise?.status === 'dissolved') {
-      return {
-        status: 'refused',
-        code: 'rule',
-        reply: readOnlySentence(exercise),
-      };
+      return refusal('rule', readOnlySentence(exercise));
     }
     const ctx = new CommandContext(db, now, exercise, acting, this.deps.settings, this.deps.renderer, parsed(command.text), command.channel);
     const result = definition.run(ctx, args);
@@ -128,13 +118,13 @@ export class ConveneCore implements Core {
         detail,
       });
     if (!result.ok) {
-      const refusal: CommandOutcome = { status: 'refused', code: result.code, reply: result.message };
-      if (!result.commit) return refusal;
+      const refused = refusal(result.code, result.message, result.field);
+      if (!result.commit) return refused;
       audit('refused', { reason: result.message });
-      return { outcome: refusal, keep: true };
+      return { outcome: refused, keep: true };
     }
     if (changes) audit('accepted', result.detail ?? null);
-    return { status: 'accepted', reply: result.reply, ...(result.private ? { private: true } : {}) };
+    return { status: 'accepted', reply: result.reply, audience: result.audience ?? 'person' };
   }
 
   /** The exercise a command acts on: named, bound to the channel, the person's only one, or the only active one. */
@@ -168,6 +158,11 @@ export class ConveneCore implements Core {
     if (all.length === 1) return { ok: true, exercise: all[0]! };
     return { ok: false, message: `Several exercises are set up (${all.map((e) => e.slug).join(', ')}): say which with --exercise <slug>, or type the command in the exercise's channel.` };
   }
+}
+
+/** A refusal is always for the person who gave the command. */
+function refusal(code: RefusalCode, reply: string, field?: string): CommandOutcome {
+  return { status: 'refused', code, reply, audience: 'person', ...(field ? { field } : {}) };
 }
 
 /** Whether this use of the command changes state (a changing command may have a reading form). */

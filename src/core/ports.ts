@@ -24,18 +24,48 @@ export interface OutboundPayload {
   text: string;
   html?: string;
   calendar?: CalendarPart;
-  /** Chat only: buttons offered under the message (e.g. Endorse / Object / Abstain). */
-  actions?: { id: string; label: string; value: string; style?: 'primary' | 'danger' }[];
+  /**
+   * Chat only: buttons offered under the message (e.g. Endorse / Object / Abstain). `value` is a
+   * `ChatIntent` serialised by `encodeIntent` (src/chat/intent.ts): the adapter hands it back
+   * untouched when the button is pressed, and `decodeIntent` reads it. At most 100 characters
+   * (Discord's custom_id limit).
+   */
+  actions?: ChatAction[];
   /** Chat only: a previous delivery of this message to update in place, by provider id. */
   replaces?: string;
+}
+
+/** A button under a chat message. */
+export interface ChatAction {
+  /** Unique within the message; says what the button is for (`endorse-E3-object`). */
+  id: string;
+  label: string;
+  /** `encodeIntent(intent)`: opaque to adapters. */
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+/**
+ * Where a message goes. A chat `person` is a user id (Discord needs a DM channel opened for it,
+ * Slack posts to the user id); a `channel` is a channel id. E-mail is always a `person` whose id
+ * is the address. Stored in the outbox as `formatAddress(address)` (src/chat/address.ts):
+ * `slack:person:U123`, `slack:channel:C123`, `discord:person:123`, `discord:channel:123`, or the
+ * bare e-mail address.
+ */
+export interface Address {
+  medium: Medium;
+  kind: 'person' | 'channel';
+  id: string;
 }
 
 export interface OutboundMessage {
   /** Outbox row id: stable across retries, usable as an idempotency key (Discord nonce, Message-ID). */
   id: number;
   medium: Medium;
-  /** E-mail address, or an opaque chat address like `slack:C123` / `slack:U456` / `discord:123`. */
+  /** The address as stored in the outbox (`formatAddress`). */
   address: string;
+  /** The same address, typed. */
+  to: Address;
   /** Display name of the recipient, when a person. */
   recipientName?: string;
   payload: OutboundPayload;
@@ -78,9 +108,27 @@ export interface InboundCommand {
 /** A refusal's kind; `usage` means the grammar itself was not understood (CLI exit 2). */
 export type RefusalCode = 'usage' | 'bad-argument' | 'forbidden' | 'not-found' | 'rule' | 'not-available';
 
+/**
+ * Who sees a reply: `person` only the one who gave the command (Slack ephemeral, Discord
+ * ephemeral, a DM); `channel` everyone in the channel it was given in (an accepted
+ * `/exercise channel`, which tells the channel it now carries the group's announcements).
+ * Decided by the use case, never by the adapter.
+ */
+export type Audience = 'person' | 'channel';
+
 export type CommandOutcome =
-  | { status: 'accepted'; reply: string; private?: boolean }
-  | { status: 'refused'; code: RefusalCode; reply: string };
+  | { status: 'accepted'; reply: string; audience: Audience }
+  | {
+      status: 'refused';
+      code: RefusalCode;
+      reply: string;
+      audience: 'person';
+      /**
+       * The argument the refusal is about, when known: a param or option name of the command's
+       * definition (`date`, `urgent`). A form shows the sentence on the input with that name.
+       */
+      field?: string;
+    };
 
 /** What adapters hold to talk to the core. */
 export interface Core {

@@ -101,9 +101,12 @@ export class OutboxSender {
   private async deliverOne(entry: OutboxEntry): Promise<keyof DrainReport> {
     const port = this.ports.get(entry.medium)!;
     const person = entry.personId ? personById(this.deps.db, entry.personId) : undefined;
+    const message = toOutboundMessage(entry, person?.name);
     let result: DeliveryResult;
     try {
-      result = await port.send(toOutboundMessage(entry, person?.name));
+      result = message
+        ? await port.send(message)
+        : { status: 'permanent', error: `${entry.address} is not a ${entry.medium} address this version of Convene can deliver to.` };
     } catch (err) {
       // A port must not throw; if one does, treat it as a transient fault of ours.
       result = { status: 'transient', error: err instanceof Error ? err.message : String(err) };

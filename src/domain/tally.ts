@@ -9,11 +9,9 @@
  * - `majority`: endorsed when a quorum voted and more organisations endorse than object.
  */
 
-export type Choice = 'endorse' | 'object' | 'abstain';
-export const CHOICES = ['endorse', 'object', 'abstain'] as const;
+import { CHOICES, RULES, type Choice, type Rule } from './vocabulary';
 
-export type Rule = 'consensus' | 'majority';
-export const RULES = ['consensus', 'majority'] as const;
+export { CHOICES, RULES, type Choice, type Rule };
 
 /** How a request ended. The first three come from the tally; the others from what happened to it. */
 export type Outcome = 'endorsed' | 'not-endorsed' | 'no-quorum' | 'superseded' | 'withdrawn';

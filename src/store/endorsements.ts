@@ -2,8 +2,9 @@ import type { Choice, Outcome, Rule } from '../domain/tally';
 import type { Db } from './db';
 import type { Group } from './members';
 
-export const DOCUMENT_KINDS = ['tor', 'methodology', 'tools', 'findings', 'report', 'dissemination'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { DOCUMENT_KINDS, type DocumentKind } from '../domain/vocabulary';
+
+export { DOCUMENT_KINDS, type DocumentKind };
 
 /** How a request came to close. */
 export type ClosedHow = 'deadline' | 'coordinator' | 'all-voted' | 'new-version';

@@ -6,7 +6,11 @@ export const DEDUP_KEEP_MS = 6 * 60 * 60 * 1000;
 
 export function seenOutcome(db: Db, key: string): CommandOutcome | undefined {
   const r = db.prepare('SELECT outcome FROM inbound_requests WHERE key = ?').get(key) as { outcome: string } | undefined;
-  return r ? (JSON.parse(r.outcome) as CommandOutcome) : undefined;
+  if (!r) return undefined;
+  // Outcomes remembered before replies said their audience went to the person alone.
+  const stored = JSON.parse(r.outcome) as CommandOutcome & { private?: boolean };
+  const { private: _private, ...outcome } = stored;
+  return { ...outcome, audience: outcome.audience ?? 'person' } as CommandOutcome;
 }
 
 export function rememberOutcome(db: Db, key: string, at: string, outcome: CommandOutcome): void {

@@ -1,8 +1,9 @@
 import type { Db } from './db';
 import type { Group } from './members';
 
-export type Milestone = 'tor' | 'methodology' | 'findings' | 'report';
-export const MILESTONES: readonly Milestone[] = ['tor', 'methodology', 'findings', 'report'];
+import { MILESTONES, type Milestone } from '../domain/vocabulary';
+
+export { MILESTONES, type Milestone };
 
 export type MeetingStatus = 'scheduled' | 'noticed' | 'notice-missed' | 'cancelled' | 'held';
 

@@ -1,7 +1,8 @@
 import type { Db } from './db';
 
-export type Group = 'PWG' | 'PMG';
-export type Role = 'coordinator' | 'focal' | 'observer';
+import type { Group, Role } from '../domain/vocabulary';
+
+export type { Group, Role };
 
 export interface Organisation {
   id: number;

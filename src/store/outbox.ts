@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAddress } from '../chat/address';
 import type { Medium, OutboundMessage, OutboundPayload } from '../core/ports';
 import type { Db } from './db';
 
@@ -163,6 +164,9 @@ export function nextDueAt(db: Db): string | null {
   return r.at;
 }
 
-export function toOutboundMessage(e: OutboxEntry, recipientName?: string): OutboundMessage {
-  return { id: e.id, medium: e.medium, address: e.address, payload: e.payload, ...(recipientName ? { recipientName } : {}) };
+/** The message a port is handed, with its address typed; null when the stored address cannot be read. */
+export function toOutboundMessage(e: OutboxEntry, recipientName?: string): OutboundMessage | null {
+  const to = parseAddress(e.medium, e.address);
+  if (!to) return null;
+  return { id: e.id, medium: e.medium, address: e.address, to, payload: e.payload, ...(recipientName ? { recipientName } : {}) };
 }

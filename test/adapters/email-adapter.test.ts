@@ -32,6 +32,7 @@ function message(id: number, payload: Partial<OutboundPayload> = {}, address = '
     id,
     medium: 'email',
     address,
+    to: { medium: 'email', kind: 'person', id: address },
     recipientName: 'Ana Krasniqi',
     payload: { subject: 'PWG meeting M12', text: 'Hello Ana,\n\nThe agenda is attached.', ...payload },
   };

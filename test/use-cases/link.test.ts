@@ -15,7 +15,7 @@ describe('/members link and /members verify (Discord identities)', () => {
   it('links a chat identity with the e-mailed code, once', async () => {
     app = createTestApp();
     const r = await app.runChat('/members link focal@kas.example.org', 'discord', '4242');
-    expect(r).toMatchObject({ status: 'accepted', private: true });
+    expect(r).toMatchObject({ status: 'accepted', audience: 'person' });
     const code = await codeFor(app, 'focal@kas.example.org');
     const mail = app.email.to('focal@kas.example.org')[0]!;
     expect(mail.payload.subject).not.toContain(code);

@@ -1,3 +1,5 @@
+import { GROUPS, ROLES } from '../../domain/vocabulary';
+import { sqlList } from '../sql';
 import type { Migration } from './migration';
 
 export const migration001: Migration = {
@@ -40,7 +42,7 @@ CREATE TABLE memberships (
 id INTEGER PRIMARY KEY,
 exercise_id INTEGER NOT NULL REFERENCES exercises(id),
 person_id INTEGER NOT NULL REFERENCES people(id),
-role TEXT NOT NULL CHECK (role IN ('coordinator', 'focal', 'observer')),
+role TEXT NOT NULL CHECK (role IN (${sqlList(ROLES)})),
 organisation_id INTEGER REFERENCES organisations(id),
 active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
 added_at TEXT NOT NULL,
@@ -131,7 +133,7 @@ CREATE INDEX jobs_due ON jobs(status, due_at);
 
 CREATE TABLE exercise_channels (
 exercise_id INTEGER NOT NULL REFERENCES exercises(id),
-grp TEXT NOT NULL CHECK (grp IN ('PWG', 'PMG')),
+grp TEXT NOT NULL CHECK (grp IN (${sqlList(GROUPS)})),
 medium TEXT NOT NULL,
 channel_id TEXT NOT NULL,
 bound_at TEXT NOT NULL,

@@ -1,3 +1,5 @@
+import { GROUPS, MILESTONES } from '../../domain/vocabulary';
+import { sqlList } from '../sql';
 import type { Migration } from './migration';
 
 export const migration002: Migration = {
@@ -7,12 +9,12 @@ export const migration002: Migration = {
 CREATE TABLE meetings (
 id INTEGER PRIMARY KEY,
 exercise_id INTEGER NOT NULL REFERENCES exercises(id),
-grp TEXT NOT NULL CHECK (grp IN ('PWG', 'PMG')),
+grp TEXT NOT NULL CHECK (grp IN (${sqlList(GROUPS)})),
 title TEXT NOT NULL,
 starts_at TEXT NOT NULL,
 duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
 place TEXT,
-milestone TEXT CHECK (milestone IN ('tor', 'methodology', 'findings', 'report')),
+milestone TEXT CHECK (milestone IN (${sqlList(MILESTONES)})),
 status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'noticed', 'notice-missed', 'cancelled', 'held')),
 notice_deadline TEXT NOT NULL,
 urgent_reason TEXT,

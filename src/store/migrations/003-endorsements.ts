@@ -1,3 +1,5 @@
+import { CHOICES, DOCUMENT_KINDS, GROUPS, RULES } from '../../domain/vocabulary';
+import { sqlList } from '../sql';
 import type { Migration } from './migration';
 
 export const migration003: Migration = {
@@ -7,12 +9,12 @@ export const migration003: Migration = {
 CREATE TABLE endorsements (
 id INTEGER PRIMARY KEY,
 exercise_id INTEGER NOT NULL REFERENCES exercises(id),
-grp TEXT NOT NULL CHECK (grp IN ('PWG', 'PMG')),
+grp TEXT NOT NULL CHECK (grp IN (${sqlList(GROUPS)})),
 title TEXT NOT NULL,
-document TEXT CHECK (document IN ('tor', 'methodology', 'tools', 'findings', 'report', 'dissemination')),
+document TEXT CHECK (document IN (${sqlList(DOCUMENT_KINDS)})),
 version TEXT,
 link TEXT,
-rule TEXT NOT NULL CHECK (rule IN ('consensus', 'majority')),
+rule TEXT NOT NULL CHECK (rule IN (${sqlList(RULES)})),
 quorum INTEGER NOT NULL CHECK (quorum >= 1),
 meeting_id INTEGER,
 deadline_at TEXT NOT NULL,
@@ -32,7 +34,7 @@ CREATE TABLE endorsement_votes (
 id INTEGER PRIMARY KEY,
 endorsement_id INTEGER NOT NULL REFERENCES endorsements(id),
 organisation_id INTEGER NOT NULL REFERENCES organisations(id),
-choice TEXT NOT NULL CHECK (choice IN ('endorse', 'object', 'abstain')),
+choice TEXT NOT NULL CHECK (choice IN (${sqlList(CHOICES)})),
 comment TEXT,
 cast_by_person_id INTEGER NOT NULL REFERENCES people(id),
 proxy INTEGER NOT NULL DEFAULT 0 CHECK (proxy IN (0, 1)),

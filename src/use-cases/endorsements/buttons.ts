@@ -1,7 +1,6 @@
-import type { OutboundPayload } from '../../core/ports';
+import { encodeIntent, voteIntent } from '../../chat/intent';
+import type { ChatAction } from '../../core/ports';
 import { CHOICES, type Choice } from '../../domain/tally';
-
-type Actions = NonNullable<OutboundPayload['actions']>;
 
 const LABELS: Record<Choice, { label: string; style?: 'primary' | 'danger' }> = {
   endorse: { label: 'Endorse', style: 'primary' },
@@ -10,25 +9,15 @@ const LABELS: Record<Choice, { label: string; style?: 'primary' | 'danger' }> = 
 };
 
 /**
- * The Endorse / Object / Abstain buttons under a request in chat. A button's value is the vote
- * command itself (`/endorse vote E3 object`): it names the request and the choice, never an
- * organisation; whoever presses it votes for their own organisation, as the platform identifies them.
+ * The Endorse / Object / Abstain buttons under a request in chat. A button carries the vote's
+ * intent (the request and the choice, never an organisation): whoever presses it votes for their
+ * own organisation, as the platform identifies them; Object asks for the reason first.
  */
-export function voteButtons(e: { id: number }): Actions {
+export function voteButtons(e: { id: number }): ChatAction[] {
   return CHOICES.map((choice) => ({
     id: `endorse-E${e.id}-${choice}`,
     label: LABELS[choice].label,
-    value: `/endorse vote E${e.id} ${choice}`,
+    value: encodeIntent(voteIntent(`E${e.id}`, choice)),
     ...(LABELS[choice].style ? { style: LABELS[choice].style } : {}),
   }));
-}
-
-/**
- * Reads a pressed button's value back: the request and the choice, or null when the value is not
- * one of ours (a client can send anything). Adapters ask for a comment when the choice is `object`.
- * @example parseVoteButton('/endorse vote E3 object') // { request: 'E3', choice: 'object' }
- */
-export function parseVoteButton(value: string): { request: string; choice: Choice } | null {
-  const m = /^\/endorse vote (E\d{1,9}) (endorse|object|abstain)$/.exec(value);
-  return m ? { request: m[1]!, choice: m[2] as Choice } : null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { groupArg } from '../../commands/args';
-import { accepted, defineCommand, refused } from '../../commands/registry';
+import { defineCommand, refused } from '../../commands/registry';
 import { bindChannel } from '../../store/channels';
 
 export const bindGroupChannel = defineCommand({
@@ -16,10 +16,12 @@ export const bindGroupChannel = defineCommand({
     if (!channel || channel.medium === 'console' || channel.medium === 'email')
       return refused('rule', `Type /exercise channel ${args.group} inside the Slack or Discord channel that should carry the ${args.group}'s announcements.`);
     bindChannel(ctx.db, { exerciseId: exercise.id, group: args.group, medium: channel.medium, channelId: channel.id, at: ctx.nowIso });
-    return accepted(`The ${args.group}'s announcements for ${exercise.name} will be posted in this channel.`, {
-      group: args.group,
-      medium: channel.medium,
-      channel: channel.id,
-    });
+    // The whole channel is told: from now on it carries the group's announcements.
+    return {
+      ok: true,
+      reply: `The ${args.group}'s announcements for ${exercise.name} will be posted in this channel.`,
+      detail: { group: args.group, medium: channel.medium, channel: channel.id },
+      audience: 'channel',
+    };
   },
 });

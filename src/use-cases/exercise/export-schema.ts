@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHOICES, DOCUMENT_KINDS, GROUPS, MILESTONES, ROLES, RULES } from '../../domain/vocabulary';
 
 /**
  * The JSON an `/exercise export` writes (`record.json`), documented field by field in
@@ -9,7 +10,7 @@ import { z } from 'zod';
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, { message: 'an ISO-8601 UTC instant' });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a YYYY-MM-DD date' });
 const id = z.number().int().positive();
-const group = z.enum(['PWG', 'PMG']);
+const group = z.enum(GROUPS);
 const medium = z.enum(['email', 'console', 'slack', 'discord']);
 
 const contentEntry = z.object({ entryId: id, text: z.string(), by: z.string(), at: z.string() });
@@ -40,14 +41,14 @@ export const exportSchema = z
       emailStatus: z.enum(['unknown', 'working', 'bounced']), emailStatusDetail: z.string().nullable(),
     })),
     memberships: z.array(z.object({
-      id, personId: id, role: z.enum(['coordinator', 'focal', 'observer']), organisationId: id.nullable(), active: z.boolean(),
+      id, personId: id, role: z.enum(ROLES), organisationId: id.nullable(), active: z.boolean(),
       addedAt: instant, removedAt: instant.nullable(),
     })),
     chatIdentities: z.array(z.object({ medium: z.string(), userId: z.string(), personId: id, linkedAt: instant, linkedBy: z.string() })),
     channels: z.array(z.object({ group, medium: z.string(), channelId: z.string(), boundAt: instant })),
     meetings: z.array(z.object({
       id, group, title: z.string(), startsAt: instant, durationMinutes: z.number().int(), place: z.string().nullable(),
-      milestone: z.enum(['tor', 'methodology', 'findings', 'report']).nullable(),
+      milestone: z.enum(MILESTONES).nullable(),
       status: z.enum(['scheduled', 'noticed', 'notice-missed', 'cancelled', 'held']), noticeDeadline: instant,
       urgentReason: z.string().nullable(), sequence: z.number().int(), agendaVersion: z.number().int(), sentAgendaVersion: z.number().int().nullable(),
       organizerPersonId: id, cancelReason: z.string().nullable(), createdAt: instant, updatedAt: instant,
@@ -66,14 +67,14 @@ export const exportSchema = z
       handedOverAt: instant.nullable(), providerId: z.string().nullable(), lastError: z.string().nullable(), failedAt: instant.nullable(),
     })),
     endorsements: z.array(z.object({
-      id, group, title: z.string(), document: z.enum(['tor', 'methodology', 'tools', 'findings', 'report', 'dissemination']).nullable(),
-      version: z.string().nullable(), link: z.string().nullable(), rule: z.enum(['consensus', 'majority']), quorum: z.number().int(),
+      id, group, title: z.string(), document: z.enum(DOCUMENT_KINDS).nullable(),
+      version: z.string().nullable(), link: z.string().nullable(), rule: z.enum(RULES), quorum: z.number().int(),
       meetingId: id.nullable(), deadlineAt: instant, urgentReason: z.string().nullable(), openedAt: instant, openedByPersonId: id.nullable(),
       status: z.enum(['open', 'closed']), outcome: z.enum(['endorsed', 'not-endorsed', 'no-quorum', 'superseded', 'withdrawn']).nullable(),
       closedAt: instant.nullable(), closedHow: z.enum(['deadline', 'coordinator', 'all-voted', 'new-version']).nullable(), supersededBy: id.nullable(),
     })),
     votes: z.array(z.object({
-      id, endorsementId: id, organisationId: id, choice: z.enum(['endorse', 'object', 'abstain']), comment: z.string().nullable(),
+      id, endorsementId: id, organisationId: id, choice: z.enum(CHOICES), comment: z.string().nullable(),
       castByPersonId: id, proxy: z.boolean(), castAt: instant, current: z.boolean(), replacedAt: instant.nullable(),
     })),
     minutesEntries: z.array(z.object({ id, meetingId: id, kind: z.enum(['note', 'decision']), text: z.string(), capturedAt: instant, capturedByPersonId: id.nullable() })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shownAddress } from '../../chat/address';
 import { idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { deadlinePassed, isOnTime } from '../../domain/notice';
@@ -84,7 +85,7 @@ function personLines(p: PersonReach, zone: string, indent: string, catchUp: bool
 
 /** One delivery, as proof: which notice, which channel, handed over when, on time or late, and the provider's id; or why not. */
 export function messageLine(msg: NoticeMessage, zone: string): string {
-  const channel = msg.medium === 'email' ? `e-mail ${msg.address}` : msg.address;
+  const channel = msg.medium === 'email' ? `e-mail ${msg.address}` : shownAddress(msg.medium, msg.address);
   const what = `v${msg.version} ${NOTICE_KIND_NAMES[msg.kind]}${msg.catchUp ? ' (sent on joining)' : ''}, ${channel}`;
   if (msg.status === 'sent' && msg.handedOverAt) {
     const timing = msg.kind === 'cancellation' ? '' : isOnTime(msg.handedOverAt, msg.noticeDeadline) ? ', on time' : ', late';

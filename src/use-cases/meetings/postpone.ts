@@ -37,7 +37,7 @@ export const postponeMeeting = defineCommand({
     const before = found.value;
     const id = meetingLabel(before);
     const when = meetingStart(ctx, args.date, args.time);
-    if (!when.ok) return refused('rule', when.message);
+    if (!when.ok) return refused('rule', when.message, when.field);
     if (when.start.getTime() === before.startsAt.getTime()) return refused('rule', `${id} is already on ${formatLong(before.startsAt, zone)}.`);
     const deadline = noticeDeadline(when.start, zone, exercise.noticeDays);
     const passed = deadlinePassed(deadline, ctx.now);

@@ -14,13 +14,20 @@ export const DEFAULT_DURATION_MINUTES = 120;
 
 export const urgentArg = lineText('urgent reason', 500);
 
-/** The instant of a date and time in the exercise's zone, or why it cannot be used (impossible, DST gap or overlap, past). */
-export function meetingStart(ctx: CommandContext, date: LocalDate, time: LocalTime): { ok: true; start: Date } | { ok: false; message: string } {
+/**
+ * The instant of a date and time in the exercise's zone, or why it cannot be used (a DST gap or
+ * overlap: the time; already past: the date).
+ */
+export function meetingStart(
+  ctx: CommandContext,
+  date: LocalDate,
+  time: LocalTime,
+): { ok: true; start: Date } | { ok: false; message: string; field: 'date' | 'time' } {
   const zone = ctx.requireExercise().timeZone;
   const start = toInstant(date, time, zone);
-  if (!start.ok) return { ok: false, message: start.error };
+  if (!start.ok) return { ok: false, message: start.error, field: 'time' };
   if (start.value.getTime() <= ctx.now.getTime())
-    return { ok: false, message: `${formatInZone(start.value, zone)} is in the past (it is now ${formatInZone(ctx.now, zone)}). Give a date and time still to come.` };
+    return { ok: false, field: 'date', message: `${formatInZone(start.value, zone)} is in the past (it is now ${formatInZone(ctx.now, zone)}). Give a date and time still to come.` };
   return { ok: true, start: start.value };
 }
 
@@ -46,7 +53,7 @@ export const scheduleMeeting = defineCommand({
     date: dateArg,
     time: timeArg,
     title: lineText('title', 200),
-    milestone: choiceArg('milestone', MILESTONES as unknown as readonly ['tor', 'methodology', 'findings', 'report']).optional(),
+    milestone: choiceArg('milestone', MILESTONES).optional(),
     where: lineText('place', 200).optional(),
     duration: positiveMinutesArg.optional(),
     urgent: urgentArg.optional(),
@@ -64,13 +71,13 @@ export const scheduleMeeting = defineCommand({
     const exercise = ctx.requireExercise();
     const zone = exercise.timeZone;
     const when = meetingStart(ctx, args.date, args.time);
-    if (!when.ok) return refused('rule', when.message);
+    if (!when.ok) return refused('rule', when.message, when.field);
     if (args.milestone && args.group !== 'PWG')
-      return refused('rule', `The key meetings of the TOR (${args.milestone}) are meetings of the whole PWG; schedule it for the PWG, or drop milestone:.`);
+      return refused('rule', `The key meetings of the TOR (${args.milestone}) are meetings of the whole PWG; schedule it for the PWG, or drop milestone:.`, 'milestone');
     const deadline = noticeDeadline(when.start, zone, exercise.noticeDays);
     const passed = deadlinePassed(deadline, ctx.now);
     if (passed && !args.urgent)
-      return refused('rule', deadlinePassedMessage(exercise, args.group, when.start, args.time, ctx.now, 'Add urgent:"<reason>" to hold it at short notice.'));
+      return refused('rule', deadlinePassedMessage(exercise, args.group, when.start, args.time, ctx.now, 'Add urgent:"<reason>" to hold it at short notice.'), 'date');
     const urgentReason = passed ? args.urgent! : null;
     const meeting = insertMeeting(ctx.db, {
       exerciseId: exercise.id,

@@ -54,7 +54,7 @@ export const linkChatIdentity = defineCommand({
         exercise: ctx.exercise?.name ?? 'Convene',
       },
     });
-    return { ok: true, reply, private: true, detail: { email: person.email, known: true, medium: chat.medium, userId: chat.userId } };
+    return { ok: true, reply, audience: 'person', detail: { email: person.email, known: true, medium: chat.medium, userId: chat.userId } };
   },
 });
 

@@ -46,7 +46,7 @@ describe('Slack delivery of the outbox (chat.postMessage / chat.update)', () => 
       { id: 'object', label: 'Object', value: 'E3:object', style: 'danger' },
       { id: 'abstain', label: 'Abstain', value: 'E3:abstain' },
     ]);
-    expect(outboxEntry(h.app.db, id!)!.address).toBe('slack:CPWG');
+    expect(outboxEntry(h.app.db, id!)!.address).toBe('slack:channel:CPWG');
     expect(await h.sender.drain()).toMatchObject({ sent: 1 });
     const [post] = h.fake.callsTo('chat.postMessage');
     expect(post!.args.channel).toBe('CPWG');
@@ -64,7 +64,7 @@ describe('Slack delivery of the outbox (chat.postMessage / chat.update)', () => 
 
   it('escapes user text: <!channel>, <@U1> and & arrive as text, in blocks and in the notification', async () => {
     h = await startSlackHarness();
-    queue('slack:CPWG', { subject: 'Agenda <!here>', text: 'Item 1: <!channel> budget & <@U123> <https://evil.example|click>' });
+    queue('slack:channel:CPWG', { subject: 'Agenda <!here>', text: 'Item 1: <!channel> budget & <@U123> <https://evil.example|click>' });
     await h.sender.drain();
     const { args } = h.fake.callsTo('chat.postMessage')[0]!;
     const sent = JSON.stringify(args);
@@ -76,7 +76,7 @@ describe('Slack delivery of the outbox (chat.postMessage / chat.update)', () => 
 
   it('delivers to a person by direct message and records the DM channel and ts', async () => {
     h = await startSlackHarness();
-    const id = queue(`slack:${USERS.kas.id}`);
+    const id = queue(`slack:person:${USERS.kas.id}`);
     await h.sender.drain();
     expect(h.fake.callsTo('chat.postMessage')[0]!.args.channel).toBe('UKAS');
     expect(outboxEntry(h.app.db, id)!.providerId).toBe('DKAS/1795000000.000001');
@@ -84,7 +84,7 @@ describe('Slack delivery of the outbox (chat.postMessage / chat.update)', () => 
 
   it('updates a message in place when the payload replaces an earlier delivery', async () => {
     h = await startSlackHarness();
-    const id = queue('slack:CPWG', { text: 'Votes: 2 endorse, 1 object', replaces: 'CPWG/1795000000.000042' });
+    const id = queue('slack:channel:CPWG', { text: 'Votes: 2 endorse, 1 object', replaces: 'CPWG/1795000000.000042' });
     await h.sender.drain();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
     expect(h.fake.callsTo('chat.update')[0]!.args).toMatchObject({ channel: 'CPWG', ts: '1795000000.000042' });
@@ -94,7 +94,7 @@ describe('Slack delivery of the outbox (chat.postMessage / chat.update)', () => 
   it('posts anew when the message to update is gone', async () => {
     h = await startSlackHarness();
     h.fake.failNext('chat.update', { body: { ok: false, error: 'message_not_found' } });
-    const id = queue('slack:CPWG', { replaces: 'CPWG/1795000000.000042' });
+    const id = queue('slack:channel:CPWG', { replaces: 'CPWG/1795000000.000042' });
     await h.sender.drain();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(outboxEntry(h.app.db, id)!.status).toBe('sent');
@@ -103,7 +103,7 @@ describe('Slack delivery of the outbox (chat.postMessage / chat.update)', () => 
   it('honours a 429 with Retry-After: 2: delivered after the wait and not before, posted once', async () => {
     h = await startSlackHarness();
     h.fake.failNext('chat.postMessage', { status: 429, headers: { 'retry-after': '2' }, body: { ok: false, error: 'ratelimited' } });
-    const id = queue('slack:CPWG');
+    const id = queue('slack:channel:CPWG');
     expect(await h.sender.drain()).toEqual({ sent: 0, retrying: 1, failed: 0 });
     // The Web API client did not retry on its own: one call so far.
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
@@ -122,7 +122,7 @@ describe('Slack delivery of the outbox (chat.postMessage / chat.update)', () => 
   it.each(['channel_not_found', 'not_in_channel', 'invalid_auth'])('gives up at once on %s, and the coordinators are told by e-mail', async (error) => {
     h = await startSlackHarness();
     h.fake.failNext('chat.postMessage', { body: { ok: false, error } });
-    const id = queue('slack:CGONE');
+    const id = queue('slack:channel:CGONE');
     const report = await h.sender.drain();
     expect(report.failed).toBe(1);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
@@ -133,7 +133,7 @@ describe('Slack delivery of the outbox (chat.postMessage / chat.update)', () => 
   it('retries later when Slack answers with a server error', async () => {
     h = await startSlackHarness();
     h.fake.failNext('chat.postMessage', { status: 503, body: { ok: false } });
-    const id = queue('slack:CPWG');
+    const id = queue('slack:channel:CPWG');
     expect((await h.sender.drain()).retrying).toBe(1);
     expect(outboxEntry(h.app.db, id)!.lastError).toBe('Slack answered HTTP 503');
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { objectionView } from '../../../adapters/slack/modals';
+import { reasonView } from '../../../adapters/slack/modals';
+import { encodeIntent, voteIntent } from '../../../src/chat/intent';
 import { waitFor, type Args } from './fake-slack';
 import { USERS, buttonClick, startSlackHarness, viewSubmission, type SlackHarness } from './slack-harness';
 
@@ -79,7 +80,7 @@ describe('Slack forms', () => {
     const open = await waitFor(() => h.fake.callsTo('views.open')[0]);
     expect(open.args.trigger_id).toMatch(/\.click$/);
     expect(open.args.view).toMatchObject({ type: 'modal', callback_id: 'convene-endorse-objection' });
-    expect(JSON.parse(open.args.view.private_metadata)).toEqual({ request: 'E3', responseUrl: h.fake.responseUrl('obj'), channelId: 'CPWG' });
+    expect(JSON.parse(open.args.view.private_metadata)).toEqual({ intent: encodeIntent(voteIntent('E3', 'object')), responseUrl: h.fake.responseUrl('obj'), channelId: 'CPWG' });
     expect(h.seen).toHaveLength(0);
 
     const r = await h.interact(viewSubmission({ userId: USERS.kas.id, view: open.args.view, values: { reason: { value: { type: 'plain_text_input', value: 'The “SCR” figures\nare missing \\ late' } } } }));
@@ -152,7 +153,7 @@ describe('a slow form submission', () => {
   it('closes the form within Slack\'s 3 s and answers afterwards through the response_url', async () => {
     h = await startSlackHarness();
     h.fake.delayMs = 2500; // users.info for a user not looked up yet
-    const view = objectionView({ request: 'E3', responseUrl: h.fake.responseUrl('slow'), channelId: 'CPWG' });
+    const view = reasonView(voteIntent('E3', 'object'), { intent: encodeIntent(voteIntent('E3', 'object')), responseUrl: h.fake.responseUrl('slow'), channelId: 'CPWG' });
     const r = await h.interact(viewSubmission({ userId: USERS.unhcr.id, view: view as unknown as Args, values: { reason: { value: { type: 'plain_text_input', value: 'Too late to read it.' } } } }));
     expect(r.status).toBe(200);
     expect(r.ms).toBeLessThan(3000);

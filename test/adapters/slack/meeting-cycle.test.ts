@@ -24,7 +24,7 @@ const postsTo = (channel: string): string[] =>
 
 /** The Slack delivery of one notice kind to KAS's focal point: its outbox row. */
 function toKas(kind: string) {
-  return outboxByRef(h.app.db, 'meeting:1').find((e) => e.kind === kind && e.address === `slack:${USERS.kas.id}`);
+  return outboxByRef(h.app.db, 'meeting:1').find((e) => e.kind === kind && e.address === `slack:person:${USERS.kas.id}`);
 }
 
 describe('a whole meeting cycle from Slack, end to end', () => {

@@ -5,9 +5,20 @@ import { MESSAGE_BLOCKS, SECTION_LIMIT, decodeSlackText, messageBlocks, replyBlo
 import { SLASH_COMMANDS, commandLine } from '../../../adapters/slack/commands';
 import { SlackAdapter } from '../../../adapters/slack/slack-adapter';
 import { silentLogger } from '../../../src/logger';
-import { buttonIntent } from '../../../adapters/slack/interactions';
-import { fieldOfRefusal, quoted, scheduleCommand } from '../../../adapters/slack/modals';
+import { SCHEDULE_FORM, formIntent, inputOfRefusal } from '../../../src/chat/forms';
+import { decodeIntent, intentCommand } from '../../../src/chat/intent';
+import { quoteWord as quoted } from '../../../src/commands/format';
 import { buildRegistry } from '../../../src/use-cases/index';
+import { createTestApp } from '../../helpers/app';
+
+const registry = buildRegistry();
+/** A button's value read by src/, in the terms these tests were first written in. */
+function buttonIntent(value: string) {
+  const intent = decodeIntent(value);
+  if (!intent) return { kind: 'unknown' };
+  return intent.needsReason ? { kind: 'objection', request: intent.args['id'] } : { kind: 'command', text: intentCommand(registry, intent) };
+}
+const scheduleCommand = (values: Record<string, string>) => intentCommand(registry, formIntent(SCHEDULE_FORM, values)) ?? '';
 import { parseCommand } from '../../../src/commands/parse';
 import { tokenize } from '../../../src/commands/tokenize';
 import { ROOT } from '../../helpers/app';
@@ -99,14 +110,23 @@ describe('Slack requests as command lines of the grammar', () => {
   });
 
   it('shows a refusal on the field it names, or on the first one', () => {
-    const form = { group: 'PWG', date: '2026-11-25', time: '14:00', title: 'T' };
-    expect(fieldOfRefusal('The PWG meeting on 2026-11-25 needs its agenda sent by 2026-11-18 14:00 Europe/Belgrade; that has passed. Earliest compliant date: 2026-11-30. Add urgent:"<reason>" to hold it at short notice.', form)).toBe('date');
-    expect(fieldOfRefusal('02:30 on 2027-03-28 does not exist in Europe/Belgrade: the clocks go forward.', form)).toBe('time');
-    expect(fieldOfRefusal('The urgent reason is empty.', form)).toBe('urgent');
-    expect(fieldOfRefusal('The title is 300 characters long; the limit is 200.', form)).toBe('title');
-    expect(fieldOfRefusal('The duration is a whole number of minutes, e.g. duration:90.', form)).toBe('duration');
-    expect(fieldOfRefusal('Unknown milestone "x".', form)).toBe('milestone');
-    expect(fieldOfRefusal('Only the Profiling Coordinator can use /meeting schedule; you are a focal point.', form)).toBe('group');
+    const app = createTestApp();
+    const on = (line: string, as?: string) => {
+      const outcome = app.run(line, as);
+      expect(outcome.status).toBe('refused');
+      return inputOfRefusal(SCHEDULE_FORM.inputs, outcome);
+    };
+    try {
+      expect(on('/meeting schedule PWG 2026-11-25 14:00 T')).toBe('date'); // its notice deadline has passed
+      expect(on('/meeting schedule PWG 2027-03-28 02:30 T')).toBe('time'); // the clocks go forward
+      expect(on('/meeting schedule PWG 2026-12-10 14:00 T urgent:""')).toBe('urgent');
+      expect(on(`/meeting schedule PWG 2026-12-10 14:00 ${'t'.repeat(300)}`)).toBe('title');
+      expect(on('/meeting schedule PWG 2026-12-10 14:00 T duration:x')).toBe('duration');
+      expect(on('/meeting schedule PWG 2026-12-10 14:00 T milestone:x')).toBe('milestone');
+      expect(on('/meeting schedule PWG 2026-12-10 14:00 T', 'focal@kas.example.org')).toBe('group');
+    } finally {
+      app.close();
+    }
   });
 });
 

@@ -21,13 +21,13 @@ describe('the endorsement post in the group channel', () => {
   it('is updated in place after each vote with the tally by organisation, never by person', async () => {
     app = await pmgWithChannel();
     const slack = app.chat[0]!;
-    const original = slack.to('slack:C-PMG')[0]!;
+    const original = slack.to('slack:channel:C-PMG')[0]!;
     expect(original.payload.actions?.map((a) => a.label)).toEqual(['Endorse', 'Object', 'Abstain']);
-    const providerId = outboxByRef(app.db, 'endorsement:1').find((r) => r.medium === 'slack' && r.address === 'slack:C-PMG')!.providerId;
+    const providerId = outboxByRef(app.db, 'endorsement:1').find((r) => r.medium === 'slack' && r.address === 'slack:channel:C-PMG')!.providerId;
 
     expect(app.run('/endorse vote E1 object the sample is too small', 'focal@drc.example.org').status).toBe('accepted');
     await app.sender.drain();
-    const update = slack.to('slack:C-PMG').at(-1)!;
+    const update = slack.to('slack:channel:C-PMG').at(-1)!;
     expect(update.payload.replaces).toBe(providerId);
     expect(update.payload.text).toContain('Votes so far, by organisation (0 endorse, 1 object, 0 abstain; 1 voted');
     expect(update.payload.text).toContain('DRC: object');
@@ -41,7 +41,7 @@ describe('the endorsement post in the group channel', () => {
     for (const who of ['focal@mcr.example.org', 'focal@unhcr.example.org', 'focal@drc.example.org', 'focal@undp.example.org', 'focal@iom.example.org'])
       expect(app.run('/endorse vote E1 endorse', who).status).toBe('accepted');
     await app.sender.drain();
-    const last = app.chat[0]!.to('slack:C-PMG').filter((m) => m.payload.replaces).at(-1)!;
+    const last = app.chat[0]!.to('slack:channel:C-PMG').filter((m) => m.payload.replaces).at(-1)!;
     expect(last.payload.text).toContain('This request is closed');
     expect(last.payload.text).toContain('5 endorse, 0 object, 0 abstain; 5 voted');
     expect(last.payload.actions).toBeUndefined();
@@ -49,7 +49,7 @@ describe('the endorsement post in the group channel', () => {
 
   it('is not updated when the original post never reached the channel', async () => {
     app = await pmgWithChannel();
-    app.db.prepare(`UPDATE outbox SET status = 'failed', provider_id = NULL WHERE address = 'slack:C-PMG'`).run();
+    app.db.prepare(`UPDATE outbox SET status = 'failed', provider_id = NULL WHERE address = 'slack:channel:C-PMG'`).run();
     app.run('/endorse vote E1 endorse', 'focal@mcr.example.org');
     expect(outboxByRef(app.db, 'endorsement:1').filter((r) => r.kind === 'endorsement-tally')).toHaveLength(0);
   });

@@ -5,7 +5,8 @@ import { endorsementById } from '../../../src/store/endorsements';
 import { jobsFor } from '../../../src/store/jobs';
 import { linkIdentity, personByEmail } from '../../../src/store/members';
 import { bindChannel } from '../../../src/store/channels';
-import { parseVoteButton } from '../../../src/use-cases/endorsements/buttons';
+import { decodeIntent, intentCommand } from '../../../src/chat/intent';
+import { buildRegistry } from '../../../src/use-cases/index';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -41,7 +42,7 @@ describe('/endorse open', () => {
     const reply = ok(app, '/endorse open PWG Methodology');
     expect(reply).toContain('The request went to 13 members, 16 messages (13 e-mail, 1 discord, 2 slack), and 1 group channel.');
     expect(reply).not.toContain('by e-mail and chat');
-    const queued = messages(app, 'endorsement-request', 'endorsement:2').filter((m) => m.address !== 'slack:CPWG');
+    const queued = messages(app, 'endorsement-request', 'endorsement:2').filter((m) => m.address !== 'slack:channel:CPWG');
     expect(queued).toHaveLength(16);
   });
 
@@ -73,20 +74,20 @@ describe('/endorse open', () => {
     bindChannel(app.db, { exerciseId: 1, group: 'PWG', medium: 'slack', channelId: 'CPWG', at: '2026-11-01T00:00:00Z' });
     ok(app, '/endorse open PWG Terms of Reference');
     const chat = messages(app, 'endorsement-request').filter((m) => m.medium === 'slack');
-    expect(chat.map((m) => m.address).sort()).toEqual(['slack:CPWG', 'slack:UJIPS', 'slack:UKAS']);
-    const kas = chat.find((m) => m.address === 'slack:UKAS')!;
-    expect(kas.payload.actions!.map((a) => [a.label, a.value])).toEqual([
+    expect(chat.map((m) => m.address).sort()).toEqual(['slack:channel:CPWG', 'slack:person:UJIPS', 'slack:person:UKAS']);
+    const kas = chat.find((m) => m.address === 'slack:person:UKAS')!;
+    expect(kas.payload.actions!.map((a) => [a.label, intentCommand(buildRegistry(), decodeIntent(a.value)!)])).toEqual([
       ['Endorse', '/endorse vote E1 endorse'],
       ['Object', '/endorse vote E1 object'],
       ['Abstain', '/endorse vote E1 abstain'],
     ]);
     for (const a of kas.payload.actions!) {
       expect(a.value).not.toMatch(/KAS|UNHCR|MCR/);
-      expect(parseVoteButton(a.value)).toEqual({ request: 'E1', choice: a.label.toLowerCase() });
+      expect(decodeIntent(a.value)).toMatchObject({ command: 'endorse vote', args: { id: 'E1', choice: a.label.toLowerCase() } });
     }
-    expect(chat.find((m) => m.address === 'slack:CPWG')!.payload.actions).toHaveLength(3);
-    expect(chat.find((m) => m.address === 'slack:UJIPS')!.payload.actions).toBeUndefined();
-    expect(parseVoteButton('/endorse vote E1 endorse; /members add-org X')).toBeNull();
+    expect(chat.find((m) => m.address === 'slack:channel:CPWG')!.payload.actions).toHaveLength(3);
+    expect(chat.find((m) => m.address === 'slack:person:UJIPS')!.payload.actions).toBeUndefined();
+    expect(decodeIntent('/endorse vote E1 endorse; /members add-org X')).toBeNull();
   });
 
   it('puts a PMG request to the five PMG organisations only', () => {

@@ -4,7 +4,7 @@ import { emailedTo, everyoneEndorses, FOCAL, messages, OBSERVER, ok, PMG, PWG, S
 import { currentVotes, endorsementById, voteHistory } from '../../../src/store/endorsements';
 import { jobsFor } from '../../../src/store/jobs';
 import { linkIdentity, personByEmail } from '../../../src/store/members';
-import { parseVoteButton } from '../../../src/use-cases/endorsements/buttons';
+import { decodeIntent } from '../../../src/chat/intent';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -99,8 +99,8 @@ describe('/endorse vote', () => {
       withTor();
       expect(await app.runChat('/endorse vote E1 endorse', 'slack', 'UNKNOWN')).toMatchObject({ status: 'refused', code: 'forbidden', reply: expect.stringContaining('/members link') });
       linkIdentity(app.db, { medium: 'slack', userId: 'UKAS', personId: personByEmail(app.db, FOCAL.KAS)!.id, at: '2026-11-01T00:00:00Z', by: 'test' });
-      const button = parseVoteButton('/endorse vote E1 endorse')!;
-      expect(button).toEqual({ request: 'E1', choice: 'endorse' });
+      const button = decodeIntent('/endorse vote E1 endorse')!;
+      expect(button).toEqual({ command: 'endorse vote', args: { id: 'E1', choice: 'endorse' } });
       const r = await app.runChat('/endorse vote E1 endorse UNHCR', 'slack', 'UKAS');
       expect(r.status).toBe('accepted');
       expect(currentVotes(app.db, 1).map((v) => [v.acronym, v.comment])).toEqual([['KAS', 'UNHCR']]);

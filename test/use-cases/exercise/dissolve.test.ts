@@ -83,7 +83,7 @@ describe('/exercise dissolve', () => {
     // A PWG-only organisation does not read the PMG's meetings and requests.
     expect(kas.text).not.toContain('Workplan');
     expect(notices.find((m) => m.address === FOCAL.MCR)!.payload.text).toContain('M2 PMG "Workplan"');
-    expect(notices.find((m) => m.address === 'slack:CPWG')!.payload.text).toContain('To the Profiling Working Group:');
+    expect(notices.find((m) => m.address === 'slack:channel:CPWG')!.payload.text).toContain('To the Profiling Working Group:');
     const cancellations = outboxOfExercise(app.db, 1).filter((m) => m.kind === 'meeting-cancelled' && m.medium === 'email');
     expect(cancellations).toHaveLength(PWG_PEOPLE);
     expect(icsFields(cancellations[0]!.payload.calendar!.content).calendar.METHOD).toBe('CANCEL');
@@ -185,12 +185,12 @@ describe('/exercise dissolve', () => {
     // SMTP is down: no e-mail is handed over; Slack works.
     app.email.fail = () => ({ status: 'transient', error: 'connect ECONNREFUSED 127.0.0.1:25' });
     await app.sender.drain();
-    expect(outboxOfExercise(app.db, 1).filter((m) => m.kind === 'meeting-invitation' && m.status === 'sent').map((m) => m.address).sort()).toEqual(['slack:CPWG', 'slack:UKAS']);
+    expect(outboxOfExercise(app.db, 1).filter((m) => m.kind === 'meeting-invitation' && m.status === 'sent').map((m) => m.address).sort()).toEqual(['slack:channel:CPWG', 'slack:person:UKAS']);
     const reply = ok(app, '/exercise dissolve confirm');
     expect(reply).toContain('1 meeting cancelled (M1), with the calendar cancellation to those who had the invitation;');
     expect(reply).toContain(`${PWG_PEOPLE} queued messages withheld`);
     const cancellations = outboxOfExercise(app.db, 1).filter((m) => m.kind === 'meeting-cancelled');
-    expect(cancellations.map((m) => m.address).sort()).toEqual(['slack:CPWG', 'slack:UKAS']);
+    expect(cancellations.map((m) => m.address).sort()).toEqual(['slack:channel:CPWG', 'slack:person:UKAS']);
   });
 
   it('sends no cancellation at all when no invitation was delivered', async () => {

@@ -106,7 +106,7 @@ describe('/meeting cancel', () => {
     ok(app, '/meeting cancel M1 the donor withdrew');
     const rows = outbox(app.db, 'M1', 'meeting-cancelled');
     expect(rows.filter((r) => r.medium === 'email')).toHaveLength(PWG_PEOPLE);
-    expect(rows.filter((r) => r.medium === 'slack').map((r) => r.address)).toEqual(['slack:CPWG']);
+    expect(rows.filter((r) => r.medium === 'slack').map((r) => r.address)).toEqual(['slack:channel:CPWG']);
   });
 
   it('cancels an unsent meeting without telling anyone, and refuses to cancel twice or to postpone or send it after', () => {

@@ -24,7 +24,7 @@ describe('/meeting send', () => {
     );
     const rows = outbox(app.db, id, 'meeting-invitation');
     expect(rows).toHaveLength(PWG_PEOPLE + 1);
-    const kas = rows.filter((r) => r.address === 'focal@kas.example.org' || r.address === 'slack:UKAS');
+    const kas = rows.filter((r) => r.address === 'focal@kas.example.org' || r.address === 'slack:person:UKAS');
     expect(kas.map((r) => r.medium).sort()).toEqual(['email', 'slack']);
     expect(kas.every((r) => r.organisationId !== null && r.personId === personByEmail(app.db, 'focal@kas.example.org')!.id)).toBe(true);
     const coordinatorRow = rows.find((r) => r.address === 'coordinator@unhcr.example.org')!;
@@ -51,7 +51,7 @@ describe('/meeting send', () => {
     expect(pendingJobs(app.db, id).map((j) => j.kind)).toEqual(['meeting-member-reminder', 'meeting-held']);
     await app.sender.drain();
     expect(app.email.sent).toHaveLength(PWG_PEOPLE);
-    expect(app.chat[0]!.sent.map((m) => m.address)).toEqual(['slack:UKAS']);
+    expect(app.chat[0]!.sent.map((m) => m.address)).toEqual(['slack:person:UKAS']);
   });
 
   it('sends a PMG meeting to the PMG organisations only (and to the coordinator and observers)', () => {
@@ -163,12 +163,12 @@ describe('/meeting send', () => {
     expect(bound.status).toBe('accepted');
     meetingWithAgenda(app, '2026-12-01', '10:00');
     ok(app, '/meeting send M1');
-    const post = outbox(app.db, 'M1').find((r) => r.address === 'slack:CPWG')!;
+    const post = outbox(app.db, 'M1').find((r) => r.address === 'slack:channel:CPWG')!;
     expect(post.personId).toBeNull();
     expect(post.payload.text).toMatch(/^To the Profiling Working Group:\n/);
     expect(post.payload.text).toContain('1. Review of the draft TOR');
     await app.sender.drain();
-    expect(app.chat[0]!.sent.map((m) => m.address)).toContain('slack:CPWG');
+    expect(app.chat[0]!.sent.map((m) => m.address)).toContain('slack:channel:CPWG');
   });
 
   it('is for the coordinator only', () => {

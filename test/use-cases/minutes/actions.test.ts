@@ -52,6 +52,7 @@ describe('/minutes done', () => {
     const before = snapshot(app.db);
     expect(no(app, '/minutes done A1', FOCAL.UNHCR)).toEqual({
       status: 'refused',
+      audience: 'person',
       code: 'forbidden',
       reply: 'Only a focal point of KAS, which owns A1, or the coordinator can mark it done; you are a focal point of UNHCR.',
     });

@@ -56,6 +56,7 @@ describe('capturing minutes', () => {
     const before = snapshot(app.db);
     expect(no(app, '/minutes note M1 too early')).toEqual({
       status: 'refused',
+      audience: 'person',
       code: 'rule',
       reply: 'M1 starts on Tue 1 Dec 2026, 10:00 (Europe/Belgrade); its minutes are captured from its start. Until then, add what is to be discussed to the agenda: /meeting agenda M1 add <text>.',
     });

@@ -33,7 +33,7 @@ describe('/minutes publish', () => {
     expect(kas.payload.text).toContain('Action items by owner:\n  KAS:\n    A1, due 2026-12-15: Share the sampling frame');
     expect(kas.payload.text).toContain('Attendance: not recorded.');
     expect(kas.payload.html).toContain('UNHCR presented <strong>the draft TOR</strong>.');
-    const post = app.chat[0]!.to('slack:CPWG').at(-1)!;
+    const post = app.chat[0]!.to('slack:channel:CPWG').at(-1)!;
     expect(post.payload.text).toContain('To the Profiling Working Group:');
     expect(post.payload.text).toContain('1. The objectives are agreed.');
 

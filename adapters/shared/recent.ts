@@ -7,12 +7,14 @@ export const DOUBLE_CLICK_MS = 10_000;
 const KEEP_MS = 15 * 60_000;
 
 export interface Click {
+  /** The kind of delivery, as the id's prefix: `slack:block_actions`, `discord:button`. */
+  prefix: string;
   userId: string;
   /** The message (channel/ts) or view the button is on. */
   container: string;
   actionId: string;
   value: string;
-  /** Slack's `action_ts`: the same in a retried delivery of the same click, different for a second click. */
+  /** The platform's id of this click (Slack's `action_ts`, Discord's interaction id): the same in a retried delivery, different for a second click. */
   actionTs: string;
 }
 
@@ -22,8 +24,8 @@ export function digest(text: string): string {
 }
 
 /**
- * What this process is answering or has answered, by delivery id, so a retried request or a
- * double click gets one answer. The durable guard is the core's `inbound_requests` table (the
+ * The once-per-delivery guard of a chat adapter: what this process is answering or has
+ * answered, by delivery id, so a retried request or a double click gets one answer. The durable guard is the core's `inbound_requests` table (the
  * same delivery id is applied once, even after a restart); this one spares the user a second reply.
  */
 export class RecentRequests {
@@ -60,7 +62,7 @@ export class RecentRequests {
   clickId(click: Click): string {
     const now = this.clock.now().getTime();
     const where = `${click.userId}|${click.container}`;
-    const id = `slack:block_actions:${click.container}:${click.actionId}:${click.value}:${click.userId}:${click.actionTs}`;
+    const id = `${click.prefix}:${click.container}:${click.actionId}:${click.value}:${click.userId}:${click.actionTs}`;
     const previous = this.lastClick.get(where);
     if (previous && previous.click.actionId === click.actionId && previous.click.value === click.value && now - previous.at < DOUBLE_CLICK_MS) {
       return previous.id;
