@@ -49,6 +49,11 @@ export class OutboxSender {
     for (const p of deps.ports) this.ports.set(p.medium, p);
   }
 
+  /** Whether a drain is under way (its messages are leased, so the outbox shows nothing due). */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
   media(): Medium[] {
     return [...this.ports.keys()];
   }

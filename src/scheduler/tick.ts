@@ -11,6 +11,7 @@ import { DEDUP_KEEP_MS, anyOlderThan, forgetOlderThan } from '../store/inbound';
 import { retryDelayMs, type OutboxSender, type DrainReport } from '../delivery/sender';
 import type { JobHandlers } from './jobs';
 import { recordFailedJob } from './failed-job';
+import { dataStamp, nextWorkAt } from '../store/work-due';
 
 /** A job run later than this after its due time is marked late. */
 export const LATE_AFTER_MS = 5 * 60_000;
@@ -32,26 +33,43 @@ export interface SchedulerDependencies {
   logger: Logger;
 }
 
+/** Platform delivery ids received before this are forgotten (retries come within minutes). */
+const forgetBefore = (now: Date) => new Date(now.getTime() - DEDUP_KEEP_MS).toISOString();
+
 /** Lets the event loop answer what is waiting (a Slack ack) between two jobs of a tick. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Runs whatever is due once: jobs (reminders, deadlines, closing votes, sweeps an event called
  * for) in due order, each in its own transaction guarded by its pending status, then delivers the
- * outbox. When nothing is due it only reads: each question is one index range, and no write
- * transaction is opened.
+ * outbox. When nothing is due it reads no table and opens no transaction (`idle`).
  */
 export class Scheduler {
   private running: Promise<TickReport> | null = null;
+  private horizon: { stamp: string; at: number } | null = null;
 
   constructor(private readonly deps: SchedulerDependencies) {}
 
   /** One tick; a tick asked for while one runs shares it. Between two jobs it yields to the event loop. */
   tick(): Promise<TickReport> {
+    if (!this.running && this.idle()) return Promise.resolve({ jobs: [], delivery: { sent: 0, retrying: 0, failed: 0 } });
     this.running ??= this.tickOnce().finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  /**
+   * True when nothing is due and no delivery is under way. The earliest instant anything falls
+   * due is kept with the database's change stamp; while nothing changed, one read of the stamp
+   * answers (no table is read), so an idle tick costs the same whatever the history holds.
+   */
+  private idle(): boolean {
+    const { db, sender } = this.deps;
+    if (sender.busy) return false;
+    const stamp = dataStamp(db);
+    if (this.horizon?.stamp !== stamp) this.horizon = { stamp, at: nextWorkAt(db, { media: sender.media(), keepMs: DEDUP_KEEP_MS }) };
+    return this.deps.clock.now().getTime() < this.horizon.at;
   }
 
   private async tickOnce(): Promise<TickReport> {
@@ -103,7 +121,7 @@ export class Scheduler {
   /** Platform delivery ids older than the retry window are forgotten; a write only when there are some. */
   private forgetOldDeliveryIds(): void {
     const { db } = this.deps;
-    const cutoff = new Date(this.deps.clock.now().getTime() - DEDUP_KEEP_MS).toISOString();
+    const cutoff = forgetBefore(this.deps.clock.now());
     if (anyOlderThan(db, cutoff)) inTransaction(db, () => forgetOlderThan(db, cutoff));
   }
 

@@ -94,7 +94,7 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
 
 /**
  * Whether `claimDue` would find anything: a due pending message on one of `media`, or a lease
- * that ran out. Two index probes (`outbox_pending`), so a sender with nothing to do opens no
+ * that ran out. Index probes only (`outbox_pending`), so a sender with nothing to do opens no
  * write transaction.
  */
 export function anyDue(db: Db, now: string, media: readonly Medium[]): boolean {

@@ -95,6 +95,21 @@ describe('an idle tick', () => {
   });
 });
 
+describe('a tick after idle ones', () => {
+  it('runs what another process planned meanwhile, and what fell due as the clock moved', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    expect((await app.scheduler.tick()).jobs).toEqual([]);
+    expect((await app.scheduler.tick()).jobs).toEqual([]);
+    const other = openDatabase(app.dbPath);
+    scheduleJob(other, { exerciseId: 1, kind: 'meeting-held', ref: 'meeting:1', dueAt: '2026-11-10T08:00:00.000Z' });
+    other.close();
+    expect((await app.scheduler.tick()).jobs.map((j) => j.note)).toEqual(['M1 is scheduled, not recorded as held']);
+    app.clock.set('2026-11-21T09:00:00Z');
+    expect((await app.scheduler.tick()).jobs.map((j) => j.kind)).toEqual(['meeting-notice-reminder']);
+  });
+});
+
 describe('a database from before events planned the sweeps (migration 8)', () => {
   it('plans the first minutes reminder of a meeting held before the upgrade', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'convene-tick-'));
