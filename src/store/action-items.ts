@@ -1,6 +1,10 @@
 import type { Db } from './db';
 
-/** An action item from a meeting's minutes: an owner organisation, a due date, what to do. Shown as A<id>. */
+/**
+ * An action item from a meeting's minutes: an owner organisation, a due date, what to do. Shown as
+ * A<id>. The row stays as captured; `text` is the latest edit (`minutes_revisions`), and a removed
+ * item is not found or listed.
+ */
 export interface ActionItem {
   id: number;
   exerciseId: number;
@@ -30,10 +34,14 @@ const toAction = (r: ActionRow): ActionItem => ({
   doneBy: r.done_by_person_id === null ? null : { id: r.done_by_person_id, name: r.done_name ?? '' },
 });
 
+/** Every query below adds its conditions with AND. */
 const select = `
-  SELECT a.*, o.acronym AS acronym, c.name AS captured_name, d.name AS done_name
+  SELECT a.id, a.exercise_id, a.meeting_id, a.organisation_id, a.due_date, a.captured_at, a.captured_by_person_id, a.status, a.done_at,
+         a.done_by_person_id, o.acronym AS acronym, c.name AS captured_name, d.name AS done_name,
+         COALESCE((SELECT r.text FROM minutes_revisions r WHERE r.action_item_id = a.id AND r.change = 'edit' ORDER BY r.id DESC LIMIT 1), a.text) AS text
   FROM action_items a JOIN organisations o ON o.id = a.organisation_id
-  LEFT JOIN people c ON c.id = a.captured_by_person_id LEFT JOIN people d ON d.id = a.done_by_person_id`;
+  LEFT JOIN people c ON c.id = a.captured_by_person_id LEFT JOIN people d ON d.id = a.done_by_person_id
+  WHERE NOT EXISTS (SELECT 1 FROM minutes_revisions r WHERE r.action_item_id = a.id AND r.change = 'remove')`;
 
 export function insertAction(
   db: Db,
@@ -49,20 +57,20 @@ export function insertAction(
 }
 
 export function actionById(db: Db, exerciseId: number, id: number): ActionItem | undefined {
-  const r = db.prepare(`${select} WHERE a.exercise_id = ? AND a.id = ?`).get(exerciseId, id) as ActionRow | undefined;
+  const r = db.prepare(`${select} AND a.exercise_id = ? AND a.id = ?`).get(exerciseId, id) as ActionRow | undefined;
   return r && toAction(r);
 }
 
 export function actionsOfMeeting(db: Db, meetingId: number): ActionItem[] {
-  return (db.prepare(`${select} WHERE a.meeting_id = ? ORDER BY a.id`).all(meetingId) as ActionRow[]).map(toAction);
+  return (db.prepare(`${select} AND a.meeting_id = ? ORDER BY a.id`).all(meetingId) as ActionRow[]).map(toAction);
 }
 
 /** The exercise's action items by due date; `open` only those not done. */
 export function actionsOf(db: Db, exerciseId: number, which: 'open' | 'all'): ActionItem[] {
   const rows = (
     which === 'open'
-      ? db.prepare(`${select} WHERE a.exercise_id = ? AND a.status = 'open' ORDER BY a.due_date, a.id`).all(exerciseId)
-      : db.prepare(`${select} WHERE a.exercise_id = ? ORDER BY a.due_date, a.id`).all(exerciseId)
+      ? db.prepare(`${select} AND a.exercise_id = ? AND a.status = 'open' ORDER BY a.due_date, a.id`).all(exerciseId)
+      : db.prepare(`${select} AND a.exercise_id = ? ORDER BY a.due_date, a.id`).all(exerciseId)
   ) as ActionRow[];
   return rows.map(toAction);
 }

@@ -58,6 +58,7 @@ export function exerciseRows(db: Db, exerciseId: number): Record<string, Row[]> 
       booleans: ['proxy', 'current'],
     }),
     minutesEntries: select(db, `SELECT * FROM minutes_entries WHERE meeting_id IN (${OF_MEETINGS}) ORDER BY id`, e),
+    minutesRevisions: select(db, `SELECT * FROM minutes_revisions WHERE meeting_id IN (${OF_MEETINGS}) ORDER BY id`, e),
     attendance: select(db, `SELECT * FROM minutes_attendance WHERE meeting_id IN (${OF_MEETINGS}) ORDER BY id`, e, { json: ['organisation_ids'] }),
     minutesVersions: select(db, `SELECT * FROM minutes_versions WHERE meeting_id IN (${OF_MEETINGS}) ORDER BY meeting_id, version`, e, {
       booleans: ['late'],

@@ -2,7 +2,10 @@ import type { Db } from './db';
 
 export type EntryKind = 'note' | 'decision';
 
-/** A note or a decision captured in a meeting's minutes, in the order captured. Never edited. */
+/**
+ * A note or a decision of a meeting's minutes, in the order captured. The row stays as captured;
+ * `text` is the latest edit (`minutes_revisions`), and a removed one is not listed.
+ */
 export interface MinutesEntry {
   id: number;
   meetingId: number;
@@ -32,11 +35,29 @@ export function insertEntry(db: Db, e: { meetingId: number; kind: EntryKind; tex
 export function entriesOf(db: Db, meetingId: number): MinutesEntry[] {
   const rows = db
     .prepare(
-      `SELECT e.*, p.name AS person_name FROM minutes_entries e LEFT JOIN people p ON p.id = e.captured_by_person_id
-       WHERE e.meeting_id = ? ORDER BY e.id`,
+      `SELECT e.id, e.meeting_id, e.kind, e.captured_at, e.captured_by_person_id, p.name AS person_name,
+              COALESCE((SELECT r.text FROM minutes_revisions r WHERE r.entry_id = e.id AND r.change = 'edit' ORDER BY r.id DESC LIMIT 1), e.text) AS text
+       FROM minutes_entries e LEFT JOIN people p ON p.id = e.captured_by_person_id
+       WHERE e.meeting_id = ? AND NOT EXISTS (SELECT 1 FROM minutes_revisions r WHERE r.entry_id = e.id AND r.change = 'remove')
+       ORDER BY e.id`,
     )
     .all(meetingId) as EntryRow[];
   return rows.map(toEntry);
+}
+
+// ---- revisions
+
+/** What a revision is about: a note or decision (`minutes_entries`), or an action item. */
+export type RevisedItem = { entryId: number } | { actionItemId: number };
+
+/** Records an edit (new text) or a removal of a captured item; what was captured stays as it was. */
+export function insertRevision(
+  db: Db,
+  r: { meetingId: number; item: RevisedItem; change: 'edit' | 'remove'; text: string | null; at: string; byPersonId: number | null },
+): void {
+  db.prepare(
+    `INSERT INTO minutes_revisions (meeting_id, entry_id, action_item_id, change, text, revised_at, revised_by_person_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(r.meetingId, 'entryId' in r.item ? r.item.entryId : null, 'actionItemId' in r.item ? r.item.actionItemId : null, r.change, r.text, r.at, r.byPersonId);
 }
 
 // ---- attendance

@@ -29,6 +29,7 @@ import { listEndorsements } from './endorsements/list';
 import { registerEndorsementJobs } from './endorsements/jobs';
 import { captureAction, captureDecision, captureNote, recordMeetingAttendance } from './minutes/capture';
 import { showMinutes } from './minutes/show';
+import { editMinutesItem, removeMinutesItem } from './minutes/revise';
 import { correctMinutes, publishMinutes } from './minutes/publish';
 import { completeAction, listActions } from './minutes/actions';
 import { registerMinutesJobs } from './minutes/jobs';
@@ -73,6 +74,8 @@ export function buildRegistry(): Registry {
     captureDecision,
     captureAction,
     recordMeetingAttendance,
+    editMinutesItem,
+    removeMinutesItem,
     showMinutes,
     publishMinutes,
     correctMinutes,

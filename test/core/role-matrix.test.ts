@@ -27,6 +27,8 @@ const EXPECTED: Record<string, { access: 'C' | 'M' | 'F' | 'A'; sample: string }
   'minutes decision': { access: 'C', sample: '/minutes decision M1 The TOR is agreed' },
   'minutes action': { access: 'C', sample: '/minutes action M1 KAS 2027-02-01 Share the sampling frame' },
   'minutes attendance': { access: 'C', sample: '/minutes attendance M1 MCR UNHCR' },
+  'minutes edit': { access: 'C', sample: '/minutes edit M1 note 1 Opening remarks' },
+  'minutes remove': { access: 'C', sample: '/minutes remove M1 note 1' },
   'minutes show': { access: 'M', sample: '/minutes show M1' },
   'minutes publish': { access: 'C', sample: '/minutes publish M1' },
   'minutes correct': { access: 'C', sample: '/minutes correct M1 Item 2 was moved' },

@@ -4,6 +4,18 @@ import type { ExerciseRecord } from './export-schema';
 
 type R = ExerciseRecord;
 
+type Revisions = R['minutesRevisions'];
+
+/** Whether a revision removed this captured item from the minutes. */
+function removed(revisions: Revisions, key: 'entryId' | 'actionItemId', id: number): boolean {
+  return revisions.some((x) => x[key] === id && x.change === 'remove');
+}
+
+/** An action item's text as last edited. */
+function latestText(revisions: Revisions, a: { id: number; text: string }): string {
+  return revisions.filter((x) => x.actionItemId === a.id && x.change === 'edit').at(-1)?.text ?? a.text;
+}
+
 /**
  * The readable side of an export (`report.md`): the same record as the JSON, laid out for a
  * person: members, meetings with their notices and minutes, endorsements with every vote, action
@@ -70,7 +82,7 @@ export function reportMarkdown(r: R): string {
   function minutesOf(meetingId: number): void {
     const versions = r.minutesVersions.filter((v) => v.meetingId === meetingId);
     if (versions.length === 0) {
-      const captured = r.minutesEntries.filter((x) => x.meetingId === meetingId).length;
+      const captured = r.minutesEntries.filter((x) => x.meetingId === meetingId && !removed(r.minutesRevisions, 'entryId', x.id)).length;
       lines.push(`- Minutes: not published${captured ? ` (${captured} notes and decisions captured)` : ''}.`);
       return;
     }
@@ -110,7 +122,10 @@ export function reportMarkdown(r: R): string {
   else
     table(
       ['Item', 'Owner', 'Due', 'Meeting', 'What', 'Status'],
-      r.actionItems.map((a) => [`A${a.id}`, org(a.organisationId), a.dueDate, `M${a.meetingId}`, a.text, a.status === 'done' ? `done ${at(a.doneAt)}` : 'open']),
+      r.actionItems.map((a) => [
+        `A${a.id}`, org(a.organisationId), a.dueDate, `M${a.meetingId}`, latestText(r.minutesRevisions, a),
+        removed(r.minutesRevisions, 'actionItemId', a.id) ? 'removed from the minutes' : a.status === 'done' ? `done ${at(a.doneAt)}` : 'open',
+      ]),
     );
 
   lines.push('## Audit log', '', `${r.auditLog.length} entries, oldest first. Messages sent: ${r.messages.filter((m) => m.status === 'sent').length} of ${r.messages.length}.`, '');

@@ -78,6 +78,10 @@ export const exportSchema = z
       castByPersonId: id, proxy: z.boolean(), castAt: instant, current: z.boolean(), replacedAt: instant.nullable(),
     })),
     minutesEntries: z.array(z.object({ id, meetingId: id, kind: z.enum(['note', 'decision']), text: z.string(), capturedAt: instant, capturedByPersonId: id.nullable() })),
+    minutesRevisions: z.array(z.object({
+      id, meetingId: id, entryId: id.nullable(), actionItemId: id.nullable(), change: z.enum(['edit', 'remove']), text: z.string().nullable(),
+      revisedAt: instant, revisedByPersonId: id.nullable(),
+    })),
     attendance: z.array(z.object({ id, meetingId: id, organisationIds: z.array(id), recordedAt: instant, recordedByPersonId: id.nullable() })),
     minutesVersions: z.array(z.object({
       id, meetingId: id, version: z.number().int().positive(), correction: z.string().nullable(), content: minutesContentSchema,

@@ -106,7 +106,8 @@ export const editAgenda = defineCommand({
   },
 });
 
-function short(text: string): string {
+/** The first line of a text, cut to 60 characters: to name an item in a reply. */
+export function short(text: string): string {
   const line = text.split('\n')[0]!;
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }

@@ -10,9 +10,8 @@ import { entriesOf, insertEntry, recordAttendance, versionsOf, type EntryKind } 
 import { meetingLabel } from '../meetings/lookups';
 import { planActionReminders } from './plan';
 import { actionLabel, findGroupOrganisation, findMeetingForMinutes } from './lookups';
+import { ACTION_MAX, ENTRY_MAX } from './items';
 
-export const ENTRY_MAX = 4000;
-export const ACTION_MAX = 1000;
 const ENTRIES_PER_MEETING = 500;
 
 /** After publication, what is captured goes out with the next version: say so. */
@@ -33,7 +32,7 @@ function captureEntry(kind: EntryKind): CommandDefinition {
     details: [
       kind === 'note' ? 'Example: /minutes note M1 UNHCR presented the draft TOR; **KAS** asked about the sampling frame.' : 'Example: /minutes decision M1 The TOR is agreed with the changes to section IV.',
       `Up to ${ENTRY_MAX} characters; it may span lines. In the e-mailed minutes a little Markdown is shown as such: **bold**, *italics*, "- " lists and [links](https://...).`,
-      'Who captured it and when is kept with it. Captured items are never edited; after publication they go out with /minutes correct.',
+      'Who captured it and when is kept with it. Until the minutes are published, /minutes edit and /minutes remove change it (what was captured stays on record); after publication, /minutes correct publishes a new version.',
     ].join('\n'),
     access: 'coordinator',
     changes: true,

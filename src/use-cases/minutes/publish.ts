@@ -12,6 +12,7 @@ import { insertVersion, linkMinutesMessages, versionsOf, type MinutesVersion } f
 import { outboxEntry } from '../../store/outbox';
 import { meetingLabel } from '../meetings/lookups';
 import { currentContent, hasCapturedItems, minutesView, type MinutesContent } from './content';
+import { capitalised, findItem, ITEM_HELP, readItemRef, reviseItem, type ItemRef } from './items';
 import { dueDateOf, findMeetingForMinutes, minutesRef } from './lookups';
 import { MINUTES_JOBS } from './plan';
 
@@ -108,14 +109,29 @@ export function additions(previous: MinutesContent, next: MinutesContent): strin
   return changed;
 }
 
+/**
+ * A correction that names an item: "Decision 1: <corrected text>" replaces its text, "Remove note 2"
+ * leaves it out (`text: null`). Anything else is a statement of what changed (null here).
+ */
+export function readCorrection(text: string): { ref: ItemRef; text: string | null } | null {
+  const removal = /^remove\s+/i.exec(text.trim());
+  if (removal) {
+    const read = readItemRef(text.trim().slice(removal[0].length));
+    return read ? { ref: read.ref, text: null } : null;
+  }
+  const read = readItemRef(text);
+  return read?.colon ? { ref: read.ref, text: read.rest } : null;
+}
+
 export const correctMinutes = defineCommand({
   path: 'minutes correct',
   params: [{ name: 'meeting-id' }, { name: 'text', rest: true }],
   schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText('correction', 2000) }),
   summary: 'Publish a corrected version of published minutes, stating what changed; every version stays on record.',
   details: [
-    'Example: /minutes correct M1 Decision 2: the methodology workshop is on 15 January, not 10 January.',
-    'The new version carries your statement of what changed, and everything captured since the last version (notes, decisions, action items, attendance). It goes to the same group as the minutes.',
+    'Example: /minutes correct M1 Decision 2: The methodology workshop is on 15 January.     /minutes correct M1 Remove note 3',
+    `Starting with an item and a colon (${ITEM_HELP}) replaces that item's text in the new version; "Remove" and the item leaves it out. Any other text is a statement of what changed.`,
+    'The new version shows the corrected minutes in full with what changed, and everything captured since the last version (notes, decisions, action items, attendance). It goes to the same group as the minutes.',
   ].join('\n'),
   access: 'coordinator',
   changes: true,
@@ -127,11 +143,25 @@ export const correctMinutes = defineCommand({
     const id = meetingLabel(m);
     const published = versionsOf(ctx.db, m.id);
     const previous = published.at(-1);
-    if (!previous) return refused('rule', `${id}'s minutes are not published yet, so there is nothing to correct. Capture the change and publish them: /minutes publish ${id}.`);
+    if (!previous)
+      return refused('rule', `${id}'s minutes are not published yet, so there is nothing to correct. Change the draft with /minutes edit or /minutes remove, then publish it: /minutes publish ${id}.`);
+    const same = (a: string | null) => a !== null && a.replace(/\s+/g, ' ').trim() === args.text.replace(/\s+/g, ' ').trim();
+    const revision = readCorrection(args.text);
+    let revised: string[] = [];
+    if (revision) {
+      // Repeating "Remove note 2" would remove the next note 2: the same revision twice in a row is refused.
+      if (same(previous.correction))
+        return refused('rule', `Version ${previous.version} of ${id}'s minutes already made this correction; it is not made again. /minutes show ${id} lists the versions.`);
+      const found = findItem(ctx, m, revision.ref);
+      if (!found.ok) return found.refusal;
+      if (revision.text === '') return refused('bad-argument', `Missing the corrected text after the colon: /minutes correct ${id} ${capitalised(found.value.label)}: <corrected text>.`);
+      const refusal = reviseItem(ctx, m, found.value, revision.text);
+      if (refusal) return refusal;
+      revised = [`${found.value.label} ${revision.text === null ? 'removed' : 'corrected'}`];
+    }
     const content = currentContent(ctx.db, exercise, m);
     const added = additions(previous.content as MinutesContent, content);
-    const same = (a: string | null) => a !== null && a.replace(/\s+/g, ' ').trim() === args.text.replace(/\s+/g, ' ').trim();
-    if (added.length === 0 && same(previous.correction))
+    if (!revision && added.length === 0 && same(previous.correction))
       return refused(
         'rule',
         `Version ${previous.version} of ${id}'s minutes already states this correction, and nothing was captured since, so it is not sent again. /minutes show ${id} lists the versions.`,
@@ -146,9 +176,10 @@ export const correctMinutes = defineCommand({
       previousPublished: formatInZone(new Date(previous.publishedAt), exercise.timeZone),
       added: added.length ? added.join(', ') : false,
     });
+    const changes = [...revised, ...(added.length ? [`added: ${added.join(', ')}`] : [])];
     return accepted(
-      `Published version ${version.version} of ${id}'s minutes, correcting version ${previous.version}${added.length ? ` (added: ${added.join(', ')})` : ''}: ${sent}. Every version stays on record (/minutes show ${id}).`,
-      { meeting: id, version: version.version, corrects: previous.version, correction: args.text, added },
+      `Published version ${version.version} of ${id}'s minutes, correcting version ${previous.version}${changes.length ? ` (${changes.join('; ')})` : ''}: ${sent}. Every version stays on record (/minutes show ${id}).`,
+      { meeting: id, version: version.version, corrects: previous.version, correction: args.text, revised, added },
     );
   },
 });

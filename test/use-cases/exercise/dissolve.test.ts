@@ -127,6 +127,8 @@ describe('/exercise dissolve', () => {
       'minutes decision': { line: '/minutes decision M3 Late decision' },
       'minutes action': { line: '/minutes action M3 KAS 2027-01-10 Late action' },
       'minutes attendance': { line: '/minutes attendance M3 MCR KAS' },
+      'minutes edit': { line: '/minutes edit M3 note 1 Edited late' },
+      'minutes remove': { line: '/minutes remove M3 note 1' },
       'minutes publish': { line: '/minutes publish M3' },
       'minutes correct': { line: '/minutes correct M3 Late correction' },
       'minutes done': { line: '/minutes done A1', as: FOCAL.KAS },

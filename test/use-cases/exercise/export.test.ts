@@ -55,6 +55,7 @@ function tableCounts(): Record<keyof ExerciseRecord & string, number> {
     endorsements: count('SELECT COUNT(*) AS n FROM endorsements WHERE exercise_id = 1'),
     votes: count('SELECT COUNT(*) AS n FROM endorsement_votes'),
     minutesEntries: count('SELECT COUNT(*) AS n FROM minutes_entries'),
+    minutesRevisions: count('SELECT COUNT(*) AS n FROM minutes_revisions'),
     attendance: count('SELECT COUNT(*) AS n FROM minutes_attendance'),
     minutesVersions: count('SELECT COUNT(*) AS n FROM minutes_versions'),
     minutesMessages: count('SELECT COUNT(*) AS n FROM minutes_messages'),

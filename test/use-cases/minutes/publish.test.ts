@@ -76,7 +76,9 @@ describe('/minutes correct', () => {
   it('publishes a new version that states what changed; both versions stay on record and are never edited', async () => {
     app = createTestApp();
     await meetingUnderWay(app);
-    expect(no(app, '/minutes correct M1 Typo').reply).toBe("M1's minutes are not published yet, so there is nothing to correct. Capture the change and publish them: /minutes publish M1.");
+    expect(no(app, '/minutes correct M1 Typo').reply).toBe(
+      "M1's minutes are not published yet, so there is nothing to correct. Change the draft with /minutes edit or /minutes remove, then publish it: /minutes publish M1.",
+    );
     ok(app, '/minutes note M1 Opening remarks');
     ok(app, '/minutes decision M1 The workshop is on 10 January.');
     app.clock.set('2026-12-03T09:00:00Z');
@@ -90,25 +92,30 @@ describe('/minutes correct', () => {
     expect(shown).toContain('2. The sampling frame goes to the PMG. (Profiling Coordinator, 2026-12-04 10:00 Europe/Belgrade) [not published yet]');
     expect(shown).toContain("The attendance changed since version 1; it goes out with /minutes correct M1 <what changed>.");
 
-    expect(ok(app, '/minutes correct M1 Decision 1: the workshop is on 15 January, not 10 January.')).toBe(
-      `Published version 2 of M1's minutes, correcting version 1 (added: 1 decision, the attendance): ${PWG_PEOPLE} people, ${PWG_PEOPLE} messages (${PWG_PEOPLE} e-mail). Every version stays on record (/minutes show M1).`,
+    expect(ok(app, '/minutes correct M1 Decision 1: The workshop is on 15 January.')).toBe(
+      `Published version 2 of M1's minutes, correcting version 1 (decision 1 corrected; added: 1 decision, the attendance): ${PWG_PEOPLE} people, ${PWG_PEOPLE} messages (${PWG_PEOPLE} e-mail). Every version stays on record (/minutes show M1).`,
     );
     const correction = minutesMessages(app, 'M1', 'minutes-correction').find((m) => m.address === FOCAL.KAS)!;
     expect(correction.payload.subject).toBe('[PWG] Corrected minutes of M1 (version 2), Tue 1 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR');
     expect(correction.payload.text).toContain('published on 2026-12-03 10:00 Europe/Belgrade (version 1), are corrected. This is version 2; version 1 stays on record.');
-    expect(correction.payload.text).toContain('What changed: Decision 1: the workshop is on 15 January, not 10 January.');
+    expect(correction.payload.text).toContain('What changed: Decision 1: The workshop is on 15 January.');
+    // The corrected minutes in full carry the corrected text, not the one published in version 1.
+    expect(correction.payload.text).toContain('Decisions:\n  1. The workshop is on 15 January.\n  2. The sampling frame goes to the PMG.');
+    expect(correction.payload.text).not.toContain('10 January');
     expect(correction.payload.text).toContain('Added since version 1: 1 decision, the attendance.');
     expect(correction.payload.text).toContain('Present (3 of 10 organisations): MCR, UNHCR, KAS');
-    expect(correction.payload.html).toContain('<strong>What changed:</strong> Decision 1: the workshop is on 15 January, not 10 January.');
+    expect(correction.payload.html).toContain('<strong>What changed:</strong> Decision 1: The workshop is on 15 January.');
+    expect(correction.payload.html).not.toContain('10 January');
 
     const versions = versionsOf(app.db, 1);
     expect(versions.map((v) => [v.version, v.correction])).toEqual([
       [1, null],
-      [2, 'Decision 1: the workshop is on 15 January, not 10 January.'],
+      [2, 'Decision 1: The workshop is on 15 January.'],
     ]);
     expect((versions[0]!.content as { decisions: unknown[] }).decisions).toHaveLength(1);
-    expect((versions[1]!.content as { decisions: unknown[] }).decisions).toHaveLength(2);
+    expect((versions[1]!.content as { decisions: { text: string }[] }).decisions.map((d) => d.text)).toEqual(['The workshop is on 15 January.', 'The sampling frame goes to the PMG.']);
     // The first version is what members got on the 3rd, kept as it was.
+    expect((versions[0]!.content as { decisions: { text: string }[] }).decisions[0]!.text).toBe('The workshop is on 10 January.');
     expect(minutesMessages(app, 'M1', 'minutes').find((m) => m.address === FOCAL.KAS)!.payload.text).not.toContain('sampling frame');
     expect(() => app.db.prepare(`UPDATE minutes_versions SET correction = 'forged' WHERE version = 2`).run()).toThrow(/never edited/);
     expect(() => app.db.prepare('DELETE FROM minutes_versions').run()).toThrow(/never edited/);
@@ -117,7 +124,7 @@ describe('/minutes correct', () => {
     const after = ok(app, '/minutes show M1');
     expect(after).toContain('Published: version 2 is the current one.');
     expect(after).not.toContain('[not published yet]');
-    expect(after).toContain('v2 published 2026-12-04 10:00 Europe/Belgrade by Profiling Coordinator, correction: "Decision 1: the workshop is on 15 January, not 10 January."');
+    expect(after).toContain('v2 published 2026-12-04 10:00 Europe/Belgrade by Profiling Coordinator, correction: "Decision 1: The workshop is on 15 January."');
     expect(ok(app, '/exercise status')).toContain('- tor: M1 minuted: yes, published 2026-12-03 on time, corrected (now v2)');
   });
 });
