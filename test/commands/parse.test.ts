@@ -99,6 +99,8 @@ describe('the registry', () => {
         'minutes note', 'minutes decision', 'minutes action', 'minutes show', 'minutes publish', 'minutes correct', 'minutes actions', 'minutes done',
         // Beyond SPEC §3: which organisations were present, for the minutes.
         'minutes attendance',
+        // SPEC §7: the draft is edited before publication.
+        'minutes edit', 'minutes remove',
         'members list', 'members add-org', 'members add-focal', 'members remove-focal', 'members add-observer', 'members role', 'members check', 'members link', 'members verify',
         'exercise status', 'exercise dissolve', 'exercise export', 'exercise channel',
       ].sort(),
