@@ -234,22 +234,41 @@ function clockWithOffsetIfAmbiguous(local: LocalDateTime & { offsetMinutes: numb
   return resolveLocal(local, zone).kind === 'ambiguous' ? `${clock}${formatOffset(local.offsetMinutes)}` : clock;
 }
 
+/**
+ * Formatting an instant in a zone asks Intl several times (the wall clock, then whether it happens
+ * twice); a command formats the same few instants for every recipient. The text depends on the
+ * instant and the zone only, so it is kept (a bounded memo, emptied when full).
+ */
+function memoised(format: (instant: Date, zone: string) => string): (instant: Date, zone: string) => string {
+  const memo = new Map<string, string>();
+  return (instant, zone) => {
+    const key = `${instant.getTime()} ${zone}`;
+    let text = memo.get(key);
+    if (text === undefined) {
+      if (memo.size >= 2000) memo.clear();
+      text = format(instant, zone);
+      memo.set(key, text);
+    }
+    return text;
+  };
+}
+
 /** "2026-11-24 14:00 Europe/Belgrade"; a wall time that happens twice carries its offset: "2027-10-31 02:30+02:00 Europe/Belgrade". */
-export function formatInZone(instant: Date, zone: string): string {
+export const formatInZone = memoised((instant, zone) => {
   const local = localPartsAt(instant, zone);
   return `${formatDate(local)} ${clockWithOffsetIfAmbiguous(local, zone)} ${zone}`;
-}
+});
 
 /**
  * "Tue 24 Nov 2026, 14:00 (Europe/Belgrade)"; built by hand so that an ICU update cannot change it.
  * A wall time that happens twice carries its offset: "Sun 31 Oct 2027, 02:30+02:00 (Europe/Belgrade)".
  */
-export function formatLong(instant: Date, zone: string): string {
+export const formatLong = memoised((instant, zone) => {
   const local = localPartsAt(instant, zone);
   const weekday = WEEKDAYS[new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay()] ?? '';
   const month = (MONTH_NAMES[local.month - 1] ?? '').slice(0, 3);
   return `${weekday} ${local.day} ${month} ${local.year}, ${clockWithOffsetIfAmbiguous(local, zone)} (${zone})`;
-}
+});
 
 function malformed(text: string, what: string, instead: string): string {
   if (text.trim() === '') return `The ${what} is missing: ${instead}.`;

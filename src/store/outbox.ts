@@ -154,6 +154,20 @@ export function outboxByRef(db: Db, ref: string): OutboxEntry[] {
   return (db.prepare('SELECT * FROM outbox WHERE ref = ? ORDER BY id').all(ref) as OutboxRow[]).map(toEntry);
 }
 
+/**
+ * The group-channel posts of `kind` about `ref` that the platform accepted (its id is what an
+ * update replaces): one index range (`outbox_ref`), no payload read, however many messages the
+ * ref has had since.
+ */
+export function channelPostsOf(db: Db, ref: string, kind: string): { medium: Medium; address: string; providerId: string }[] {
+  return db
+    .prepare(
+      `SELECT medium, address, provider_id AS providerId FROM outbox
+       WHERE ref = ? AND kind = ? AND person_id IS NULL AND medium <> 'email' AND status = 'sent' AND provider_id IS NOT NULL ORDER BY id`,
+    )
+    .all(ref, kind) as { medium: Medium; address: string; providerId: string }[];
+}
+
 export function outboxOfExercise(db: Db, exerciseId: number): OutboxEntry[] {
   return (db.prepare('SELECT * FROM outbox WHERE exercise_id = ? ORDER BY id').all(exerciseId) as OutboxRow[]).map(toEntry);
 }

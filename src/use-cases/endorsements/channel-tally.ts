@@ -1,21 +1,20 @@
 import type { CommandContext } from '../../core/context';
 import type { Endorsement } from '../../store/endorsements';
-import { enqueue, outboxByRef } from '../../store/outbox';
+import { channelPostsOf, enqueue } from '../../store/outbox';
 import { voteButtons } from './buttons';
-import { refOf, requestView, standingOf, tallyLine } from './request';
+import { refOf, requestView, standingOf, tallyLine, type Standing } from './request';
 
 /**
  * Keeps the request's posts in the group's chat channels current: after each vote, each post that
  * the platform accepted is updated in place (`replaces` its provider id) with the tally by
  * organisation, never by person. A closed request keeps its final tally and loses its buttons.
+ * `known`: the standing the caller has just computed after the change, if any.
  */
-export function refreshChannelPosts(ctx: CommandContext, e: Endorsement): number {
-  const posts = outboxByRef(ctx.db, refOf(e)).filter(
-    (r) => r.kind === 'endorsement-request' && r.personId === null && r.medium !== 'email' && r.status === 'sent' && r.providerId,
-  );
+export function refreshChannelPosts(ctx: CommandContext, e: Endorsement, known?: Standing): number {
+  const posts = channelPostsOf(ctx.db, refOf(e), 'endorsement-request');
   if (posts.length === 0) return 0;
   const exercise = ctx.requireExercise();
-  const standing = standingOf(ctx.db, e);
+  const standing = known ?? standingOf(ctx.db, e);
   const rendered = ctx.renderer.render('endorsement-request', {
     exercise: exercise.name,
     ...requestView(e, standing.electorate.length, exercise.timeZone),
@@ -38,7 +37,7 @@ export function refreshChannelPosts(ctx: CommandContext, e: Endorsement): number
         payload: {
           subject: rendered.subject,
           text: rendered.text,
-          replaces: post.providerId!,
+          replaces: post.providerId,
           ...(e.status === 'open' ? { actions: voteButtons(e) } : {}),
         },
       },

@@ -99,7 +99,7 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
       lines.push(`That was the last organisation to vote: ${shortId(e)} is closed, ${OUTCOME_TEXT[standing.tally.outcome]}. The result goes to the ${e.group}.`);
     }
   } else {
-    refreshChannelPosts(ctx, e);
+    refreshChannelPosts(ctx, e, standing);
     lines.push(`${standing.tally.voted} of ${standing.electorate.length} organisations have voted. ${org} can change its vote until ${formatInZone(new Date(e.deadlineAt), zone)}.`);
   }
   return { reply: lines.join(' '), detail };

@@ -1,0 +1,65 @@
+/**
+ * `/endorse vote` end to end through the core (vote, receipts, channel tally, audit, reply) on
+ * the generated databases, against one raw durable `BEGIN IMMEDIATE; INSERT; COMMIT` on the same
+ * file; on a fresh request and once it has 300 votes (each vote leaves receipts and channel
+ * updates in the outbox, which the next vote must not have to read).
+ */
+import { join } from 'node:path';
+import { FixedClock } from '../../src/clock';
+import { ConveneCore } from '../../src/core/core';
+import type { CommandOutcome } from '../../src/core/ports';
+import { silentLogger } from '../../src/logger';
+import { TemplateRenderer } from '../../src/render/renderer';
+import { bindChannel } from '../../src/store/channels';
+import { openDatabase, type Db } from '../../src/store/db';
+import { buildRegistry } from '../../src/use-cases/index';
+import { rawDurableInsert } from '../lib/baselines';
+import { generatedDatabase, NOW } from '../lib/generate';
+import { compare } from '../lib/measure';
+import type { BenchSuite } from '../lib/suite';
+
+function accepted(o: CommandOutcome): CommandOutcome {
+  if (o.status !== 'accepted') throw new Error(`refused: ${o.reply}`);
+  return o;
+}
+
+/** A fresh PWG request of exercise 1, posted in a bound Slack channel as the platform accepted it. */
+function openRequest(db: Db, core: ConveneCore): number {
+  const exercise = db.prepare(`SELECT id FROM exercises WHERE slug = 'exercise-1'`).get() as { id: number };
+  bindChannel(db, { exerciseId: exercise.id, group: 'PWG', medium: 'slack', channelId: 'C0PWG', at: NOW.toISOString() });
+  const reply = accepted(core.handleSync({ text: '/endorse open PWG Terms of Reference version:v2', actor: { kind: 'local', email: 'coordinator.x1@example.org' }, exerciseSlug: 'exercise-1' })).reply;
+  const id = Number(/E(\d+)/.exec(reply)![1]);
+  db.prepare(`UPDATE outbox SET status = 'sent', handed_over_at = created_at, provider_id = '1700000000.000100' WHERE ref = ? AND medium = 'slack'`).run(`endorsement:${id}`);
+  return id;
+}
+
+const suite: BenchSuite = {
+  name: 'vote',
+  async run({ scales, dir, root, report, quick }) {
+    for (const scale of scales) {
+      const { db } = generatedDatabase(dir, scale, (p) => openDatabase(p));
+      const clock = new FixedClock(NOW);
+      const core = new ConveneCore({
+        db, clock, registry: buildRegistry(), renderer: new TemplateRenderer(join(root, 'templates')),
+        settings: { noticeDays: 7, minutesDays: 7 }, logger: silentLogger,
+      });
+      const id = openRequest(db, core);
+      // Two organisations change their votes back and forth: every vote is a change, and the request stays open.
+      let n = 0;
+      const vote = () => {
+        const org = n % 2;
+        const choice = Math.floor(n / 2) % 2 === 0 ? 'endorse' : 'object The figures need checking';
+        n++;
+        accepted(core.handleSync({ text: `/endorse vote E${id} ${choice}`, actor: { kind: 'local', email: `f0.o${org}.x1@example.org` }, exerciseSlug: 'exercise-1' }));
+      };
+      const raw = rawDurableInsert(db);
+      const samples = quick ? 30 : 300;
+      report.figure({ name: '/endorse vote, a new request', scale, baseline: 'raw durable INSERT, same file', result: await compare({ baseline: raw, subject: vote }, { samples, warmup: 0 }), goal: 2 });
+      while (n < 300) vote();
+      report.figure({ name: '/endorse vote, request with 300 votes', scale, baseline: 'raw durable INSERT, same file', result: await compare({ baseline: raw, subject: vote }, { samples }), goal: 2 });
+      db.close();
+    }
+  },
+};
+
+export default suite;
