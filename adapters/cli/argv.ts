@@ -1,4 +1,5 @@
 import { quoteWord } from '../../src/commands/format';
+import { instantOutOfRange } from '../../src/domain/time';
 
 /** The one-shot CLI's grammar: `convene [flags] "<command text>"`, `convene tick`, `convene init ...`, `convene start`. */
 export interface CliInvocation {
@@ -82,6 +83,8 @@ export function parseArgv(argv: string[]): ParsedArgv {
   if (values['--now'] !== undefined) {
     const now = parseInstant(values['--now']);
     if (!now) return { ok: false, message: `--now ${values['--now']} is not an ISO-8601 instant with a zone, e.g. --now 2026-11-24T13:00:00Z.` };
+    const range = instantOutOfRange(now);
+    if (range) return { ok: false, message: `--now ${values['--now']} is out of range: ${range}, e.g. --now 2026-11-24T13:00:00Z.` };
     inv.now = now;
   }
   if (mode === 'init') {

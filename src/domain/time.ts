@@ -40,6 +40,12 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2999;
+
+/** Why an instant lies outside the years every date of Convene uses (1970 to 2999, UTC), or null. */
+export function instantOutOfRange(instant: Date): string | null {
+  const year = instant.getUTCFullYear();
+  return year < MIN_YEAR || year > MAX_YEAR ? `use an instant from ${MIN_YEAR} to ${MAX_YEAR}` : null;
+}
 // Real offsets run from -12:00 to +14:00.
 const MIN_OFFSET = -12 * 60;
 const MAX_OFFSET = 14 * 60;

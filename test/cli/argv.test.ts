@@ -35,4 +35,12 @@ describe('the CLI arguments', () => {
     expect(parseInstant('2026-02-29T10:00:00Z')).toBeNull();
     expect(parseInstant('2026-11-24T24:00:00Z')).toBeNull();
   });
+
+  it('refuses a --now outside the years 1970 to 2999, as every other date, with a sentence', () => {
+    for (const now of ['1969-12-31T23:59:59Z', '1970-01-01T00:30:00+01:00', '9999-12-31T23:59:59Z', '3000-01-01T00:00:00Z']) {
+      expect(parseArgv(['tick', '--now', now])).toEqual({ ok: false, message: `--now ${now} is out of range: use an instant from 1970 to 2999, e.g. --now 2026-11-24T13:00:00Z.` });
+    }
+    expect(parseArgv(['tick', '--now', '1970-01-01T00:00:00Z'])).toMatchObject({ ok: true });
+    expect(parseArgv(['tick', '--now', '2999-12-31T23:59:59Z'])).toMatchObject({ ok: true });
+  });
 });
