@@ -11,9 +11,14 @@ import type { Audience, RefusalCode } from '../core/ports';
  */
 export type Access = 'anyone' | 'member' | 'focal' | 'coordinator';
 
+/** What an id names: chat platforms offer the ones the person may see (Discord autocomplete). */
+export type Lookup = 'meeting' | 'endorsement' | 'action';
+
 /** A positional parameter. `rest` takes every remaining word (titles, names, comments). */
 export interface Param {
   name: string;
+  /** The parameter is the id of a meeting, an endorsement request or an action item. */
+  lookup?: Lookup;
   /** Shown in usage instead of the name: `<PWG|PMG>`. */
   hint?: string;
   optional?: boolean;

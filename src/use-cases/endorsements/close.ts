@@ -10,7 +10,7 @@ import { findEndorsement, shortId } from './request';
 export const closeEndorsement = defineCommand({
   path: 'endorse close',
   usage: '/endorse close <id> [withdraw]',
-  params: [{ name: 'id' }],
+  params: [{ name: 'id', lookup: 'endorsement' }],
   flags: ['withdraw'],
   schema: z.object({ id: idArg('E', 'request'), withdraw: z.boolean() }),
   summary: 'Close an endorsement request now; its result, with every organisation\'s vote, goes to the group.',

@@ -13,7 +13,7 @@ import { awaitingResult, documentName, findEndorsement, openState, shortId, stan
 
 export const endorsementStatus = defineCommand({
   path: 'endorse status',
-  params: [{ name: 'id' }],
+  params: [{ name: 'id', lookup: 'endorsement' }],
   schema: z.object({ id: idArg('E', 'request') }),
   summary: 'Show a request: each organisation\'s vote (by whom, when, comment, proxy), who has not voted, the quorum, and the outcome if it closed now.',
   access: 'member',

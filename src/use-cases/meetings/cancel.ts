@@ -44,7 +44,7 @@ export function cancelWithNotice(
 
 export const cancelMeeting = defineCommand({
   path: 'meeting cancel',
-  params: [{ name: 'id' }, { name: 'reason', rest: true }],
+  params: [{ name: 'id', lookup: 'meeting' }, { name: 'reason', rest: true }],
   schema: z.object({ id: idArg('M', 'meeting'), reason: lineText('reason', 500) }),
   summary: 'Cancel a meeting; if its notice went out, members are told and the event is removed from their calendars.',
   details: 'Example: /meeting cancel M3 the draft TOR is not ready; a new date follows',

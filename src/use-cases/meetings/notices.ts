@@ -17,7 +17,7 @@ export const NOTICE_KIND_NAMES: Record<MeetingNotice['kind'], string> = {
 
 export const showNotices = defineCommand({
   path: 'meeting notices',
-  params: [{ name: 'id' }],
+  params: [{ name: 'id', lookup: 'meeting' }],
   schema: z.object({ id: idArg('M', 'meeting') }),
   summary: 'Show who was reached, when and how, and who was not: per organisation and person, each channel, on time or late.',
   details: 'Organisations that the notice did not reach by the deadline come first. "On time" means handed over to the provider (the mail server, Slack, Discord) by the notice deadline minute.',

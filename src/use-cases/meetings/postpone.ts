@@ -12,7 +12,7 @@ import { deadlinePassedMessage, meetingStart, urgentArg } from './schedule';
 
 export const postponeMeeting = defineCommand({
   path: 'meeting postpone',
-  params: [{ name: 'id' }, { name: 'date' }, { name: 'time' }, { name: 'reason', rest: true, optional: true }],
+  params: [{ name: 'id', lookup: 'meeting' }, { name: 'date' }, { name: 'time' }, { name: 'reason', rest: true, optional: true }],
   options: { urgent: '"<reason>"' },
   schema: z.object({
     id: idArg('M', 'meeting'),

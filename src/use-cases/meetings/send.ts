@@ -12,7 +12,7 @@ import { deadlinePassedMessage, urgentArg } from './schedule';
 
 export const sendMeetingNotice = defineCommand({
   path: 'meeting send',
-  params: [{ name: 'id' }],
+  params: [{ name: 'id', lookup: 'meeting' }],
   options: { urgent: '"<reason>"' },
   schema: z.object({ id: idArg('M', 'meeting'), urgent: urgentArg.optional() }),
   summary: 'Send the invitation and agenda to every member of the group, by e-mail (with a calendar invitation) and chat; again after an agenda change, as an amended agenda.',

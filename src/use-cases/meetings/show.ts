@@ -21,7 +21,7 @@ const JOB_NAMES: Record<string, string> = {
 
 export const showMeeting = defineCommand({
   path: 'meeting show',
-  params: [{ name: 'id' }],
+  params: [{ name: 'id', lookup: 'meeting' }],
   schema: z.object({ id: idArg('M', 'meeting') }),
   summary: 'Show a meeting, its agenda and where its notice stands.',
   access: 'member',

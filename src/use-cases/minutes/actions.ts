@@ -58,7 +58,7 @@ export const listActions = defineCommand({
 
 export const completeAction = defineCommand({
   path: 'minutes done',
-  params: [{ name: 'action-id' }],
+  params: [{ name: 'action-id', lookup: 'action' }],
   schema: z.object({ 'action-id': idArg('A', 'action item') }),
   summary: "Mark an action item done: a focal point of its owner organisation, or the coordinator. Its reminders stop.",
   details: 'Example: /minutes done A7\nAny member may ask; only a focal point of the organisation that owns the item, or the coordinator, is accepted. Others are told why.',

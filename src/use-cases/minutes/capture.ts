@@ -26,7 +26,7 @@ function captureEntry(kind: EntryKind): CommandDefinition {
   const what = kind === 'note' ? 'note' : 'decision';
   return defineCommand({
     path: `minutes ${kind}`,
-    params: [{ name: 'meeting-id' }, { name: 'text', rest: true }],
+    params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'text', rest: true }],
     schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText(what, ENTRY_MAX) }),
     summary: kind === 'note' ? "Capture a note in a meeting's minutes, from the meeting's start." : "Capture a decision in a meeting's minutes, from the meeting's start.",
     details: [
@@ -71,7 +71,7 @@ function reminderSentence(ctx: CommandContext, org: Organisation, planned: Retur
 
 export const captureAction = defineCommand({
   path: 'minutes action',
-  params: [{ name: 'meeting-id' }, { name: 'org' }, { name: 'due-date' }, { name: 'text', rest: true }],
+  params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'org' }, { name: 'due-date' }, { name: 'text', rest: true }],
   schema: z.object({ 'meeting-id': idArg('M', 'meeting'), org: acronymArg, 'due-date': dateArg, text: freeText('action item', ACTION_MAX) }),
   summary: "Capture an action item in a meeting's minutes: the organisation that owns it, its due date, what to do.",
   details: [
@@ -105,7 +105,7 @@ export const captureAction = defineCommand({
 
 export const recordMeetingAttendance = defineCommand({
   path: 'minutes attendance',
-  params: [{ name: 'meeting-id' }, { name: 'orgs', hint: 'org', rest: true }],
+  params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'orgs', hint: 'org', rest: true }],
   schema: z.object({
     'meeting-id': idArg('M', 'meeting'),
     orgs: z

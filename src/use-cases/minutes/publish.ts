@@ -53,7 +53,7 @@ function distribute(ctx: CommandContext, m: Meeting, version: MinutesVersion, co
 
 export const publishMinutes = defineCommand({
   path: 'minutes publish',
-  params: [{ name: 'meeting-id' }],
+  params: [{ name: 'meeting-id', lookup: 'meeting' }],
   schema: z.object({ 'meeting-id': idArg('M', 'meeting') }),
   summary: "Publish a meeting's minutes, once: posted in the group's channels and e-mailed to every member of the meeting's group.",
   details: [
@@ -125,7 +125,7 @@ export function readCorrection(text: string): { ref: ItemRef; text: string | nul
 
 export const correctMinutes = defineCommand({
   path: 'minutes correct',
-  params: [{ name: 'meeting-id' }, { name: 'text', rest: true }],
+  params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'text', rest: true }],
   schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText('correction', 2000) }),
   summary: 'Publish a corrected version of published minutes, stating what changed; every version stays on record.',
   details: [

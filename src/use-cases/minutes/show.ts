@@ -13,7 +13,7 @@ import { actionState } from './actions';
 
 export const showMinutes = defineCommand({
   path: 'minutes show',
-  params: [{ name: 'meeting-id' }],
+  params: [{ name: 'meeting-id', lookup: 'meeting' }],
   schema: z.object({ 'meeting-id': idArg('M', 'meeting') }),
   summary: "Show a meeting's minutes: attendance, agenda, notes, decisions, action items by owner, and every published version.",
   access: 'member',

@@ -1,0 +1,108 @@
+import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discordCommands, type GuildSlashCommand } from '../../../adapters/discord/command-payload';
+import { FORM_COMMANDS } from '../../../adapters/discord/forms';
+import { registerMain } from '../../../adapters/discord/register';
+import { buildRegistry } from '../../../src/use-cases/index';
+import { APPLICATION_ID, FakeDiscord, GUILD_ID } from './fake-discord';
+
+const payload = discordCommands(buildRegistry(), { forms: FORM_COMMANDS });
+
+/** One line per command: `/meeting schedule group*=PWG|PMG date* ...`; `*` required, `?` autocomplete, `!` boolean. */
+function summary(commands: GuildSlashCommand[]): string[] {
+  const option = (o: APIApplicationCommandOption): string => {
+    const required = 'required' in o && o.required ? '*' : '';
+    const auto = 'autocomplete' in o && o.autocomplete ? '?' : '';
+    const bool = o.type === ApplicationCommandOptionType.Boolean ? '!' : '';
+    const choices = 'choices' in o && o.choices ? `=${o.choices.map((c) => c.value).join('|')}` : '';
+    return `${o.name}${required}${auto}${bool}${choices}`;
+  };
+  return commands.flatMap((c) => {
+    const options = c.options ?? [];
+    if (!options.some((o) => o.type === ApplicationCommandOptionType.Subcommand)) return [`/${c.name} ${options.map(option).join(' ')}`.trim()];
+    return options.map((s) => `/${c.name} ${s.name} ${('options' in s ? s.options ?? [] : []).map((o) => option(o as APIApplicationCommandOption)).join(' ')}`.trim());
+  });
+}
+
+describe('Discord command registration', () => {
+  it('is generated from the registry: names, options, choices', () => {
+    expect(payload.map((c) => c.name)).toEqual(['convene', 'meeting', 'endorse', 'minutes', 'members', 'exercise']);
+    expect(summary(payload)).toMatchSnapshot();
+  });
+
+  it('keeps within what Discord accepts', () => {
+    const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
+    const check = (o: { name: string; description: string; options?: APIApplicationCommandOption[] }, depth: number) => {
+      expect(o.name).toMatch(NAME);
+      expect(o.description.length).toBeGreaterThan(0);
+      expect(o.description.length).toBeLessThanOrEqual(100);
+      const options = o.options ?? [];
+      expect(options.length).toBeLessThanOrEqual(25);
+      const required = options.map((x) => 'required' in x && x.required === true);
+      // Discord refuses a required option after an optional one.
+      expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
+      for (const x of options) {
+        if ('choices' in x && x.choices) expect(x.choices.length).toBeLessThanOrEqual(25);
+        if (depth < 1 && x.type === ApplicationCommandOptionType.Subcommand) check(x as never, depth + 1);
+        else check(x as never, 2);
+      }
+    };
+    // Discord's limit on a whole command: 4,000 characters of names, descriptions and choice names and values.
+    const size = (o: Record<string, unknown>): number =>
+      String(o['name'] ?? '').length + String(o['description'] ?? '').length +
+      ((o['choices'] as { name: string; value: string }[] | undefined) ?? []).reduce((n, c) => n + c.name.length + c.value.length, 0) +
+      ((o['options'] as Record<string, unknown>[] | undefined) ?? []).reduce((n, x) => n + size(x), 0);
+    for (const c of payload) {
+      check(c as never, 0);
+      expect(size(c as never)).toBeLessThanOrEqual(4000);
+    }
+  });
+
+  it('lets /meeting schedule be given without options, so it can open the form', () => {
+    const meeting = payload.find((c) => c.name === 'meeting')!;
+    const schedule = meeting.options!.find((o) => o.name === 'schedule') as { options: { required?: boolean }[] };
+    expect(schedule.options.length).toBeGreaterThan(4);
+    expect(schedule.options.every((o) => !o.required)).toBe(true);
+  });
+
+  describe('npm run discord:register', () => {
+    let fake: FakeDiscord;
+    beforeAll(async () => {
+      fake = await FakeDiscord.start();
+    });
+    afterAll(() => fake.close());
+
+    const run = async (env: Record<string, string>) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await registerMain({ stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, envFile: '' });
+      return { code, out: out.join(''), err: err.join('') };
+    };
+
+    it('replaces the guild commands with one PUT over REST', async () => {
+      const r = await run({ DISCORD_TOKEN: 'bot-token', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.api });
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('Registered 6 Discord commands');
+      const puts = fake.callsTo('PUT', new RegExp(`^/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands$`));
+      expect(puts).toHaveLength(1);
+      expect(puts[0]!.body).toEqual(JSON.parse(JSON.stringify(payload)));
+    });
+
+    it('says which variables are missing, and registers nothing', async () => {
+      const before = fake.calls.length;
+      const r = await run({ DISCORD_TOKEN: 'bot-token', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: fake.api });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('DISCORD_GUILD_ID');
+      expect(fake.calls.length).toBe(before);
+    });
+
+    it('explains a refusal by Discord in one sentence', async () => {
+      fake.failNext('PUT', /commands$/, { status: 403, body: { code: 50001, message: 'Missing Access' } });
+      const r = await run({ DISCORD_TOKEN: 'bot-token', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.api });
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/could not be registered \(Discord answered 403: Missing Access\)/);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    });
+  });
+});
