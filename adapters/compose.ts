@@ -80,7 +80,8 @@ export function createApp(options: AppOptions): App {
 }
 
 /**
- * The chat platforms the configuration enables (Slack when SLACK_BOT_TOKEN is set), for `npm start`.
+ * The chat platforms the configuration enables, for `npm start`: Slack when SLACK_BOT_TOKEN is set,
+ * Discord when DISCORD_TOKEN is (with DISCORD_APPLICATION_ID and DISCORD_GUILD_ID); both can run at once.
  * Loaded on demand: the one-shot CLI does not pay for an SDK it does not use.
  */
 export async function chatPlatforms(config: Config, logger: Logger): Promise<ChatPort[]> {
@@ -93,6 +94,15 @@ export async function chatPlatforms(config: Config, logger: Logger): Promise<Cha
       appToken: config.SLACK_APP_TOKEN,
       apiUrl: config.SLACK_API_URL,
       port: config.PORT,
+      logger,
+    }));
+  }
+  if (config.DISCORD_TOKEN && config.DISCORD_GUILD_ID) {
+    const { DiscordAdapter } = await import('./discord/discord-adapter');
+    platforms.push(new DiscordAdapter({
+      token: config.DISCORD_TOKEN,
+      guildId: config.DISCORD_GUILD_ID,
+      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
       logger,
     }));
   }

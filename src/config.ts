@@ -77,6 +77,7 @@ export const configSchema = z
     need(!c.SLACK_BOT_TOKEN || !!c.SLACK_SIGNING_SECRET || !!c.SLACK_APP_TOKEN, 'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is.');
     need(!(c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) || !!c.SLACK_BOT_TOKEN, 'A Slack secret or app token is set but SLACK_BOT_TOKEN is not.');
     need(!c.DISCORD_TOKEN || !!c.DISCORD_APPLICATION_ID, 'DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not.');
+    need(!c.DISCORD_TOKEN || !!c.DISCORD_GUILD_ID, 'DISCORD_TOKEN is set but DISCORD_GUILD_ID is not: say which Discord server (its id) the bot serves.');
   });
 
 export type Config = z.output<typeof configSchema>;

@@ -14,7 +14,8 @@ import { CommandContext, type ActingPerson, type Settings } from './context';
 import { resolveActor } from './resolve-actor';
 import { readOnlySentence } from './read-only';
 import { authorise } from './authorise';
-import type { CommandOutcome, Core, InboundCommand, RefusalCode } from './ports';
+import type { Actor, CommandOutcome, Core, InboundCommand, RefusalCode, Suggestion, SuggestionRequest } from './ports';
+import { suggestIds } from '../use-cases/shared/suggest';
 
 export interface CoreDependencies {
   db: Db;
@@ -41,6 +42,20 @@ export class ConveneCore implements Core {
 
   async handle(command: InboundCommand): Promise<CommandOutcome> {
     return this.handleSync(command);
+  }
+
+  /** Ids for a chat picker: only a linked, active member of the exercise gets any. */
+  async suggest(request: SuggestionRequest): Promise<Suggestion[]> {
+    const now = this.deps.clock.now();
+    const found = this.findExercise({ text: '', actor: request.actor, ...(request.channel ? { channel: request.channel } : {}) });
+    if (!found.ok) return [];
+    // Without an e-mail a chat user is only looked up, never linked: a suggestion writes nothing.
+    const a = request.actor;
+    const actor: Actor = a.kind === 'chat' ? { kind: 'chat', medium: a.medium, userId: a.userId } : a;
+    const who = resolveActor(this.deps.db, actor, found.exercise, now.toISOString());
+    if (!who.ok || !who.acting.member) return [];
+    const ctx = new CommandContext(this.deps.db, now, found.exercise, who.acting, this.deps.settings, this.deps.renderer, '', request.channel);
+    return suggestIds(ctx, request.lookup, request.typed);
   }
 
   /** Synchronous form (better-sqlite3 is synchronous): used by the CLI and benchmarks. */

@@ -1,3 +1,5 @@
+import type { Lookup } from '../commands/registry';
+
 /**
  * The ports between the platform-free core and the adapters. Adapters (console, e-mail, Slack,
  * Discord) implement these; nothing under src/ knows an SDK.
@@ -130,9 +132,27 @@ export type CommandOutcome =
       field?: string;
     };
 
+/** A chat platform asks which ids to offer while the person types one (Discord autocomplete). */
+export interface SuggestionRequest {
+  actor: Actor;
+  channel?: { medium: Medium; id: string };
+  lookup: Lookup;
+  /** What the person has typed into the field so far. */
+  typed: string;
+}
+
+export interface Suggestion {
+  /** What goes into the command: `M3`. */
+  value: string;
+  /** What the person sees: `M3 PWG 2026-12-10 10:00 Agree the TOR`. */
+  label: string;
+}
+
 /** What adapters hold to talk to the core. */
 export interface Core {
   handle(command: InboundCommand): Promise<CommandOutcome>;
+  /** The ids of this kind the person may see; none for a stranger. Reads only. */
+  suggest?(request: SuggestionRequest): Promise<Suggestion[]>;
 }
 
 /** A chat platform adapter: receives commands, delivers messages. */

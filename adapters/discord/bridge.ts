@@ -1,0 +1,71 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { Clock } from '../../src/clock';
+import type { Registry } from '../../src/commands/registry';
+import type { CommandOutcome, Core } from '../../src/core/ports';
+import type { Logger } from '../../src/logger';
+import { escapeDiscordText } from '../../src/render/escape';
+import { splitEscaped } from '../slack/blocks';
+import { CONTENT_LIMIT, NO_MENTIONS } from './message';
+
+/** What the listeners share: the core, the grammar, the server served, the log. */
+export interface DiscordDeps {
+  core: Core;
+  registry: Registry;
+  guildId: string;
+  logger: Logger;
+  clock: Clock;
+}
+
+/** Runs a command line through the core as the Discord user who gave it, where they gave it. */
+export function runAs(deps: DiscordDeps, i: RepliableInteraction, text: string): Promise<CommandOutcome> {
+  return deps.core.handle({
+    text,
+    actor: { kind: 'chat', medium: 'discord', userId: i.user.id, displayName: i.user.globalName ?? i.user.username },
+    ...(i.channelId ? { channel: { medium: 'discord' as const, id: i.channelId } } : {}),
+    deliveryId: `discord:interaction:${i.id}`,
+  });
+}
+
+/** The answer's pieces: escaped (nothing a member typed pings or formats), at most 2,000 characters each. */
+export function replyPieces(reply: string): string[] {
+  return splitEscaped(escapeDiscordText(reply), CONTENT_LIMIT);
+}
+
+/**
+ * Answers a deferred interaction: the deferred (ephemeral) reply is edited with the answer, and
+ * what does not fit follows as more ephemeral messages. An answer for the channel (`/exercise
+ * channel`) is then posted there too: the visibility of a deferred reply was fixed when it was deferred.
+ */
+export async function answer(deps: DiscordDeps, i: RepliableInteraction, outcome: CommandOutcome): Promise<void> {
+  const pieces = replyPieces(outcome.reply);
+  try {
+    await i.editReply({ content: pieces[0]!, allowedMentions: NO_MENTIONS });
+    for (const piece of pieces.slice(1)) await i.followUp({ content: piece, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    if (outcome.status === 'accepted' && isForChannel(outcome)) {
+      for (const piece of pieces) await i.followUp({ content: piece, allowedMentions: NO_MENTIONS });
+    }
+  } catch (err) {
+    deps.logger.warn({ err }, 'discord reply could not be delivered');
+  }
+}
+
+function isForChannel(outcome: CommandOutcome): boolean {
+  return 'audience' in outcome && (outcome as { audience?: string }).audience === 'channel';
+}
+
+/** Answers at once (no deferral): for a refusal that needs no work, or a failure before the core ran. */
+export async function replyNow(deps: DiscordDeps, i: RepliableInteraction, text: string): Promise<void> {
+  try {
+    const content = replyPieces(text)[0]!;
+    if (i.deferred || i.replied) await i.editReply({ content, allowedMentions: NO_MENTIONS });
+    else await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  } catch (err) {
+    deps.logger.warn({ err }, 'discord reply could not be delivered');
+  }
+}
+
+/** A listener's last resort: the person hears that it failed, the log says why. */
+export function failed(deps: DiscordDeps, err: unknown, what: string): string {
+  deps.logger.error({ err }, `discord ${what} failed`);
+  return 'Something went wrong on our side while answering in Discord. Please try again; if it keeps happening, tell whoever runs the bot.';
+}

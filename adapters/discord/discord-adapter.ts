@@ -1,0 +1,80 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { systemClock, type Clock } from '../../src/clock';
+import type { ChatPort, Core, DeliveryResult, OutboundMessage } from '../../src/core/ports';
+import type { Logger } from '../../src/logger';
+import type { Registry } from '../../src/commands/registry';
+import { buildRegistry } from '../../src/use-cases/index';
+import { DmChannels, deliverToDiscord } from './delivery';
+import { registerInteractions } from './interactions';
+import { restOptions } from './rest';
+
+export interface DiscordAdapterOptions {
+  /** The bot token (Developer Portal → Bot → Reset Token). */
+  token: string;
+  /** The server the bot serves; commands from other servers are not answered. */
+  guildId: string;
+  /** REST base (default Discord's); tests point it at a loopback fake. */
+  apiUrl?: string;
+  logger: Logger;
+  /** The command grammar the slash commands were generated from (default: the built one). */
+  registry?: Registry;
+  /** Real time, for the protocol (caches, the double-click window), not a simulated `--now`. */
+  wallClock?: Clock;
+}
+
+/** How long login may take before start() gives up with a sentence. */
+const LOGIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Convene in a Discord server: slash commands, buttons and modals in, through the core as the
+ * Discord user; outbox messages out, as channel posts and DMs (ChatPort). The gateway asks for
+ * the Guilds intent only: interactions arrive without it, and no message content is read.
+ */
+export class DiscordAdapter implements ChatPort {
+  readonly medium = 'discord' as const;
+  private readonly client: Client;
+  private readonly dms: DmChannels;
+  private readonly logger: Logger;
+  private readonly wallClock: Clock;
+  private started = false;
+
+  constructor(private readonly options: DiscordAdapterOptions) {
+    this.logger = options.logger.child({ component: 'discord' });
+    this.wallClock = options.wallClock ?? systemClock;
+    this.client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(options.apiUrl) });
+    // Delivery needs only REST: the token is set now, so the outbox can send before the gateway is up.
+    this.client.rest.setToken(options.token);
+    this.dms = new DmChannels(this.client.rest);
+  }
+
+  /** Logs in to the gateway and listens for interactions. */
+  async start(core: Core): Promise<void> {
+    registerInteractions(this.client, { core, registry: this.options.registry ?? buildRegistry(), logger: this.logger, clock: this.wallClock, guildId: this.options.guildId });
+    this.client.on(Events.Error, (err) => this.logger.error({ err }, 'discord client error'));
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from the Discord gateway within ${LOGIN_TIMEOUT_MS / 1000} s`)), LOGIN_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.client.login(this.options.token).then(() => ready), timeout]);
+    } catch (err) {
+      await this.client.destroy();
+      throw new Error(`Discord refused the login (${err instanceof Error ? err.message : String(err)}). Check DISCORD_TOKEN.`);
+    } finally {
+      clearTimeout(timer);
+    }
+    this.started = true;
+    this.logger.info({ user: this.client.user?.id, guild: this.options.guildId }, 'discord adapter connected');
+  }
+
+  send(message: OutboundMessage): Promise<DeliveryResult> {
+    return deliverToDiscord(this.client.rest, this.dms, message);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.client.destroy();
+  }
+}
