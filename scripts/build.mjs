@@ -11,7 +11,7 @@ const outdir = join(root, 'dist');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { convene: 'adapters/cli/run.ts' },
+  entryPoints: { convene: 'adapters/cli/run.ts', 'discord-register': 'adapters/discord/register-main.ts' },
   outdir,
   bundle: true,
   // Lazily imported adapters (Slack, Discord) become their own files, loaded only when configured.

@@ -4,7 +4,7 @@ import type { Registry } from '../../src/commands/registry';
 import type { CommandOutcome, Core } from '../../src/core/ports';
 import type { Logger } from '../../src/logger';
 import { escapeDiscordText } from '../../src/render/escape';
-import { splitEscaped } from '../slack/blocks';
+import { splitText } from '../shared/split';
 import { CONTENT_LIMIT, NO_MENTIONS } from './message';
 
 /** What the listeners share: the core, the grammar, the server served, the log. */
@@ -28,7 +28,7 @@ export function runAs(deps: DiscordDeps, i: RepliableInteraction, text: string):
 
 /** The answer's pieces: escaped (nothing a member typed pings or formats), at most 2,000 characters each. */
 export function replyPieces(reply: string): string[] {
-  return splitEscaped(escapeDiscordText(reply), CONTENT_LIMIT);
+  return splitText(escapeDiscordText(reply), CONTENT_LIMIT);
 }
 
 /**
@@ -41,16 +41,12 @@ export async function answer(deps: DiscordDeps, i: RepliableInteraction, outcome
   try {
     await i.editReply({ content: pieces[0]!, allowedMentions: NO_MENTIONS });
     for (const piece of pieces.slice(1)) await i.followUp({ content: piece, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    if (outcome.status === 'accepted' && isForChannel(outcome)) {
+    if (outcome.audience === 'channel') {
       for (const piece of pieces) await i.followUp({ content: piece, allowedMentions: NO_MENTIONS });
     }
   } catch (err) {
     deps.logger.warn({ err }, 'discord reply could not be delivered');
   }
-}
-
-function isForChannel(outcome: CommandOutcome): boolean {
-  return 'audience' in outcome && (outcome as { audience?: string }).audience === 'channel';
 }
 
 /** Answers at once (no deferral): for a refusal that needs no work, or a failure before the core ran. */

@@ -5,6 +5,7 @@ import {
   type APIApplicationCommandOptionChoice,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { formToOpen } from '../../src/chat/forms';
 import type { CommandDefinition, Param, Registry } from '../../src/commands/registry';
 
 /** The registry's `help` is `/convene` in Discord, as in Slack: a bot should not claim `/help`. */
@@ -14,11 +15,6 @@ const HELP_TOPIC = 'help';
 /** Discord limits: descriptions 1 to 100 characters; 25 choices, 25 options, 25 subcommands. */
 const DESCRIPTION_LIMIT = 100;
 const CHOICES_LIMIT = 25;
-
-/** Commands whose Discord form is a modal when no option is given: their options are all optional there. */
-export interface DiscordCommandSettings {
-  forms: ReadonlySet<string>;
-}
 
 /** A guild slash command as registered (guild commands carry no contexts or integration types). */
 export type GuildSlashCommand = Omit<RESTPostAPIChatInputApplicationCommandsJSONBody, 'contexts' | 'dm_permission' | 'integration_types'>;
@@ -67,8 +63,9 @@ function paramOption(p: Param, required: boolean): APIApplicationCommandBasicOpt
 }
 
 /** The options of one command, required ones first as Discord requires. */
-export function optionsOf(def: CommandDefinition, settings: DiscordCommandSettings): APIApplicationCommandBasicOption[] {
-  const form = settings.forms.has(def.path);
+export function optionsOf(def: CommandDefinition): APIApplicationCommandBasicOption[] {
+  // A command that opens a form when given alone (`/meeting schedule`) must be allowed with no option at all.
+  const form = formToOpen(`/${def.path}`) !== null;
   const fromParams = def.params.map((p) => paramOption(p, !form && !p.optional));
   const fromOptions = Object.entries(def.options ?? {}).map(([key, hint]): APIApplicationCommandBasicOption => {
     const choices = choicesOf(hint);
@@ -96,12 +93,12 @@ export function argumentKinds(def: CommandDefinition): Map<string, ArgumentKind>
  * `key:value` options and flags as typed options; closed word lists as choices, ids as autocomplete.
  * Who may use what is decided by the core, so every command is visible to every member.
  */
-export function discordCommands(registry: Registry, settings: DiscordCommandSettings): GuildSlashCommand[] {
+export function discordCommands(registry: Registry): GuildSlashCommand[] {
   return registry.topics().map((topic) => {
     const defs = registry.under(topic);
     const whole = defs.find((d) => d.path === topic);
     const base = { type: ApplicationCommandType.ChatInput as const, name: discordName(topic) };
-    if (whole) return { ...base, description: clip(whole.summary), options: optionsOf(whole, settings) };
+    if (whole) return { ...base, description: clip(whole.summary), options: optionsOf(whole) };
     const subs = defs.map((d) => d.path.split(' ')[1]!);
     return {
       ...base,
@@ -110,7 +107,7 @@ export function discordCommands(registry: Registry, settings: DiscordCommandSett
         type: ApplicationCommandOptionType.Subcommand as const,
         name: d.path.split(' ')[1]!,
         description: clip(d.summary),
-        options: optionsOf(d, settings),
+        options: optionsOf(d),
       })),
     };
   });

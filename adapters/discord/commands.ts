@@ -1,9 +1,9 @@
 import { MessageFlags, type ChatInputCommandInteraction, type CommandInteractionOption } from 'discord.js';
 import type { CommandDefinition } from '../../src/commands/registry';
+import { formToOpen } from '../../src/chat/forms';
 import { formatCommand } from '../../src/commands/format';
 import { answer, failed, replyNow, runAs, type DiscordDeps } from './bridge';
 import { registryTopic } from './command-payload';
-import { FORM_COMMANDS } from './forms';
 import { scheduleModal } from './components';
 
 export type CommandArgs = Record<string, string | boolean>;
@@ -34,14 +34,14 @@ export async function onSlashCommand(deps: DiscordDeps, i: ChatInputCommandInter
     await replyNow(deps, i, `This server knows /${i.commandName} from an older version of Convene; whoever runs the bot re-registers the commands with npm run discord:register.`);
     return;
   }
-  if (FORM_COMMANDS.has(command.definition.path) && Object.keys(command.args).length === 0) {
+  if (Object.keys(command.args).length === 0 && formToOpen(`/${command.definition.path}`)) {
     await i.showModal(scheduleModal());
     return;
   }
   // Discord's deadline is 3 s: acknowledge before any database work.
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   try {
-    const outcome = await runAs(deps, i, formatCommand(command.definition.path, command.args));
+    const outcome = await runAs(deps, i, formatCommand(command.definition, command.args));
     await answer(deps, i, outcome);
   } catch (err) {
     await replyNow(deps, i, failed(deps, err, 'command'));

@@ -1,62 +1,81 @@
 import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
-import { formatCommand } from '../../src/commands/format';
-import { readIntent, SCHEDULE_FORM, type ChatIntent } from '../../src/commands/intents';
+import { REASON_FORM, SCHEDULE_FORM, formIntent, reasonIntro, type ChatForm } from '../../src/chat/forms';
+import { decodeIntent, intentCommand, withReason, type ChatIntent } from '../../src/chat/intent';
+import type { CommandOutcome } from '../../src/core/ports';
 import { answer, failed, replyNow, runAs, type DiscordDeps } from './bridge';
 import { CUSTOM_ID_LIMIT } from './message';
-import { modal, modalValues } from './modals';
-
-/** Modal custom ids: the schedule form, or a reason asked for a button's intent (the intent follows). */
-export const SCHEDULE_MODAL = 'convene:schedule';
-const REASON_MODAL = 'convene:reason:';
-
-/** The form `/meeting schedule` opens when given no options. */
-export function scheduleModal() {
-  return modal(SCHEDULE_MODAL, SCHEDULE_FORM.title, SCHEDULE_FORM.fields);
-}
+import { formModal, modalValues } from './modals';
 
 /**
- * A button under one of our messages: its custom id is the intent `src/` serialised, handed back
- * untouched. The clicking user is the actor, as if they had typed the command. An intent that
- * needs a reason (Object) opens a modal asking for it first.
+ * Modal custom ids: `convene:form:<form id>`, and for a reason asked before a button's intent
+ * runs, the intent itself after it (the button's custom id, handed back untouched).
+ */
+const FORM_PREFIX = 'convene:form:';
+const modalId = (form: ChatForm, intentValue = '') => `${FORM_PREFIX}${form.id}${intentValue ? `:${intentValue}` : ''}`;
+
+/** The modal `/meeting schedule` opens when given no options. */
+export function scheduleModal() {
+  return formModal(modalId(SCHEDULE_FORM), SCHEDULE_FORM);
+}
+
+const UNKNOWN_BUTTON = 'This button is not one this version of Convene knows. Type the command instead; /convene lists them.';
+
+/**
+ * A button under one of our messages: its custom id is an intent `src/` encoded. The clicking
+ * user is the actor, as if they had typed the command. An intent that needs a reason (Object)
+ * opens a modal asking for it first.
  */
 export async function onButton(deps: DiscordDeps, i: ButtonInteraction): Promise<void> {
-  const intent = readIntent(i.customId);
+  const intent = decodeIntent(i.customId);
   if (!intent) {
-    await replyNow(deps, i, 'This button is not one this version of Convene knows. Type the command instead; /convene lists them.');
+    await replyNow(deps, i, UNKNOWN_BUTTON);
     return;
   }
-  if (intent.needsReason) {
-    const id = `${REASON_MODAL}${i.customId}`;
-    if (id.length <= CUSTOM_ID_LIMIT) {
-      await i.showModal(modal(id, intent.needsReason.title, [{ name: intent.needsReason.arg, label: intent.needsReason.label, required: true, multiline: true, maxLength: 2000 }]));
-      return;
-    }
+  const id = modalId(REASON_FORM, i.customId);
+  if (intent.needsReason && id.length <= CUSTOM_ID_LIMIT) {
+    await i.showModal(formModal(id, REASON_FORM, reasonIntro(intent)));
+    return;
   }
-  await run(deps, i, intent, {});
+  await run(deps, i, intent);
 }
 
 /** A modal sent: the schedule form, or the reason for a button's intent. */
 export async function onModal(deps: DiscordDeps, i: ModalSubmitInteraction): Promise<void> {
   const values = modalValues(i);
-  if (i.customId === SCHEDULE_MODAL) {
-    await run(deps, i, { command: SCHEDULE_FORM.command, args: {} }, values);
+  if (i.customId === modalId(SCHEDULE_FORM)) {
+    await run(deps, i, formIntent(SCHEDULE_FORM, values), SCHEDULE_FORM);
     return;
   }
-  const intent = i.customId.startsWith(REASON_MODAL) ? readIntent(i.customId.slice(REASON_MODAL.length)) : null;
-  if (!intent) {
+  const reasonFor = i.customId.startsWith(modalId(REASON_FORM, '')) ? decodeIntent(i.customId.slice(modalId(REASON_FORM).length + 1)) : null;
+  if (!reasonFor) {
     await replyNow(deps, i, 'This form is not one this version of Convene knows. Type the command instead; /convene lists them.');
     return;
   }
-  await run(deps, i, intent, values);
+  await run(deps, i, withReason(deps.registry, reasonFor, values['reason'] ?? ''), REASON_FORM);
 }
 
-async function run(deps: DiscordDeps, i: ButtonInteraction | ModalSubmitInteraction, intent: ChatIntent, extra: Record<string, string>): Promise<void> {
+async function run(deps: DiscordDeps, i: ButtonInteraction | ModalSubmitInteraction, intent: ChatIntent, form?: ChatForm): Promise<void> {
+  const text = intentCommand(deps.registry, intent);
+  if (text === null) {
+    await replyNow(deps, i, UNKNOWN_BUTTON);
+    return;
+  }
   // Discord's deadline is 3 s: acknowledge before any database work. The answer is for the person.
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   try {
-    const outcome = await runAs(deps, i, formatCommand(intent.command, { ...intent.args, ...extra }));
-    await answer(deps, i, outcome);
+    const outcome = await runAs(deps, i, text);
+    await answer(deps, i, form ? onInput(form, outcome) : outcome);
   } catch (err) {
     await replyNow(deps, i, failed(deps, err, 'button or form'));
   }
+}
+
+/**
+ * A Discord modal cannot show a sentence on one of its inputs, and it is closed once sent: a
+ * refusal about one input names it, so the person knows what to change when they open the form again.
+ */
+function onInput(form: ChatForm, outcome: CommandOutcome): CommandOutcome {
+  if (outcome.status !== 'refused' || !outcome.field) return outcome;
+  const input = form.inputs.find((x) => x.name === outcome.field);
+  return input ? { ...outcome, reply: `${input.label}: ${outcome.reply}` } : outcome;
 }

@@ -1,6 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST, type RESTPostAPIChannelMessageResult } from 'discord.js';
 import type { DeliveryResult, OutboundMessage } from '../../src/core/ports';
-import { splitEscaped } from '../slack/blocks';
+import { splitText } from '../shared/split';
 import { CONTENT_LIMIT, NO_MENTIONS, buttonRows, messageContent } from './message';
 
 /**
@@ -12,8 +12,6 @@ import { CONTENT_LIMIT, NO_MENTIONS, buttonRows, messageContent } from './messag
 const PERMANENT = new Set([50007, 10003, 10013, 50001, 50013, 50035, 50006]);
 /** An edit whose original message is gone (10008: unknown message) is posted as a new message instead. */
 const UNKNOWN_MESSAGE = 10008;
-
-const ADDRESS = /^discord:(person|channel):(\d{1,20})$/;
 
 /** The DM channel of each person, once opened: Discord gives the same one every time. */
 export class DmChannels {
@@ -40,9 +38,9 @@ export class DmChannels {
  * `<channel>/<message id>,...`.
  */
 export async function deliverToDiscord(rest: REST, dms: DmChannels, message: OutboundMessage): Promise<DeliveryResult> {
-  const address = ADDRESS.exec(message.address);
-  if (!address) return { status: 'permanent', error: `Not a Discord address: ${message.address}` };
-  const pieces = splitEscaped(messageContent(message.payload), CONTENT_LIMIT);
+  const to = message.to;
+  if (to.medium !== 'discord' || !/^\d{1,20}$/.test(to.id)) return { status: 'permanent', error: `Not a Discord address: ${message.address}` };
+  const pieces = splitText(messageContent(message.payload), CONTENT_LIMIT);
   const components = message.payload.actions?.length ? buttonRows(message.payload.actions) : [];
   try {
     const replaces = message.payload.replaces ? /^(\d+)\/(\d+(?:,\d+)*)$/.exec(message.payload.replaces) : null;
@@ -53,7 +51,7 @@ export async function deliverToDiscord(rest: REST, dms: DmChannels, message: Out
         if (!(err instanceof DiscordAPIError && err.code === UNKNOWN_MESSAGE)) throw err;
       }
     }
-    const channel = address[1] === 'person' ? await dms.of(address[2]!) : address[2]!;
+    const channel = to.kind === 'person' ? await dms.of(to.id) : to.id;
     const ids: string[] = [];
     for (const [i, content] of pieces.entries()) {
       const last = i === pieces.length - 1;

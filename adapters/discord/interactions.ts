@@ -1,5 +1,5 @@
 import { Events, type Client, type Interaction } from 'discord.js';
-import { RecentRequests } from '../slack/recent';
+import { RecentRequests } from '../shared/recent';
 import { onAutocomplete } from './autocomplete';
 import { failed, replyNow, type DiscordDeps } from './bridge';
 import { onSlashCommand } from './commands';

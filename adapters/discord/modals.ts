@@ -3,64 +3,71 @@ import {
   TextInputStyle,
   type APILabelComponent,
   type APIModalInteractionResponseCallbackData,
+  type APITextDisplayComponent,
   type ModalSubmitInteraction,
 } from 'discord.js';
+import { inputsWithin, type ChatForm, type FormInput } from '../../src/chat/forms';
+import { escapeDiscordText } from '../../src/render/escape';
 
-/** A field of a form, as `src/` describes it for any platform. */
-export interface FormField {
-  name: string;
-  label: string;
-  required: boolean;
-  hint?: string;
-  choices?: readonly { value: string; label: string }[];
-  maxLength?: number;
-  multiline?: boolean;
-}
-
-/** Discord limits: 5 components in a modal; a label 45 characters, its description 100; a title 45; a select 25 options. */
-export const MODAL_FIELDS = 5;
-const LABEL_LIMIT = 45;
+/** Discord limits: 5 components in a modal; a title or label 45 characters, a description 100; a select 25 options; a text input 4,000 characters. */
+export const MODAL_COMPONENTS = 5;
+const TITLE_LIMIT = 45;
 const DESCRIPTION_LIMIT = 100;
+const OPTIONS_LIMIT = 25;
 const TEXT_LIMIT = 4000;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function labelled(f: FormField): APILabelComponent {
-  const component = f.choices
+/** One input of a platform-free form as a labelled Discord component: a select for choices, else a text input. */
+function labelled(input: FormInput): APILabelComponent {
+  const description = [input.hint, input.kind === 'number' && input.min !== undefined && input.max !== undefined ? `${input.min} to ${input.max}.` : undefined]
+    .filter(Boolean)
+    .join(' ');
+  const component = input.choices
     ? {
         type: ComponentType.StringSelect as const,
-        custom_id: f.name,
-        required: f.required,
-        min_values: f.required ? 1 : 0,
+        custom_id: input.name,
+        required: input.required,
+        min_values: input.required ? 1 : 0,
         max_values: 1,
-        options: f.choices.slice(0, 25).map((c) => ({ value: c.value, label: clip(c.label, 100) })),
+        options: input.choices.slice(0, OPTIONS_LIMIT).map((c) => ({ value: c.value, label: clip(c.label, 100) })),
       }
     : {
         type: ComponentType.TextInput as const,
-        custom_id: f.name,
-        style: f.multiline ? TextInputStyle.Paragraph : TextInputStyle.Short,
-        required: f.required,
-        max_length: Math.min(f.maxLength ?? TEXT_LIMIT, TEXT_LIMIT),
+        custom_id: input.name,
+        // Discord has no date or time picker in a modal: they are typed, in the format the placeholder shows.
+        style: input.kind === 'long-text' ? TextInputStyle.Paragraph : TextInputStyle.Short,
+        required: input.required,
+        max_length: Math.min(input.maxLength ?? TEXT_LIMIT, TEXT_LIMIT),
+        ...(input.placeholder ? { placeholder: clip(input.placeholder, 100) } : {}),
       };
   return {
     type: ComponentType.Label,
-    label: clip(f.label, LABEL_LIMIT),
-    ...(f.hint ? { description: clip(f.hint, DESCRIPTION_LIMIT) } : {}),
+    label: clip(input.label, TITLE_LIMIT),
+    ...(description ? { description: clip(description, DESCRIPTION_LIMIT) } : {}),
     component,
   };
 }
 
-/** A modal of at most five fields: a Discord modal holds no more, so the form puts the essential ones first. */
-export function modal(customId: string, title: string, fields: readonly FormField[]): APIModalInteractionResponseCallbackData {
-  return { custom_id: customId, title: clip(title, LABEL_LIMIT), components: fields.slice(0, MODAL_FIELDS).map(labelled) };
+/**
+ * A form as a Discord modal. A modal holds five components, so the form's most essential inputs
+ * are drawn (an intro line takes one place).
+ */
+export function formModal(customId: string, form: ChatForm, intro?: string): APIModalInteractionResponseCallbackData {
+  const head: APITextDisplayComponent[] = intro ? [{ type: ComponentType.TextDisplay, content: escapeDiscordText(intro) }] : [];
+  return {
+    custom_id: customId,
+    title: clip(form.title, TITLE_LIMIT),
+    components: [...head, ...inputsWithin(form, MODAL_COMPONENTS - head.length).map(labelled)],
+  };
 }
 
-/** What the person filled in, by field name; empty fields are left out. */
+/** What the person filled in, by input name (select: the option chosen). */
 export function modalValues(i: ModalSubmitInteraction): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, field] of i.fields.fields) {
-    const raw = 'value' in field && typeof field.value === 'string' ? field.value : 'values' in field && Array.isArray(field.values) ? String(field.values[0] ?? '') : '';
-    if (raw.trim() !== '') values[name] = raw.trim();
+    if ('value' in field && typeof field.value === 'string') values[name] = field.value;
+    else if ('values' in field && Array.isArray(field.values) && typeof field.values[0] === 'string') values[name] = field.values[0];
   }
   return values;
 }

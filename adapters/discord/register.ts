@@ -2,7 +2,6 @@ import { DiscordAPIError, Routes, type RESTPutAPIApplicationGuildCommandsResult 
 import { loadConfig } from '../../src/config';
 import { buildRegistry } from '../../src/use-cases/index';
 import { discordCommands } from './command-payload';
-import { FORM_COMMANDS } from './forms';
 import { createRest } from './rest';
 
 export interface RegisterIo {
@@ -30,7 +29,7 @@ export async function registerMain(io: RegisterIo): Promise<number> {
     io.stderr('Set DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_GUILD_ID (in the environment or .env) to register the Discord commands; the README says where to find them.\n');
     return 1;
   }
-  const body = discordCommands(buildRegistry(), { forms: FORM_COMMANDS });
+  const body = discordCommands(buildRegistry());
   try {
     const rest = createRest(token, api);
     const registered = (await rest.put(Routes.applicationGuildCommands(application, guild), { body })) as RESTPutAPIApplicationGuildCommandsResult;

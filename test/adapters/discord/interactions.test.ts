@@ -47,7 +47,7 @@ describe('Discord interactions through the real discord.js client', () => {
     expect(edit.path).toMatch(/\/messages\/@original$/);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(h.seen[0]!.command).toMatchObject({
-      text: '/meeting list "all"',
+      text: '/meeting list all',
       actor: { kind: 'chat', medium: 'discord', userId: USERS.coordinator.id },
       channel: { medium: 'discord', id: GENERAL },
     });
@@ -81,7 +81,8 @@ describe('Discord interactions through the real discord.js client', () => {
     const pressed = click(h, USERS.kas.id, object.value, PWG_CHANNEL);
     const shown = (await waitFor(() => h.answers(pressed.token)[0]))!.body;
     expect(shown.type).toBe(MODAL);
-    const reasonField = shown.data.components[0].component;
+    expect(shown.data.components[0]).toMatchObject({ type: 10, content: 'Your organisation objects to E1.' });
+    const reasonField = shown.data.components[1].component;
     expect(reasonField).toMatchObject({ type: 4, required: true });
     const submit = h.interact(USERS.kas.id, 5, {
       custom_id: shown.data.custom_id,
@@ -113,12 +114,12 @@ describe('Discord interactions through the real discord.js client', () => {
 
   it('answers a refused form in the reply, naming what to change, with nothing scheduled', async () => {
     const submit = h.interact(USERS.coordinator.id, 5, {
-      custom_id: 'convene:schedule',
+      custom_id: 'convene:form:meeting-schedule',
       components: [{ type: 18, component: { type: 3, custom_id: 'group', values: ['PWG'] } }, { type: 18, component: { type: 4, custom_id: 'date', value: '2026-02-30' } },
         { type: 18, component: { type: 4, custom_id: 'time', value: '10:00' } }, { type: 18, component: { type: 4, custom_id: 'title', value: 'Agree the TOR' } }],
     });
     const { texts } = await answered(submit.token);
-    expect(texts[0]).toMatch(/2026-02-30/);
+    expect(texts[0]).toMatch(/^Date: .*2026-02-30/);
     expect(h.app.run('/meeting list all').reply).toContain('No meetings yet');
   });
 

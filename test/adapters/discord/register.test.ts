@@ -1,12 +1,16 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordCommands, type GuildSlashCommand } from '../../../adapters/discord/command-payload';
-import { FORM_COMMANDS } from '../../../adapters/discord/forms';
 import { registerMain } from '../../../adapters/discord/register';
 import { buildRegistry } from '../../../src/use-cases/index';
+import { ROOT } from '../../helpers/app';
 import { APPLICATION_ID, FakeDiscord, GUILD_ID } from './fake-discord';
 
-const payload = discordCommands(buildRegistry(), { forms: FORM_COMMANDS });
+const payload = discordCommands(buildRegistry());
 
 /** One line per command: `/meeting schedule group*=PWG|PMG date* ...`; `*` required, `?` autocomplete, `!` boolean. */
 function summary(commands: GuildSlashCommand[]): string[] {
@@ -87,6 +91,21 @@ describe('Discord command registration', () => {
       const puts = fake.callsTo('PUT', new RegExp(`^/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands$`));
       expect(puts).toHaveLength(1);
       expect(puts[0]!.body).toEqual(JSON.parse(JSON.stringify(payload)));
+    });
+
+    it('runs as npm run discord:register does: the compiled script, in its own process', async () => {
+      const before = fake.callsTo('PUT', /commands$/).length;
+      const env = { ...process.env, DISCORD_TOKEN: 'bot-token', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.api };
+      const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'dist', 'discord-register.mjs')], { env, cwd: mkdtempSync(join(tmpdir(), 'convene-register-')) });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+      expect(r.out).toContain('Registered 6 Discord commands');
+      expect(r.code).toBe(0);
+      expect(fake.callsTo('PUT', /commands$/)).toHaveLength(before + 1);
     });
 
     it('says which variables are missing, and registers nothing', async () => {
