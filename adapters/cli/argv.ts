@@ -3,7 +3,7 @@ import { instantOutOfRange } from '../../src/domain/time';
 
 /** The one-shot CLI's grammar: `convene [flags] "<command text>"`, `convene tick`, `convene init ...`, `convene start`. */
 export interface CliInvocation {
-  mode: 'command' | 'tick' | 'init' | 'start' | 'help';
+  mode: 'command' | 'tick' | 'init' | 'start' | 'help' | 'version';
   db?: string;
   exercise?: string;
   as?: string;
@@ -21,6 +21,7 @@ const VALUE_FLAGS: Record<string, string[]> = {
   start: ['--db', '--exercise', '--as', '--now'],
   init: ['--db', '--now', '--example', '--exercise', '--timezone', '--coordinator', '--coordinator-name', '--notice-days', '--minutes-days'],
   help: [],
+  version: [],
 };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -56,9 +57,11 @@ export function parseArgv(argv: string[]): ParsedArgv {
   if (first === 'tick' || first === 'init' || first === 'start') {
     mode = first;
     rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
-  } else if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    return { ok: true, invocation: { mode: 'help' } };
   }
+  // Asking for help or the version wins over everything else typed (before a `--`).
+  const asked = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  if (asked.includes('--help') || asked.includes('-h') || argv[0] === 'help') return { ok: true, invocation: { mode: 'help' } };
+  if (asked.includes('--version')) return { ok: true, invocation: { mode: 'version' } };
   const values: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -66,9 +69,14 @@ export function parseArgv(argv: string[]): ParsedArgv {
       words.push(...rest.slice(i + 1));
       break;
     }
-    if (a.startsWith('--') && words.length === 0) {
+    if (a.startsWith('--')) {
       const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-      if (!VALUE_FLAGS[mode]!.includes(flag)) return { ok: false, message: `Unknown flag ${flag} for convene ${mode === 'command' ? '"<command>"' : mode}. See convene --help.` };
+      if (!VALUE_FLAGS[mode]!.includes(flag)) {
+        // After the command text, a known flag is taken (above); anything else is most likely a flag in the wrong place.
+        if (words.length > 0 && mode === 'command')
+          return { ok: false, message: `${flag} is not a flag of convene. Flags go before the command text, e.g. convene --now 2026-11-24T13:00:00Z "/endorse status E1"; to pass ${flag} as part of the command, put it after --.` };
+        return { ok: false, message: `Unknown flag ${flag} for convene ${mode === 'command' ? '"<command>"' : mode}. See convene --help.` };
+      }
       const value = inline ?? rest[++i];
       if (value === undefined || value.trim() === '') return { ok: false, message: `${flag} needs a value.` };
       if (flag in values) return { ok: false, message: `${flag} is given twice.` };
@@ -120,10 +128,11 @@ export function parseArgv(argv: string[]): ParsedArgv {
 }
 
 export const CLI_HELP = `Convene: the coordination bot of a profiling working group (PWG/PMG).
+Usage: convene [flags] "<command text>" | convene start | tick | init ... | --help | --version
 
   convene start                         run the bot (terminal console; Slack/Discord when configured)
   convene [--db <path>] [--exercise <slug>] [--as <email>] [--now <ISO-8601>] "<command text>"
-                                        run one command and print the reply
+                                        run one command and print the reply (flags may also follow it)
                                         exit 0 accepted, 1 refused, 2 usage error
   convene tick [--now <ISO-8601>]       run whatever is due once (reminders, deadlines, outbox)
   convene init --example kosovo         load the example working group from the Kosovo TOR

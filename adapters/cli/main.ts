@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { FixedClock, systemClock, type Clock } from '../../src/clock';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { listExercises } from '../../src/store/exercises';
-import { createApp, StartupError, type App } from '../compose';
+import { createApp, PROJECT_ROOT, StartupError, type App } from '../compose';
 import { CLI_HELP, parseArgv, type CliInvocation } from './argv';
 import { initialiseExercise } from './init';
 import { runBot } from './start';
@@ -26,6 +28,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const inv = parsed.invocation;
   if (inv.mode === 'help') {
     io.stdout(`${CLI_HELP}\n`);
+    return 0;
+  }
+  if (inv.mode === 'version') {
+    io.stdout(`convene ${installedVersion()}\n`);
     return 0;
   }
   const loaded = loadConfig(io.env);
@@ -62,6 +68,10 @@ async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: Cli
       io.stderr('No exercise is set up yet. Start with: npx convene init --example kosovo\n');
       return 1;
     }
+    if (/^\/?exercise\s+use\b/i.test(inv.text ?? '')) {
+      io.stderr('/exercise use is for the bot\'s terminal, which remembers it; from a shell, give --exercise <slug> with each command (/exercise list shows them).\n');
+      return 2;
+    }
     const outcome = app.core.handleSync({
       text: inv.text!,
       actor: { kind: 'local', ...(inv.as ? { email: inv.as } : {}) },
@@ -87,4 +97,10 @@ function initialise(app: App, inv: CliInvocation, io: CliIo): number {
   }
   io.stdout(`${result.summary}\n${result.exercise.slug}\n`);
   return 0;
+}
+
+/** The version of this installation, from its package.json. */
+function installedVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }

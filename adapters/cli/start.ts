@@ -1,12 +1,11 @@
 import type { Clock } from '../../src/clock';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { tokenize } from '../../src/commands/tokenize';
 import { listExercises } from '../../src/store/exercises';
 import { ConsoleAdapter } from '../console/console-adapter';
-import { chatPlatforms, createApp, type App } from '../compose';
-import { parseArgv, type CliInvocation } from './argv';
-import { initialiseExercise } from './init';
+import { chatPlatforms, createApp } from '../compose';
+import type { CliInvocation } from './argv';
+import { consoleCompletion, consoleLocal } from './console-local';
 import type { CliIo } from './main';
 
 const TICK_MS = 30_000;
@@ -24,20 +23,10 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   const app = createApp({ config, clock, logger, chatPorts: platforms });
   const where = config.SMTP_URL ? `SMTP (${new URL(config.SMTP_URL).host})` : `.eml files in ${config.OUTBOX_DIR}/`;
 
-  const local = async (line: string): Promise<string | null> => {
-    const word = line.split(/\s+/)[0]!.replace(/^\//, '').toLowerCase();
-    if (word === 'quit' || word === 'exit') {
-      quitting = true;
-      void consoleAdapter?.stop();
-      return 'Bye.';
-    }
-    if (word === 'tick') {
-      const r = await app.scheduler.tick();
-      return `${r.jobs.length} due job(s) run; messages: ${r.delivery.sent} sent, ${r.delivery.retrying} to retry, ${r.delivery.failed} failed.`;
-    }
-    if (word === 'init') return initFromConsole(app, line);
-    return null;
-  };
+  const local = consoleLocal(app, () => consoleAdapter, () => {
+    quitting = true;
+    void consoleAdapter?.stop();
+  });
 
   const done = new Promise<void>((resolve) => {
     consoleAdapter = new ConsoleAdapter({
@@ -46,6 +35,7 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
       ...(inv.as ? { as: inv.as } : {}),
       ...(inv.exercise ? { exercise: inv.exercise } : {}),
       local,
+      complete: consoleCompletion(app, () => consoleAdapter?.exerciseInUse),
       // With a chat platform running, the end of the terminal's input (a service has none) is not the end of the bot.
       onClose: () => (quitting || platforms.length === 0 ? resolve() : io.stdout('Console input ended; the bot keeps running for chat (stop it with Ctrl-C).\n')),
       afterCommand: async () => {
@@ -58,7 +48,8 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
 
   const exercises = listExercises(app.db);
   io.stdout(`Convene is running. Database: ${config.DATABASE_PATH}; e-mail: ${where}.\n`);
-  io.stdout(exercises.length === 0 ? `${GREETING_EMPTY}\n` : `Exercises: ${exercises.map((e) => `${e.name} (${e.slug}${e.status === 'dissolved' ? ', dissolved' : ''})`).join(', ')}. Type /help for the commands, quit to stop.\n`);
+  const pick = exercises.length > 1 && !inv.exercise ? ' Pick one with /exercise use <slug>;' : '';
+  io.stdout(exercises.length === 0 ? `${GREETING_EMPTY}\n` : `Exercises: ${exercises.map((e) => `${e.name} (${e.slug}${e.status === 'dissolved' ? ', dissolved' : ''})`).join(', ')}.${pick} Type /help for the commands, quit to stop.\n`);
 
   // One tick at a time; stop() waits for the one under way before it closes the database.
   let ticking: Promise<void> = Promise.resolve();
@@ -100,20 +91,4 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   await done;
   await stop();
   return 0;
-}
-
-function initFromConsole(app: App, line: string): string {
-  const parsed = parseArgv(splitShellWords(line));
-  if (!parsed.ok || parsed.invocation.mode !== 'init') return parsed.ok ? 'Usage: init --example kosovo' : parsed.message;
-  const result = initialiseExercise(app, parsed.invocation.init!, 'admin (console)');
-  return result.ok ? `${result.summary}\nYou act as its coordinator here. Try /members list, then /help.` : result.message;
-}
-
-/**
- * Splits `init --exercise "Kosovo 2014" --timezone Europe/Belgrade` into shell-like words, with
- * the quoting of the command grammar (one tokenizer); an unclosed quote splits at spaces.
- */
-export function splitShellWords(line: string): string[] {
-  const t = tokenize(line);
-  return t.ok ? t.tokens.map((w) => w.text) : line.split(/\s+/).filter((w) => w !== '');
 }

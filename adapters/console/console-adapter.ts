@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ChatPort, Core, DeliveryResult, OutboundMessage } from '../../src/core/ports';
+import type { ChatPort, Core, DeliveryResult, InboundCommand, OutboundMessage } from '../../src/core/ports';
 import { plainText } from '../../src/render/escape';
 
 export interface ConsoleOptions {
@@ -16,7 +16,13 @@ export interface ConsoleOptions {
   /** Called when the input ends (Ctrl-D, a closed pipe). */
   onClose?: () => void;
   prompt?: string;
+  /** The words that may complete the one being typed (Tab), given the line so far. */
+  complete?: (line: string) => string[];
+  /** Line editing, history (Up arrow) and Tab completion; default: when input and output are a terminal. */
+  terminal?: boolean;
 }
+
+const isTerminal = (stream: Readable | Writable) => (stream as { isTTY?: boolean }).isTTY === true;
 
 /**
  * The terminal as a chat platform: each line is a command in the common grammar, answered
@@ -30,22 +36,53 @@ export class ConsoleAdapter implements ChatPort {
   private closed = false;
   /** Set by stop() (`quit`): lines typed or piped after it are not run. */
   private stopping = false;
+  /** The exercise this console acts in (`/exercise use`, `init`); unset: the core picks the only one. */
+  private exercise: string | undefined;
 
-  constructor(private readonly options: ConsoleOptions) {}
+  constructor(private readonly options: ConsoleOptions) {
+    this.exercise = options.exercise;
+  }
+
+  /** From now on, commands typed here act in this exercise. */
+  useExercise(slug: string): void {
+    this.exercise = slug;
+  }
+
+  get exerciseInUse(): string | undefined {
+    return this.exercise;
+  }
+
+  /** A line typed here as the core receives it: acting as --as (or the coordinator), in the exercise in use. */
+  inbound(text: string): InboundCommand {
+    return {
+      text,
+      actor: { kind: 'local', ...(this.options.as ? { email: this.options.as } : {}) },
+      ...(this.exercise ? { exerciseSlug: this.exercise } : {}),
+      channel: { medium: 'console', id: 'terminal' },
+    };
+  }
 
   async start(core: Core): Promise<void> {
-    const { input, output } = this.options;
-    const rl = createInterface({ input, output, terminal: false });
+    const { input, output, complete } = this.options;
+    const terminal = this.options.terminal ?? (isTerminal(input) && isTerminal(output));
+    const rl = createInterface({
+      input,
+      output,
+      terminal,
+      historySize: 500,
+      removeHistoryDuplicates: true,
+      ...(complete ? { completer: (line: string): [string[], string] => completeWord(line, complete(line)) } : {}),
+    });
     this.rl = rl;
-    const prompt = this.options.prompt ?? 'convene> ';
-    output.write(prompt);
+    rl.setPrompt(this.options.prompt ?? 'convene> ');
+    rl.prompt();
     rl.on('line', (line) => {
       // One command at a time, in order, even if lines arrive faster than they are answered.
       this.queue = this.queue.then(async () => {
         if (this.stopping) return;
         const reply = await this.answer(core, line);
         if (reply !== '') output.write(`${reply}\n`);
-        if (!this.closed) output.write(prompt);
+        if (!this.closed) rl.prompt();
       });
     });
     rl.on('close', () => {
@@ -60,12 +97,7 @@ export class ConsoleAdapter implements ChatPort {
     try {
       const local = await this.options.local?.(text);
       if (local !== null && local !== undefined) return local;
-      const outcome = await core.handle({
-        text,
-        actor: { kind: 'local', ...(this.options.as ? { email: this.options.as } : {}) },
-        ...(this.options.exercise ? { exerciseSlug: this.options.exercise } : {}),
-        channel: { medium: 'console', id: 'terminal' },
-      });
+      const outcome = await core.handle(this.inbound(text));
       const reply = plainText(outcome.reply);
       if (outcome.status !== 'accepted' || !this.options.afterCommand) return reply;
       const after = await this.options.afterCommand();
@@ -97,4 +129,12 @@ export class ConsoleAdapter implements ChatPort {
     this.rl?.close();
     await this.queue;
   }
+}
+
+/** readline's completer answer: the candidates that extend the word under the cursor, and that word. */
+export function completeWord(line: string, candidates: string[]): [string[], string] {
+  const word = /\S*$/.exec(line)![0];
+  const lower = word.toLowerCase();
+  const hits = [...new Set(candidates)].filter((c) => c.toLowerCase().startsWith(lower));
+  return [hits, word];
 }

@@ -31,7 +31,9 @@ export function parseCommand(registry: Registry, line: string): ParseResult {
   const topic = tokens[0]!.text.replace(/^\//, '').toLowerCase();
   const topics = registry.topics();
   if (!topics.includes(topic)) {
-    return { ok: false, code: 'usage', message: `There is no command /${printable(topic)}. Type /help to see the commands.` };
+    const near = closest(topic, topics);
+    const guess = near ? ` Did you mean /${near}?` : '';
+    return { ok: false, code: 'usage', message: `There is no command /${printable(topic)}.${guess} Type /help to see the commands.` };
   }
   const sub = tokens[1] && !tokens[1].quoted ? tokens[1].text.toLowerCase() : undefined;
   let definition = sub ? registry.get(`${topic} ${sub}`) : undefined;
@@ -40,8 +42,10 @@ export function parseCommand(registry: Registry, line: string): ParseResult {
     definition = registry.get(topic);
     rest = tokens.slice(1);
     if (!definition) {
-      const subs = registry.under(topic).map((d) => d.path.split(' ')[1]).join(', ');
-      const what = sub === undefined ? `/${topic} needs one of: ${subs}.` : `/${topic} has no "${printable(sub)}"; it has: ${subs}.`;
+      const known = registry.under(topic).map((d) => d.path.split(' ')[1]!);
+      const subs = known.join(', ');
+      const near = sub === undefined ? undefined : closest(sub, known);
+      const what = sub === undefined ? `/${topic} needs one of: ${subs}.` : `/${topic} has no "${printable(sub)}"${near ? ` (did you mean /${topic} ${near}?)` : ''}; it has: ${subs}.`;
       return { ok: false, code: 'usage', message: `${what} Type /help ${topic} for details.` };
     }
   }
@@ -108,8 +112,18 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
   return { ok: true, definition: def, args: checked.data, text };
 }
 
+/** The known word a misspelling most likely meant (`meetings` → `meeting`, `member` → `members`), if one is close. */
+function closest(word: string, known: string[]): string | undefined {
+  let best: { k: string; d: number } | undefined;
+  for (const k of known) {
+    const d = editDistance(k, word);
+    if (d <= 2 && d < word.length && (!best || d < best.d)) best = { k, d };
+  }
+  return best?.k;
+}
+
 function unknownOption(def: CommandDefinition, key: string, known: string[]): string {
-  const near = known.find((k) => editDistance(k, key) <= 2);
+  const near = closest(key, known);
   const guess = near ? ` Did you mean ${near}:?` : '';
   return `/${def.path} has no option ${printable(key)}:.${guess} Its options: ${known.map((k) => `${k}:`).join(', ')}. To put a word with a colon in the text, write it in quotes.`;
 }

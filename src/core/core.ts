@@ -147,7 +147,12 @@ export class ConveneCore implements Core {
     const { db } = this.deps;
     if (command.exerciseSlug) {
       const e = exerciseBySlug(db, command.exerciseSlug);
-      return e ? { ok: true, exercise: e } : { ok: false, message: `There is no exercise "${command.exerciseSlug}". Run: npx convene init --exercise "<name>" ...` };
+      if (e) return { ok: true, exercise: e };
+      const known = listExercises(db).map((x) => x.slug);
+      return {
+        ok: false,
+        message: known.length === 0 ? `There is no exercise "${command.exerciseSlug}"; none is set up yet (init sets one up).` : `There is no exercise "${command.exerciseSlug}". Known exercises: ${known.join(', ')}.`,
+      };
     }
     if (command.channel) {
       const e = channelExercise(db, command.channel.medium, command.channel.id);
@@ -171,7 +176,7 @@ export class ConveneCore implements Core {
     const active = all.filter((e) => e.status === 'active');
     if (active.length === 1) return { ok: true, exercise: active[0]! };
     if (all.length === 1) return { ok: true, exercise: all[0]! };
-    return { ok: false, message: `Several exercises are set up (${all.map((e) => e.slug).join(', ')}): say which with --exercise <slug>, or type the command in the exercise's channel.` };
+    return { ok: false, message: `Several exercises are set up (${all.map((e) => e.slug).join(', ')}): say which with --exercise <slug> (in the bot's terminal: /exercise use <slug>), or type the command in the exercise's channel.` };
   }
 }
 

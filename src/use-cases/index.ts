@@ -11,6 +11,7 @@ import { linkChatIdentity } from './members/link';
 import { verifyChatIdentity } from './members/verify';
 import { bindGroupChannel } from './exercise/bind-channel';
 import { exerciseStatus } from './exercise/status';
+import { listExercisesCommand } from './exercise/list';
 import { scheduleMeeting } from './meetings/schedule';
 import { editAgenda } from './meetings/agenda';
 import { sendMeetingNotice } from './meetings/send';
@@ -61,6 +62,7 @@ export function buildRegistry(): Registry {
     linkChatIdentity,
     verifyChatIdentity,
     exerciseStatus,
+    listExercisesCommand,
     dissolveExercise,
     exportExercise,
     bindGroupChannel,

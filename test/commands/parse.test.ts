@@ -103,6 +103,8 @@ describe('the registry', () => {
         'minutes edit', 'minutes remove',
         'members list', 'members add-org', 'members add-focal', 'members remove-focal', 'members add-observer', 'members role', 'members check', 'members link', 'members verify',
         'exercise status', 'exercise dissolve', 'exercise export', 'exercise channel',
+        // SPEC §7.
+        'exercise list',
       ].sort(),
     );
   });

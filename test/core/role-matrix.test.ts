@@ -44,6 +44,7 @@ const EXPECTED: Record<string, { access: 'C' | 'M' | 'F' | 'A'; sample: string }
   'members link': { access: 'A', sample: '/members link focal@kas.example.org' },
   'members verify': { access: 'A', sample: '/members verify 123456' },
   'exercise status': { access: 'M', sample: '/exercise status' },
+  'exercise list': { access: 'A', sample: '/exercise list' },
   'exercise dissolve': { access: 'C', sample: '/exercise dissolve' },
   'exercise export': { access: 'C', sample: '/exercise export' },
   'exercise channel': { access: 'C', sample: '/exercise channel PWG' },
