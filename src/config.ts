@@ -37,6 +37,17 @@ export const configSchema = z
     OUTBOX_DIR: optionalText.transform((s) => s ?? 'data/outbox'),
     EXPORTS_DIR: optionalText.transform((s) => s ?? 'data/exports'),
     TEMPLATES_DIR: optionalText,
+    BACKUP_DIR: optionalText.transform((s) => s ?? 'data/backups'),
+    /** A cron expression (node-cron: 5 fields, or 6 with seconds) in the installation's time zone; checked at start. */
+    BACKUP_CRON: optionalText,
+    BACKUP_KEEP: optionalText.transform((s, ctx) => {
+      if (s === undefined) return 7;
+      if (!/^\d{1,4}$/.test(s) || Number(s) < 1) {
+        ctx.addIssue({ code: 'custom', message: `BACKUP_KEEP must be a whole number of backups to keep, 1 or more (got "${s}").` });
+        return z.NEVER;
+      }
+      return Number(s);
+    }),
     SLACK_BOT_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,

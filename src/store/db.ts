@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { CONVENE_APPLICATION_ID } from './migrations/005-audit-chain';
+import { captureRecordedChanges } from './audit';
 
 export type Db = Database.Database;
 
@@ -10,20 +12,60 @@ export interface OpenOptions {
   migrations?: Migration[];
 }
 
+/** A database Convene must not use as it is, with the sentence that says why and what to do. */
+export class DatabaseRefused extends Error {}
+
 /**
  * Opens (creating if needed) the SQLite file, sets the durability pragmas and applies pending
- * migrations. WAL + synchronous=FULL: an acknowledged vote survives a power cut.
+ * migrations. WAL + synchronous=FULL: an acknowledged vote survives a power cut. Opening takes
+ * no write lock when there is nothing to migrate, so a read works while another process writes.
+ * Refuses (DatabaseRefused) a database of a newer release and another application's file.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  migrate(db, options.migrations ?? allMigrations);
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const known = options.migrations ?? allMigrations;
+    checkOwnership(db, path, known);
+    if (schemaVersion(db) < latestVersion(known)) migrate(db, known);
+    captureRecordedChanges(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   cacheStatements(db);
   return db;
+}
+
+function latestVersion(migrations: Migration[]): number {
+  return Math.max(0, ...migrations.map((m) => m.version));
+}
+
+/** Tables every Convene database has had since its first version. */
+const CONVENE_TABLES = ['exercises', 'people', 'outbox', 'audit_log', 'jobs'];
+
+/** Refuses (DatabaseRefused) a database of a newer release, or a file that is not Convene's. */
+export function checkOwnership(db: Db, path: string, migrations: Migration[] = allMigrations): void {
+  const version = schemaVersion(db);
+  const latest = latestVersion(migrations);
+  if (version > latest)
+    throw new DatabaseRefused(
+      `The database ${path} was written by a newer release of Convene (schema version ${version}; this release knows up to ${latest}); nothing was changed. Run the newer release, or restore a backup made by this one (convene restore <file>).`,
+    );
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId === CONVENE_APPLICATION_ID) return;
+  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name);
+  if (tables.length === 0 && version === 0 && applicationId === 0) return; // a new, empty file
+  // Releases before schema version 5 did not mark their files; they are known by their tables.
+  const olderConvene = applicationId === 0 && version >= 1 && version < 5 && CONVENE_TABLES.every((t) => tables.includes(t));
+  if (!olderConvene)
+    throw new DatabaseRefused(
+      `The file ${path} is a SQLite database of another application (${tables.length === 0 ? 'it is marked as not Convene\'s' : `it has tables such as ${tables.slice(0, 3).join(', ')}`}); Convene left it unchanged. Point DATABASE_PATH (or --db) at a new file or at a Convene database.`,
+    );
 }
 
 /**
@@ -51,10 +93,12 @@ export function schemaVersion(db: Db): number {
 export function migrate(db: Db, migrations: Migration[]): number[] {
   const applied: number[] = [];
   const run = db.transaction(() => {
+    // Read again under the write lock: another process may have migrated since we looked.
     const current = schemaVersion(db);
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (m.version <= current) continue;
       db.exec(m.sql);
+      m.after?.(db);
       db.pragma(`user_version = ${m.version}`);
       applied.push(m.version);
     }

@@ -1,23 +1,6 @@
 import type { Db } from './db';
-
-type Row = Record<string, unknown>;
-
-const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-
-/** Rows with camelCase keys; 0/1 columns named in `booleans` become booleans, `json` columns are parsed, `omit` ones left out. */
-function select(db: Db, sql: string, params: unknown[], shape: { booleans?: string[]; json?: string[]; rename?: Record<string, string>; omit?: string[] } = {}): Row[] {
-  return (db.prepare(sql).all(...params) as Row[]).map((r) => {
-    const out: Row = {};
-    for (const [column, value] of Object.entries(r)) {
-      if (shape.omit?.includes(column)) continue;
-      const key = shape.rename?.[column] ?? camel(column);
-      if (shape.booleans?.includes(column)) out[key] = value === 1;
-      else if (shape.json?.includes(column)) out[key] = typeof value === 'string' ? (JSON.parse(value) as unknown) : null;
-      else out[key] = value;
-    }
-    return out;
-  });
-}
+import { recordedRows } from './recorded-rows';
+import { select, type Row } from './select-rows';
 
 const OF_MEETINGS = 'SELECT id FROM meetings WHERE exercise_id = ?';
 
@@ -43,27 +26,13 @@ export function exerciseRows(db: Db, exerciseId: number): Record<string, Row[]> 
       e,
       { booleans: ['catch_up'] },
     ),
-    messages: select(
-      db,
-      `SELECT id, kind, ref, medium, address, person_id, organisation_id, payload, status, attempts, created_at, handed_over_at, provider_id, last_error, failed_at
-       FROM outbox WHERE exercise_id = ? ORDER BY id`,
-      e,
-      { json: ['payload'] },
-    ).map(({ payload, ...rest }) => {
-      const p = payload as { subject: string; text: string; html?: string; calendar?: { method: string } };
-      return { ...rest, subject: p.subject, text: p.text, hasHtml: p.html !== undefined, calendarMethod: p.calendar?.method ?? null };
-    }),
+    messages: recordedRows(db, 'message', 'exercise', exerciseId),
     endorsements: select(db, 'SELECT * FROM endorsements WHERE exercise_id = ? ORDER BY id', e, { rename: { grp: 'group' }, omit: ['exercise_id'] }),
-    votes: select(db, 'SELECT * FROM endorsement_votes WHERE endorsement_id IN (SELECT id FROM endorsements WHERE exercise_id = ?) ORDER BY id', e, {
-      booleans: ['proxy', 'current'],
-    }),
+    votes: recordedRows(db, 'vote', 'exercise', exerciseId),
     minutesEntries: select(db, `SELECT * FROM minutes_entries WHERE meeting_id IN (${OF_MEETINGS}) ORDER BY id`, e),
     minutesRevisions: select(db, `SELECT * FROM minutes_revisions WHERE meeting_id IN (${OF_MEETINGS}) ORDER BY id`, e),
     attendance: select(db, `SELECT * FROM minutes_attendance WHERE meeting_id IN (${OF_MEETINGS}) ORDER BY id`, e, { json: ['organisation_ids'] }),
-    minutesVersions: select(db, `SELECT * FROM minutes_versions WHERE meeting_id IN (${OF_MEETINGS}) ORDER BY meeting_id, version`, e, {
-      booleans: ['late'],
-      json: ['content'],
-    }),
+    minutesVersions: recordedRows(db, 'minutes', 'exercise', exerciseId),
     minutesMessages: select(
       db,
       `SELECT * FROM minutes_messages WHERE version_id IN (SELECT id FROM minutes_versions WHERE meeting_id IN (${OF_MEETINGS})) ORDER BY outbox_id`,
@@ -74,8 +43,8 @@ export function exerciseRows(db: Db, exerciseId: number): Record<string, Row[]> 
       booleans: ['late'],
       json: ['payload'],
     }),
-    auditLog: select(db, 'SELECT id, at, actor_person_id, actor, action, command, outcome, detail FROM audit_log WHERE exercise_id = ? ORDER BY id', e, {
-      json: ['detail'],
+    auditLog: select(db, 'SELECT id, at, actor_person_id, actor, action, command, outcome, detail, state, prev_hash, hash FROM audit_log WHERE exercise_id = ? ORDER BY id', e, {
+      json: ['detail', 'state'],
     }),
   };
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../store/db';
 import { schemaVersion } from '../../store/db';
 import { exerciseById } from '../../store/exercises';
 import { exerciseRows } from '../../store/export';
+import { chainHead } from '../../store/audit';
 import { exportSchema, type ExerciseRecord } from './export-schema';
 
 /**
@@ -12,6 +13,7 @@ import { exportSchema, type ExerciseRecord } from './export-schema';
 export function gatherRecord(db: Db, exerciseId: number, exportedAt: Date, exportedBy: string): ExerciseRecord {
   const e = exerciseById(db, exerciseId);
   if (!e) throw new Error(`No exercise ${exerciseId} to export.`);
+  const rows = exerciseRows(db, exerciseId);
   return exportSchema.parse({
     format: 'convene-exercise-export',
     formatVersion: 1,
@@ -22,6 +24,7 @@ export function gatherRecord(db: Db, exerciseId: number, exportedAt: Date, expor
       id: e.id, slug: e.slug, name: e.name, timeZone: e.timeZone, noticeDays: e.noticeDays, minutesDays: e.minutesDays,
       status: e.status, createdAt: e.createdAt, dissolvedAt: e.dissolvedAt,
     },
-    ...exerciseRows(db, exerciseId),
+    ...rows,
+    chain: { head: chainHead(db, exerciseId), entries: rows.auditLog?.length ?? 0 },
   });
 }

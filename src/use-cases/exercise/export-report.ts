@@ -41,7 +41,8 @@ export function reportMarkdown(r: R): string {
   lines.push(`# ${md(e.name)}: the record of the exercise`, '');
   lines.push(`- Slug: ${md(e.slug)}; time zone ${e.timeZone}; notice ${e.noticeDays} days; minutes within ${e.minutesDays} days.`);
   lines.push(`- Created ${at(e.createdAt)}; ${e.status === 'dissolved' ? `dissolved ${at(e.dissolvedAt)}` : 'active'}.`);
-  lines.push(`- Exported ${at(r.exportedAt)} by ${md(r.exportedBy)}. The same record, complete, is in record.json (docs/EXPORT.md).`, '');
+  lines.push(`- Exported ${at(r.exportedAt)} by ${md(r.exportedBy)}. The same record, complete, is in record.json (docs/EXPORT.md).`);
+  lines.push(`- Chain head: \`${r.chain.head ?? 'none'}\` (${r.chain.entries} audit entries). Compare it with the one the coordinator sent you; \`convene verify --export <folder>\` checks this folder against it.`, '');
 
   lines.push('## Member organisations and their focal points', '');
   table(

@@ -10,19 +10,21 @@ import { CHOICES, DOCUMENT_KINDS, GROUPS, MILESTONES, ROLES, RULES } from '../..
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, { message: 'an ISO-8601 UTC instant' });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a YYYY-MM-DD date' });
 const id = z.number().int().positive();
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { message: 'a SHA-256 in hex' });
 const group = z.enum(GROUPS);
 const medium = z.enum(['email', 'console', 'slack', 'discord']);
 
-const contentEntry = z.object({ entryId: id, text: z.string(), by: z.string(), at: z.string() });
+// Loose: the content is kept as published, and the audit log's digest of it covers every field.
+const contentEntry = z.object({ entryId: id, text: z.string(), by: z.string(), at: z.string() }).loose();
 
 /** What a published version of the minutes said (as e-mailed), kept with the version. */
 export const minutesContentSchema = z.object({
-  attendance: z.object({ present: z.array(z.string()), absent: z.array(z.string()), recordedAt: z.string() }).nullable(),
+  attendance: z.object({ present: z.array(z.string()), absent: z.array(z.string()), recordedAt: z.string() }).loose().nullable(),
   agenda: z.array(z.string()),
   notes: z.array(contentEntry),
   decisions: z.array(contentEntry),
-  actions: z.array(z.object({ id: z.string(), organisation: z.string(), dueDate: date, text: z.string(), by: z.string(), at: z.string() })),
-});
+  actions: z.array(z.object({ id: z.string(), organisation: z.string(), dueDate: date, text: z.string(), by: z.string(), at: z.string() }).loose()),
+}).loose();
 
 export const exportSchema = z
   .object({
@@ -99,7 +101,9 @@ export const exportSchema = z
     auditLog: z.array(z.object({
       id, at: instant, actorPersonId: id.nullable(), actor: z.string(), action: z.string(), command: z.string().nullable(),
       outcome: z.string(), detail: z.record(z.string(), z.unknown()).nullable(),
+      state: z.array(z.tuple([z.enum(['vote', 'minutes', 'message']), id, sha256Hex])).nullable(), prevHash: sha256Hex.nullable(), hash: sha256Hex.nullable(),
     })),
+    chain: z.object({ head: sha256Hex.nullable(), entries: z.number().int().nonnegative() }),
   })
   .strict();
 

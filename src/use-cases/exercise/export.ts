@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { formatDate, todayIn } from '../../domain/minutes';
 import { appendAudit } from '../../store/audit';
+import { exportBodyDigest } from '../../domain/audit-chain';
 import { gatherRecord } from './export-record';
 import { reportMarkdown } from './export-report';
 
@@ -49,10 +50,12 @@ export const exportExercise = defineCommand({
     const root = resolve(ctx.settings.exportsDir ?? DEFAULT_EXPORTS_DIR);
     const date = formatDate(todayIn(exercise.timeZone, ctx.now));
     const target = freeTarget(root, `${exercise.slug}-${date}`);
-    // Audited before gathering, so the export holds its own entry; a failed write rolls it back with the rest.
+    // The entry of the export records the digest of the record gathered before it, then closes the
+    // record: its hash is the chain head printed in the report (verify --export checks both).
+    const body = gatherRecord(ctx.db, exercise.id, ctx.now, ctx.actor.label);
     appendAudit(ctx.db, {
       exerciseId: exercise.id, at: ctx.nowIso, actorPersonId: ctx.actor.person?.id ?? null, actor: ctx.actor.label,
-      action: 'exercise export', command: ctx.command, outcome: 'accepted', detail: { path: target },
+      action: 'exercise export', command: ctx.command, outcome: 'accepted', detail: { path: target, record: exportBodyDigest(body) },
     });
     const record = gatherRecord(ctx.db, exercise.id, ctx.now, ctx.actor.label);
     const report = reportMarkdown(record);
@@ -82,6 +85,6 @@ export const exportExercise = defineCommand({
       });
       mailed = ` The report is on its way to ${ctx.actor.person.email}; the JSON stays on the server.`;
     }
-    return accepted(`Exported the record of ${exercise.name} to ${target}/: record.json (${counts}) and report.md.${mailed}`);
+    return accepted(`Exported the record of ${exercise.name} to ${target}/: record.json (${counts}) and report.md. Chain head: ${record.chain.head}.${mailed}`);
   },
 });

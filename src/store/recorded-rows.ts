@@ -1,0 +1,50 @@
+import type { Db } from './db';
+import type { RecordedKind } from '../domain/audit-chain';
+import { select, type Row } from './select-rows';
+
+const OF_MEETINGS = 'SELECT id FROM meetings WHERE exercise_id = ?';
+
+/** Per kind: the query (a WHERE clause is added), how the exercise scopes it, and the shape of its rows. */
+const SOURCES: Record<RecordedKind, { sql: string; ofExercise: string; order: string; shape: Parameters<typeof select>[3] }> = {
+  vote: {
+    sql: 'SELECT * FROM endorsement_votes',
+    ofExercise: 'endorsement_id IN (SELECT id FROM endorsements WHERE exercise_id = ?)',
+    order: 'id',
+    shape: { booleans: ['proxy', 'current'] },
+  },
+  minutes: {
+    sql: 'SELECT * FROM minutes_versions',
+    ofExercise: `meeting_id IN (${OF_MEETINGS})`,
+    order: 'meeting_id, version',
+    shape: { booleans: ['late'], json: ['content'] },
+  },
+  message: {
+    sql: `SELECT id, kind, ref, medium, address, person_id, organisation_id, payload, status, attempts, created_at, handed_over_at, provider_id, last_error, failed_at
+          FROM outbox`,
+    ofExercise: 'exercise_id = ?',
+    order: 'id',
+    shape: { json: ['payload'] },
+  },
+};
+
+/** A message as the export shows it: the payload's subject and text, whether it had HTML and a calendar part. */
+function messageShape({ payload, ...rest }: Row): Row {
+  const p = payload as { subject: string; text: string; html?: string; calendar?: { method: string } };
+  return { ...rest, subject: p.subject, text: p.text, hasHtml: p.html !== undefined, calendarMethod: p.calendar?.method ?? null };
+}
+
+/**
+ * The rows the audit log vouches for, shaped as the export shows them (docs/EXPORT.md), so the
+ * same digest can be computed from the database and from an export: all of one exercise, or
+ * the ones with the given ids.
+ */
+export function recordedRows(db: Db, kind: RecordedKind, by: 'exercise', exerciseId: number): Row[];
+export function recordedRows(db: Db, kind: RecordedKind, by: 'ids', ids: number[]): Row[];
+export function recordedRows(db: Db, kind: RecordedKind, by: 'exercise' | 'ids', key: number | number[]): Row[] {
+  const source = SOURCES[kind];
+  const rows =
+    by === 'exercise'
+      ? select(db, `${source.sql} WHERE ${source.ofExercise} ORDER BY ${source.order}`, [key], source.shape)
+      : (key as number[]).flatMap((id) => select(db, `${source.sql} WHERE id = ?`, [id], source.shape));
+  return kind === 'message' ? rows.map(messageShape) : rows;
+}
