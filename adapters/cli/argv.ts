@@ -1,5 +1,6 @@
 import { quoteWord } from '../../src/commands/format';
 import { instantOutOfRange } from '../../src/domain/time';
+import { MAINTENANCE_HELP } from './maintenance-argv';
 
 /** The one-shot CLI's grammar: `convene [flags] "<command text>"`, `convene tick`, `convene init ...`, `convene start`. */
 export interface CliInvocation {
@@ -138,5 +139,6 @@ Usage: convene [flags] "<command text>" | convene start | tick | init ... | --he
   convene init --example kosovo         load the example working group from the Kosovo TOR
   convene init --exercise "<name>" --timezone <IANA zone> --coordinator <email> [--coordinator-name "<name>"]
                [--notice-days N] [--minutes-days N]
+${MAINTENANCE_HELP}
 
 Type convene "/help" for the commands of the working group.`;

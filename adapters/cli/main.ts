@@ -9,6 +9,8 @@ import { createApp, PROJECT_ROOT, StartupError, type App } from '../compose';
 import { CLI_HELP, parseArgv, type CliInvocation } from './argv';
 import { initialiseExercise } from './init';
 import { runBot } from './start';
+import { maintenanceMode } from './maintenance-argv';
+import { runMaintenance } from './maintenance';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -20,6 +22,8 @@ export interface CliIo {
 
 /** Runs the CLI and returns its exit code: 0 accepted, 1 refused, 2 usage error. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const maintenance = maintenanceMode(argv);
+  if (maintenance) return runMaintenance(argv, maintenance, io);
   const parsed = parseArgv(argv);
   if (!parsed.ok) {
     io.stderr(`${parsed.message}\n`);
