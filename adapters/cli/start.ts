@@ -6,6 +6,7 @@ import { ConsoleAdapter } from '../console/console-adapter';
 import { chatPlatforms, createApp } from '../compose';
 import type { CliInvocation } from './argv';
 import { consoleCompletion, consoleLocal } from './console-local';
+import { startScheduledBackups, type ScheduledBackups } from './scheduled-backups';
 import type { CliIo } from './main';
 
 const TICK_MS = 30_000;
@@ -59,12 +60,14 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
     ticking = ticking.then(() => app.scheduler.tick()).then(() => undefined, (err: unknown) => app.logger.error({ err }, 'tick failed'));
   };
   const ticker = setInterval(tick, TICK_MS);
+  let backups: ScheduledBackups | null = null;
   const onSignal = () => void stop().then(() => process.exit(0));
 
   const stop = async () => {
     stopped = true;
     clearInterval(ticker);
     await ticking;
+    await backups?.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await consoleAdapter?.stop();
@@ -85,6 +88,12 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   await consoleAdapter!.start(app.core);
   // What fell due while the bot was down runs only now, after the prompt is shown and the ports are open.
   tick();
+  try {
+    backups = startScheduledBackups(app);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -62,7 +62,7 @@ export class BackupSchedule {
     if (!slot) return { ran: false };
     const id = inTransaction(db, () => claimBackupSlot(db, slot.toISOString(), now.toISOString()));
     if (id === null) return { ran: false };
-    const result = await backupDatabase(db, folder, now);
+    const result = await backupDatabase(db, folder, now).catch((err: unknown) => ({ ok: false as const, sentence: `The backup failed (${err instanceof Error ? err.message : String(err)}).` }));
     const at = clock.now().toISOString();
     if (result.ok) {
       inTransaction(db, () => finishBackup(db, id, at, { file: result.file }));

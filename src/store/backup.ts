@@ -61,14 +61,23 @@ export async function backupDatabase(db: Db, folder: string, now: Date): Promise
     }
     const checked = checkCopy(partial);
     if (!checked.ok) {
-      rmSync(partial, { force: true });
+      removeQuietly(partial);
       return { ok: false, sentence: `The backup was not kept: ${checked.sentence}` };
     }
     renameSync(partial, target);
     return { ok: true, file: target, reports: checked.reports };
   } catch (err) {
-    rmSync(partial, { force: true });
+    removeQuietly(partial);
     return { ok: false, sentence: `The backup could not be written to ${folder} (${err instanceof Error ? err.message : String(err)}).` };
+  }
+}
+
+/** Removes a half-written copy; where even that fails, the folder itself is the problem already reported. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was written there.
   }
 }
 

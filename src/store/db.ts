@@ -60,8 +60,8 @@ export function checkOwnership(db: Db, path: string, migrations: Migration[] = a
   if (applicationId === CONVENE_APPLICATION_ID) return;
   const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name);
   if (tables.length === 0 && version === 0 && applicationId === 0) return; // a new, empty file
-  // Releases before schema version 5 did not mark their files; they are known by their tables.
-  const olderConvene = applicationId === 0 && version >= 1 && version < 5 && CONVENE_TABLES.every((t) => tables.includes(t));
+  // Files written before migration 5 are not marked; they are known by their tables.
+  const olderConvene = applicationId === 0 && version >= 1 && CONVENE_TABLES.every((t) => tables.includes(t));
   if (!olderConvene)
     throw new DatabaseRefused(
       `The file ${path} is a SQLite database of another application (${tables.length === 0 ? 'it is marked as not Convene\'s' : `it has tables such as ${tables.slice(0, 3).join(', ')}`}); Convene left it unchanged. Point DATABASE_PATH (or --db) at a new file or at a Convene database.`,
