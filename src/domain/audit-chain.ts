@@ -115,7 +115,7 @@ export type CurrentRows = Record<RecordedKind, Record<string, unknown>[]>;
 const NOUN: Record<RecordedKind, string> = { vote: 'Vote', minutes: 'Minutes version', message: 'Message' };
 
 /** Whether a row of this kind must have an entry: every vote and minutes version; a message once handed over or given up. */
-function needsEntry(kind: RecordedKind, row: Record<string, unknown>): boolean {
+export function needsEntry(kind: RecordedKind, row: Record<string, unknown>): boolean {
   return kind !== 'message' || row.status === 'sent' || row.status === 'failed';
 }
 

@@ -24,6 +24,8 @@ export interface NewAuditEntry {
   command?: string | null;
   outcome: string;
   detail?: Record<string, unknown> | null;
+  /** Rows it vouches for besides those written in this transaction (a schema upgrade's). */
+  state?: StateItem[];
 }
 
 /**
@@ -37,7 +39,7 @@ export function appendAudit(db: Db, e: NewAuditEntry): string {
     const content = {
       exerciseId: e.exerciseId, at: e.at, actorPersonId: e.actorPersonId ?? null, actor: e.actor, action: e.action,
       command: e.command ?? null, outcome: e.outcome, detail: e.detail ?? null,
-      state: takeRecordedChanges(db, e.exerciseId), prevHash: chainHead(db, e.exerciseId),
+      state: withGiven(takeRecordedChanges(db, e.exerciseId), e.state), prevHash: chainHead(db, e.exerciseId),
     };
     const hash = entryHash(content);
     db.prepare(
@@ -49,6 +51,11 @@ export function appendAudit(db: Db, e: NewAuditEntry): string {
   };
   // The head is read and extended under the write lock, so two processes cannot fork a chain.
   return db.inTransaction ? append() : db.transaction(append).immediate();
+}
+
+function withGiven(captured: StateItem[] | null, given: StateItem[] | undefined): StateItem[] | null {
+  if (!given?.length) return captured;
+  return [...(captured ?? []), ...given];
 }
 
 /** The hash of the last entry of an exercise's chain (null: the installation's), or null when the chain is empty. */

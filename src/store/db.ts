@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { CONVENE_APPLICATION_ID } from './migrations/005-audit-chain';
 import { captureRecordedChanges } from './audit';
+import { recordUpgradeChanges } from './audit-upgrade';
 
 export type Db = Database.Database;
 
@@ -102,6 +103,7 @@ export function migrate(db: Db, migrations: Migration[]): number[] {
       db.pragma(`user_version = ${m.version}`);
       applied.push(m.version);
     }
+    if (applied.length > 0 && schemaVersion(db) >= 5) recordUpgradeChanges(db, applied);
   });
   run.immediate();
   return applied;

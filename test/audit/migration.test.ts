@@ -21,7 +21,9 @@ INSERT INTO people (email, name, created_at) VALUES ('c@x.org', 'C', '2026-01-01
 INSERT INTO endorsements (exercise_id, grp, title, rule, quorum, deadline_at, opened_at) VALUES (1, 'PWG', 'TOR', 'consensus', 1, '2026-02-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z');
 INSERT INTO endorsement_votes (endorsement_id, organisation_id, choice, cast_by_person_id, cast_at) VALUES (1, 1, 'endorse', 1, '2026-01-03T00:00:00.000Z');
 INSERT INTO outbox (exercise_id, kind, medium, address, payload, status, next_attempt_at, created_at, handed_over_at, provider_id)
-  VALUES (1, 'endorsement-request', 'email', 'c@x.org', '{"subject":"S","text":"T"}', 'sent', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:01.000Z', '<p1@x>');
+  VALUES (1, 'endorsement-request', 'email', 'c@x.org', '{"subject":"S","text":"T"}', 'sent', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:01.000Z', '<p1@x>'),
+         (1, 'endorsement-request', 'slack', 'slack:U1', '{"subject":"S","text":"T"}', 'sent', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:01.000Z', '1.2');
+UPDATE outbox SET person_id = 1;
 INSERT INTO audit_log (exercise_id, at, actor, action, command, outcome, detail) VALUES
   (1, '2026-01-02T00:00:00.000Z', 'c@x.org (local)', 'endorse open', '/endorse open PWG TOR', 'accepted', '{"endorsement":"E1"}'),
   (NULL, '2026-01-02T00:00:00.500Z', 'admin (local)', 'init', NULL, 'accepted', NULL),
@@ -38,14 +40,17 @@ describe('migration 005 on an existing database', () => {
     release4Database(path);
     const db = openDatabase(path);
     const chain = chainOf(db, 1);
-    expect(chain.map((e) => e.action)).toEqual(['endorse open', 'message endorsement-request', 'endorse vote', 'audit chain start']);
+    expect(chain.map((e) => e.action)).toEqual(['endorse open', 'message endorsement-request', 'endorse vote', 'audit chain start', 'schema upgrade']);
     expect(chain[0]!.prevHash).toBeNull();
     expect(chain.slice(1).map((e) => e.prevHash)).toEqual(chain.slice(0, -1).map((e) => e.hash));
-    const start = chain.at(-1)!;
+    const start = chain.at(-2)!;
     expect(start).toMatchObject({ actor: 'migration 005', at: '2026-01-03T00:00:00.000Z', detail: { schemaVersion: 5, chainedEntries: 3 } });
-    expect(start.state!.map(([kind, id]) => `${kind}:${id}`)).toEqual(['message:1', 'vote:1']);
+    expect(start.state!.map(([kind, id]) => `${kind}:${id}`)).toEqual(['message:1', 'message:2', 'vote:1']);
+    // A later migration rewrote the Slack address (slack:person:U1): the chain says which did, and records the row anew.
+    expect(chain.at(-1)!).toMatchObject({ actor: expect.stringMatching(/^migration 005, 007/), detail: { rows: 1 } });
+    expect(chain.at(-1)!.state!.map(([kind, id]) => `${kind}:${id}`)).toEqual(['message:2']);
     const reports = verifyDatabase(db);
-    expect(reports.map((r) => [r.exercise?.slug ?? null, r.entries, r.findings])).toEqual([['k', 4, []], [null, 1, []]]);
+    expect(reports.map((r) => [r.exercise?.slug ?? null, r.entries, r.findings])).toEqual([['k', 5, []], [null, 1, []]]);
     expect(reports[0]!.startedByMigration).toEqual({ entryId: 5, at: '2026-01-03T00:00:00.000Z' });
     db.close();
   });
