@@ -1,12 +1,10 @@
 import { MessageFlags, type ChatInputCommandInteraction, type CommandInteractionOption } from 'discord.js';
 import type { CommandDefinition } from '../../src/commands/registry';
 import { formToOpen } from '../../src/chat/forms';
-import { formatCommand } from '../../src/commands/format';
+import { formatCommand, type CommandArgs } from '../../src/commands/format';
 import { answer, failed, replyNow, runAs, type DiscordDeps } from './bridge';
 import { registryTopic } from './command-payload';
 import { scheduleModal } from './components';
-
-export type CommandArgs = Record<string, string | boolean>;
 
 /** The registry command a slash command stands for, with its options by the registry's names. */
 export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { definition: CommandDefinition; args: CommandArgs } | null {
@@ -15,7 +13,7 @@ export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { 
   const definition = deps.registry.get(sub ? `${topic} ${sub}` : topic);
   if (!definition) return null;
   const given: readonly CommandInteractionOption[] = sub ? (i.options.data[0]?.options ?? []) : i.options.data;
-  const args: CommandArgs = {};
+  const args: Record<string, string | boolean> = {};
   for (const o of given) {
     if (typeof o.value === 'string' || typeof o.value === 'boolean') args[o.name] = o.value;
     else if (typeof o.value === 'number') args[o.name] = String(o.value);

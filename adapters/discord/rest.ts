@@ -9,7 +9,8 @@ export const DEFAULT_API_URL = 'https://discord.com/api';
  * so the outbox is the one place that retries and nothing is posted twice.
  */
 export function restOptions(apiUrl: string | undefined): Partial<RESTOptions> {
-  return { api: apiUrl ?? DEFAULT_API_URL, retries: 0, rejectOnRateLimit: () => true, timeout: 20_000 };
+  // discord.js appends `/v10/...`: a base given with a trailing slash would double it.
+  return { api: (apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, ''), retries: 0, rejectOnRateLimit: () => true, timeout: 20_000 };
 }
 
 export function createRest(token: string, apiUrl: string | undefined): REST {

@@ -42,9 +42,9 @@ export function linkUsers(app: TestApp): void {
 }
 
 /** The real discord.js client of the adapter logged in to the fake gateway, the real core on a temp SQLite file. */
-export async function startDiscordHarness(o: { link?: boolean } = {}): Promise<DiscordHarness> {
-  const app = createTestApp();
-  if (o.link !== false) linkUsers(app);
+export async function startDiscordHarness(o: { link?: boolean; app?: TestApp } = {}): Promise<DiscordHarness> {
+  const app = o.app ?? createTestApp();
+  if (o.link !== false && !o.app) linkUsers(app);
   const fake = await FakeDiscord.start();
   const seen: DiscordHarness['seen'] = [];
   const core: Core = {

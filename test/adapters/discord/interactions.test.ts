@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { meetingWithAgenda } from '../../helpers/meetings';
 import { voteButtons } from '../../../src/use-cases/endorsements/buttons';
 import { currentVotes } from '../../../src/store/endorsements';
 import { GENERAL, PWG_CHANNEL, USERS, click, slash, startDiscordHarness, waitFor, type DiscordHarness } from './discord-harness';
@@ -144,4 +145,53 @@ describe('Discord interactions through the real discord.js client', () => {
     expect(post.method).toBe('POST');
     expect(post.body.flags ?? 0).toBe(0);
   });
+
+  it('sends a long answer as the edited reply and ephemeral follow-ups of at most 2,000 characters', async () => {
+    const m = meetingWithAgenda(h.app);
+    h.app.run(`/meeting send ${m}`);
+    await h.sender.drain();
+    const { token } = h.interact(USERS.coordinator.id, 2, slash('meeting', 'notices', { id: m }));
+    const calls = await waitFor(() => {
+      const c = h.answers(token);
+      return c.length >= 3 ? c : undefined;
+    });
+    const [, edit, ...followUps] = calls;
+    expect(edit!.method).toBe('PATCH');
+    expect(followUps.every((f) => f.method === 'POST' && f.body.flags === EPHEMERAL)).toBe(true);
+    const texts = [edit!, ...followUps].map((c) => String(c.body.content));
+    expect(texts.every((t) => t.length <= 2000)).toBe(true);
+    expect(texts.join('\n')).toContain('Reached on time');
+  });
+
+  it('declines an interaction from another server, running nothing', async () => {
+    const { token } = h.interact(USERS.coordinator.id, 2, slash('meeting', 'list', {}), { guild_id: '1200000000000000099' });
+    const reply = await waitFor(() => h.answers(token)[0]);
+    expect(reply.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(String(reply.body.data.content)).toContain('server it was set up for');
+    expect(h.seen).toHaveLength(0);
+  });
 });
+
+describe('a repeated interaction after a restart', () => {
+  it('is applied once: the interaction id is kept in SQLite as the delivery id', async () => {
+    openEndorsement();
+    const endorse = voteButtons({ id: 1 }).find((b) => b.label === 'Endorse')!;
+    const first = click(h, USERS.kas.id, endorse.value, PWG_CHANNEL);
+    await answered(first.token);
+    // A new adapter (a restarted bot) gets the same interaction again, as a gateway replay would bring it.
+    await h.discord.stop();
+    const again = await startDiscordHarness({ app: h.app });
+    try {
+      click(again, USERS.kas.id, endorse.value, PWG_CHANNEL, first);
+      await waitFor(() => again.answers(first.token).length >= 2);
+      expect(again.seen[0]!.outcome.status).toBe('accepted');
+      expect(currentVotes(h.app.db, 1)).toHaveLength(1);
+      const votes = h.app.db.prepare('SELECT COUNT(*) AS n FROM endorsement_votes').get() as { n: number };
+      expect(votes.n).toBe(1);
+    } finally {
+      await again.discord.stop();
+      await again.fake.close();
+    }
+  });
+});
+
