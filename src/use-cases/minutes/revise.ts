@@ -41,7 +41,7 @@ function target(ctx: CommandContext, meetingId: number, text: string, instead: (
 export const editMinutesItem = defineCommand({
   path: 'minutes edit',
   usage: '/minutes edit <meeting-id> <n> <text...>',
-  params: [{ name: 'meeting-id' }, { name: 'text', rest: true }],
+  params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'text', rest: true }],
   schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText('new text', ENTRY_MAX + 40) }),
   summary: 'Before the minutes are published: replace the text of a note, a decision or an action item.',
   details: [
@@ -67,7 +67,7 @@ export const editMinutesItem = defineCommand({
 export const removeMinutesItem = defineCommand({
   path: 'minutes remove',
   usage: '/minutes remove <meeting-id> <n>',
-  params: [{ name: 'meeting-id' }, { name: 'item', hint: 'n', rest: true }],
+  params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'item', hint: 'n', rest: true }],
   schema: z.object({ 'meeting-id': idArg('M', 'meeting'), item: freeText('item', 40) }),
   summary: 'Before the minutes are published: remove a note, a decision or an action item (its reminders stop).',
   details: [

@@ -29,9 +29,17 @@ function summary(commands: GuildSlashCommand[]): string[] {
 }
 
 describe('Discord command registration', () => {
+  // A command added to the registry changes this snapshot on purpose: check how it reads in Discord,
+  // then accept it with `npx vitest run test/adapters/discord/register.test.ts -u`.
   it('is generated from the registry: names, options, choices', () => {
     expect(payload.map((c) => c.name)).toEqual(['convene', 'meeting', 'endorse', 'minutes', 'members', 'exercise']);
     expect(summary(payload)).toMatchSnapshot();
+  });
+
+  it('offers every id param as you type: each says what it looks up', () => {
+    const ids = buildRegistry().all().flatMap((d) => d.params.filter((p) => /(^|-)id$/.test(p.name)).map((p) => ({ command: d.path, param: p.name, lookup: p.lookup })));
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.filter((i) => i.lookup === undefined)).toEqual([]);
   });
 
   it('keeps within what Discord accepts', () => {
