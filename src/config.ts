@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
@@ -95,8 +96,16 @@ export type Config = z.output<typeof configSchema>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-/** Reads the environment, with `.env` filling in what the environment does not set. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): ConfigResult {
+/**
+ * Where an installation keeps its files unless told otherwise: under its own folder, not the
+ * folder a command happens to be run from (cron, a script, another project).
+ */
+export function installationPaths(root: string): Record<'DATABASE_PATH' | 'OUTBOX_DIR' | 'EXPORTS_DIR', string> {
+  return { DATABASE_PATH: join(root, 'data', 'convene.sqlite'), OUTBOX_DIR: join(root, 'data', 'outbox'), EXPORTS_DIR: join(root, 'data', 'exports') };
+}
+
+/** Reads the environment, with `.env` filling in what the environment does not set, and `defaults` what neither sets. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env', defaults: Record<string, string> = {}): ConfigResult {
   let fromFile: Record<string, string> = {};
   if (envFile && existsSync(envFile)) {
     try {
@@ -105,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
       return { ok: false, problems: [`${envFile} could not be read: ${err instanceof Error ? err.message : String(err)}`] };
     }
   }
-  const parsed = configSchema.safeParse({ ...fromFile, ...stripUndefined(env) });
+  const parsed = configSchema.safeParse({ ...defaults, ...fromFile, ...stripUndefined(env) });
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => i.message) };
 }

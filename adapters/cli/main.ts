@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { FixedClock, systemClock, type Clock } from '../../src/clock';
-import { loadConfig, type Config } from '../../src/config';
+import { installationPaths, loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { listExercises } from '../../src/store/exercises';
 import { createApp, PROJECT_ROOT, StartupError, type App } from '../compose';
@@ -38,7 +38,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`convene ${installedVersion()}\n`);
     return 0;
   }
-  const loaded = loadConfig(io.env);
+  // The installation's own .env and data/ folder, wherever the command is run from.
+  const loaded = loadConfig(io.env, join(PROJECT_ROOT, '.env'), installationPaths(PROJECT_ROOT));
   if (!loaded.ok) {
     io.stderr(`The configuration has ${loaded.problems.length === 1 ? 'a problem' : 'problems'}:\n${loaded.problems.map((p) => `- ${p}`).join('\n')}\nSee .env.example.\n`);
     return 2;
@@ -58,7 +59,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: CliIo): Promise<number> {
   // One-shot runs log only warnings unless asked, so the reply is what a script reads.
   const level = io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
+  const fresh = !existsSync(config.DATABASE_PATH);
   const app = createApp({ config: { ...config, LOG_LEVEL: level }, clock, logger: createLogger(level, io.stderr) });
+  // Whoever typed a path by mistake learns at once where their data went.
+  if (fresh) io.stderr(`Created a new database: ${resolve(config.DATABASE_PATH)}\n`);
   try {
     if (inv.mode === 'init') return initialise(app, inv, io);
     if (inv.mode === 'tick') {
@@ -69,7 +73,7 @@ async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: Cli
       return 0;
     }
     if (listExercises(app.db).length === 0 && !/^\/?help\b/i.test(inv.text ?? '')) {
-      io.stderr('No exercise is set up yet. Start with: npx convene init --example kosovo\n');
+      io.stderr(`No exercise is set up yet. Start with: ${join(PROJECT_ROOT, 'bin', 'convene.mjs')} init --example kosovo\n`);
       return 1;
     }
     if (/^\/?exercise\s+use\b/i.test(inv.text ?? '')) {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Clock } from '../../src/clock';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -21,6 +23,7 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   let quitting = false;
   const logger = createLogger(config.LOG_LEVEL, io.stderr);
   const platforms = await chatPlatforms(config, logger);
+  const fresh = !existsSync(config.DATABASE_PATH);
   const app = createApp({ config, clock, logger, chatPorts: platforms });
   const where = config.SMTP_URL ? `SMTP (${new URL(config.SMTP_URL).host})` : `.eml files in ${config.OUTBOX_DIR}/`;
 
@@ -48,7 +51,7 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   });
 
   const exercises = listExercises(app.db);
-  io.stdout(`Convene is running. Database: ${config.DATABASE_PATH}; e-mail: ${where}.\n`);
+  io.stdout(`Convene is running. Database: ${resolve(config.DATABASE_PATH)}${fresh ? ' (new, created now)' : ''}; e-mail: ${where}.\n`);
   const pick = exercises.length > 1 && !inv.exercise ? ' Pick one with /exercise use <slug>;' : '';
   io.stdout(exercises.length === 0 ? `${GREETING_EMPTY}\n` : `Exercises: ${exercises.map((e) => `${e.name} (${e.slug}${e.status === 'dissolved' ? ', dissolved' : ''})`).join(', ')}.${pick} Type /help for the commands, quit to stop.\n`);
 

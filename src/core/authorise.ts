@@ -14,7 +14,7 @@ export function authorise(definition: CommandDefinition, args: unknown, acting: 
   if (!acting.person) {
     if (actorKind === 'chat')
       return { ok: false, message: 'Your chat account is not linked to a member yet. Type /members link <your e-mail> and then /members verify <code> with the code we e-mail you.' };
-    return { ok: false, message: 'No coordinator is set up for this exercise; run npx convene init, or give --as <email>.' };
+    return { ok: false, message: 'No coordinator is set up for this exercise; run init (bin/convene.mjs init in Convene\'s folder), or give --as <email>.' };
   }
   const role = acting.member?.role;
   if (!role) return { ok: false, message: `${acting.person.email} is not a member of this exercise. Ask the Profiling Coordinator to add you.` };

@@ -163,7 +163,7 @@ export class ConveneCore implements Core {
       return {
         ok: false,
         message:
-          'No exercise is set up yet. Whoever runs the bot sets one up: init --example kosovo (the example from the TOR) or init --exercise "<name>" --timezone <zone> --coordinator <email>, typed in the bot\'s terminal or as npx convene init ... from a shell.',
+          'No exercise is set up yet. Whoever runs the bot sets one up: init --example kosovo (the example from the TOR) or init --exercise "<name>" --timezone <zone> --coordinator <email>, typed in the bot\'s terminal, or from a shell as bin/convene.mjs init ... in Convene\'s folder.',
       };
     if (command.actor.kind === 'chat') {
       const identity = identityOf(db, command.actor.medium, command.actor.userId);

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { readdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/app';
 import { cliSandbox, runCli } from '../helpers/cli';
 
 const box = cliSandbox();
@@ -119,7 +121,8 @@ describe('init', () => {
     try {
       const r = await runCli(['/members list'], b.env);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('npx convene init --example kosovo');
+      expect(r.stderr).toContain(`${join(ROOT, 'bin', 'convene.mjs')} init --example kosovo`);
+      expect(r.stderr).toContain(`Created a new database: ${b.env.DATABASE_PATH}`);
     } finally {
       rmSync(b.dir, { recursive: true, force: true });
     }

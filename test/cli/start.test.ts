@@ -28,7 +28,7 @@ describe('npm start', () => {
     expect(r.out).toContain('No exercise is set up yet. Type one of:');
     expect(r.out).toContain('init --example kosovo');
     // A command before init says how to begin, in words that work in this terminal too.
-    expect(r.out).toContain("typed in the bot's terminal or as npx convene init");
+    expect(r.out).toContain("typed in the bot's terminal, or from a shell as bin/convene.mjs init ... in Convene's folder.");
     expect(r.out).toContain('Created the exercise "Kosovo 2014" (slug: kosovo-2014)');
     expect(r.out).toContain('PMG of Kosovo 2014: 5 member organisations.');
     expect(r.out).toContain('KAS is already a member organisation');

@@ -37,9 +37,9 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Cl
 }
 
 /** Runs `convene <args>` as a child process, the way a script or cron would: for the few smoke tests of the real binary. */
-export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {
+export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, cwd?: string, bin = join(ROOT, 'bin', 'convene.mjs')): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin', 'convene.mjs'), ...args], { env, cwd: cwd ?? ROOT, timeout: 20_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env, cwd: cwd ?? ROOT, timeout: 20_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
       resolve({ code, stdout, stderr });
     });
