@@ -3,6 +3,7 @@ import { DOCUMENT_KINDS, endorsementsOf, type DocumentKind, type Endorsement } f
 import { OUTCOME_TEXT } from '../../domain/tally';
 import { formatInZone } from '../../domain/time';
 import { documentName, mayRead, openState, shortId, standingOf } from './request';
+import { offersCoordinatorSteps } from '../shared/hints';
 
 /** The documents the TOR asks the group to endorse, and the key meeting each belongs to. */
 const DOCUMENTS: Record<DocumentKind, string> = {
@@ -29,7 +30,7 @@ export function endorsementsSection(ctx: CommandContext): string[] {
   const lines = ['Endorsement of the key documents:'];
   for (const kind of DOCUMENT_KINDS) {
     const latest = all.find((e) => e.document === kind);
-    const hint = exercise.status === 'dissolved' ? '' : ` /endorse open PWG <title> document:${kind}`;
+    const hint = offersCoordinatorSteps(ctx) ? ` /endorse open PWG <title> document:${kind}` : '';
     lines.push(`- ${DOCUMENTS[kind]}: ${latest ? state(ctx, latest) : `not sought yet.${hint}`}`);
   }
   const other = all.filter((e) => e.document === null && e.status === 'open');

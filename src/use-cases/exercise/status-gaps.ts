@@ -1,5 +1,6 @@
 import type { CommandContext } from '../../core/context';
 import { activeFocalPoints, organisationsOf } from '../../store/members';
+import { addFocalCommand, offersCoordinatorSteps } from '../shared/hints';
 
 /**
  * SPEC 2.2 in `/exercise status`: organisations that have focal points, none of them with a
@@ -14,6 +15,6 @@ export function bouncedFocalPointsSection(ctx: CommandContext): string[] {
   if (bounced.length === 0) return [];
   return [
     `Organisations whose focal points' e-mail bounced (${bounced.length}): ${bounced.map((o) => o.acronym).join(', ')}.`,
-    ...(exercise.status === 'dissolved' ? [] : ['    /members check shows the errors; add a working address with /members add-focal <acronym> <email> <name>.']),
+    ...(offersCoordinatorSteps(ctx) ? [`    /members check shows the errors; add a working address with ${addFocalCommand(bounced)}.`] : []),
   ];
 }

@@ -8,6 +8,7 @@ import { organisationsOf, personById, recipientsOf, type Organisation, type Pers
 import { outboxByRef, outboxEntry } from '../../store/outbox';
 import { meetingLabel } from './lookups';
 import { calendarDescription, meetingView } from './view';
+import { addFocalCommand } from '../shared/hints';
 
 /** The template of each kind of notice, under templates/. */
 export const NOTICE_TEMPLATE: Record<NoticeKind, string> = {
@@ -180,5 +181,5 @@ export function describeDispatch(recipients: NoticeRecipient[], report: Dispatch
 export function describeUnreachable(m: Meeting, unreachable: Organisation[]): string {
   if (unreachable.length === 0) return '';
   const names = unreachable.map((o) => o.acronym).join(', ');
-  return ` Not reached: ${names} ${unreachable.length === 1 ? 'has' : 'have'} no focal point; add one with /members add-focal <acronym> <email> <name>, and ${meetingLabel(m)}'s notice goes to them on the next tick.`;
+  return ` Not reached: ${names} ${unreachable.length === 1 ? 'has' : 'have'} no focal point; add one with ${addFocalCommand(unreachable)}, and ${meetingLabel(m)}'s notice goes to them on the next tick.`;
 }

@@ -7,6 +7,7 @@ import { formatInZone, formatLong } from '../../domain/time';
 import { currentNotice } from '../../store/meeting-notices';
 import { meetingEnd, meetingsOf, type Meeting } from '../../store/meetings';
 import { canRead, meetingLabel } from './lookups';
+import { offersCoordinatorSteps } from '../shared/hints';
 
 /**
  * Where a meeting stands on its notice, in a few words: "notice sent on time", "notice missed (deadline ...)".
@@ -20,7 +21,7 @@ export function noticeState(ctx: CommandContext, m: Meeting, { withDeadline = tr
     case 'cancelled':
       return `cancelled (${m.cancelReason ?? 'no reason given'})`;
     case 'notice-missed':
-      return `notice missed${withDeadline ? ` (deadline${deadline})` : ''}; postpone it or send it with urgent:"<reason>"`;
+      return `notice missed${withDeadline ? ` (deadline${deadline})` : ''}${offersCoordinatorSteps(ctx) ? '; postpone it or send it with urgent:"<reason>"' : ''}`;
     case 'scheduled':
       if (m.urgentReason) return `scheduled, notice not sent yet${shortNotice}`;
       if (!withDeadline) return deadlinePassed(m.noticeDeadline, ctx.now) ? 'scheduled, notice not sent, deadline passed' : 'scheduled, notice not sent yet';

@@ -11,6 +11,7 @@ import { MILESTONE_PURPOSE, findMeeting, meetingLabel } from './lookups';
 import { NOTICE_KIND_NAMES } from './notices';
 import { MEETING_JOBS } from './plan';
 import { reachOf, reachSummary } from './reach';
+import { offersCoordinatorSteps } from '../shared/hints';
 
 const JOB_NAMES: Record<string, string> = {
   [MEETING_JOBS.noticeReminder]: 'reminder to the coordinators to send the notice',
@@ -46,7 +47,7 @@ export const showMeeting = defineCommand({
     lines.push(`Status: ${noticeState(ctx, m)}`);
 
     const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
-    lines.push('', agenda.length ? 'Agenda:' : `Agenda: none yet (/meeting agenda ${id} add <text>).`);
+    lines.push('', agenda.length ? 'Agenda:' : `Agenda: none yet${offersCoordinatorSteps(ctx) ? ` (/meeting agenda ${id} add <text>)` : ''}.`);
     agenda.forEach((text, i) => lines.push(`${i + 1}. ${text.replace(/\n/g, '\n   ')}`));
 
     const notices = noticesOf(ctx.db, m.id);

@@ -6,6 +6,7 @@ import { activeFocalPoints, organisationsOf } from '../../store/members';
 import { noticeState } from './list';
 import { MILESTONE_PURPOSE, meetingLabel } from './lookups';
 import { reachOf, reachSummary } from './reach';
+import { addFocalCommand, offersCoordinatorSteps } from '../shared/hints';
 
 /** "noticed on time", or why not, for one meeting. */
 function noticedOnTime(ctx: CommandContext, m: Meeting): string {
@@ -37,7 +38,7 @@ export function keyMeetingsSection(ctx: CommandContext): string[] {
     const label = `- ${milestone} (${MILESTONE_PURPOSE[milestone]})`;
     if (live.length === 0) {
       const cancelled = all.length ? ` (${all.map(meetingLabel).join(', ')} cancelled)` : '';
-      const hint = exercise.status === 'dissolved' ? '' : ` /meeting schedule PWG <date> <time> <title> milestone:${milestone}`;
+      const hint = offersCoordinatorSteps(ctx) ? ` /meeting schedule PWG <date> <time> <title> milestone:${milestone}` : '';
       lines.push(`${label}: not scheduled${cancelled}.${hint}`);
       continue;
     }
@@ -80,6 +81,6 @@ export function focalPointGapsSection(ctx: CommandContext): string[] {
   if (without.length === 0) return ['Every member organisation has a focal point.'];
   return [
     `Organisations without a focal point (${without.length}): ${without.map((o) => `${o.acronym}${o.inPmg ? ' (PMG)' : ''}`).join(', ')}.`,
-    ...(exercise.status === 'dissolved' ? [] : ['    Add one with /members add-focal <acronym> <email> <name>; /members check lists every gap.']),
+    ...(offersCoordinatorSteps(ctx) ? [`    Add one with ${addFocalCommand(without)}; /members check lists every gap.`] : []),
   ];
 }

@@ -10,6 +10,7 @@ import { findMeeting, meetingLabel } from '../meetings/lookups';
 import { contentLines, currentContent, type MinutesContent } from './content';
 import { actionLabel, dueDateOf } from './lookups';
 import { actionState } from './actions';
+import { offersCoordinatorSteps } from '../shared/hints';
 
 export const showMinutes = defineCommand({
   path: 'minutes show',
@@ -37,8 +38,8 @@ export const showMinutes = defineCommand({
     if (versions.length === 0) {
       const days = daysPastDue(due, zone, ctx.now);
       const overdue = isOverdue(due, zone, ctx.now) ? `: ${days} day${days === 1 ? '' : 's'} overdue` : '';
-      // A dissolved exercise is read-only: no next step to suggest.
-      const next = exercise.status === 'dissolved' ? '' : ` When ready: /minutes publish ${id}.`;
+      // The next step only for whoever may take it (a coordinator, in an exercise not dissolved).
+      const next = offersCoordinatorSteps(ctx) ? ` When ready: /minutes publish ${id}.` : '';
       lines.push(`Draft, not published; due by ${formatDate(due)}${overdue}.${next}`);
     } else {
       const latest = versions.at(-1)!;
@@ -53,7 +54,7 @@ export const showMinutes = defineCommand({
       : undefined;
     const actions = new Map(actionsOfMeeting(ctx.db, m.id).map((a) => [actionLabel(a), a]));
     lines.push('', ...contentLines(content, { ...(fresh ? { fresh } : {}), stateOf: (a) => actionState(actions.get(a)!, zone, ctx.now) }));
-    if (exercise.status !== 'dissolved' && latestContent && (latestContent.attendance?.present.join(',') ?? null) !== (content.attendance?.present.join(',') ?? null))
+    if (offersCoordinatorSteps(ctx) && latestContent && (latestContent.attendance?.present.join(',') ?? null) !== (content.attendance?.present.join(',') ?? null))
       lines.push('', `The attendance changed since version ${versions.at(-1)!.version}; it goes out with /minutes correct ${id} <what changed>.`);
 
     if (versions.length) {

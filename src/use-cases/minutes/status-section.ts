@@ -6,6 +6,7 @@ import { MILESTONES, meetingById, meetingsOf, type Meeting } from '../../store/m
 import { entriesOf, versionsOf } from '../../store/minutes';
 import { canRead, meetingLabel } from '../meetings/lookups';
 import { actionLabel, dueDateOf } from './lookups';
+import { offersCoordinatorSteps } from '../shared/hints';
 
 /** Where a meeting's minutes stand, in a few words. */
 export function minutesState(ctx: CommandContext, m: Meeting): string {
@@ -51,7 +52,7 @@ export function minutesSection(ctx: CommandContext): string[] {
   if (overdue.length === 0) lines.push('Overdue minutes: none.');
   else {
     lines.push(`Overdue minutes (${overdue.length}):`);
-    const hint = (m: Meeting) => (exercise.status === 'dissolved' ? '' : ` /minutes publish ${meetingLabel(m)}`);
+    const hint = (m: Meeting) => (offersCoordinatorSteps(ctx) ? ` /minutes publish ${meetingLabel(m)}` : '');
     for (const m of overdue) {
       const due = dueDateOf(exercise, m);
       lines.push(`- ${meetingLabel(m)} ${m.group} "${m.title}": not published, ${overdueBy(due, exercise.timeZone, ctx.now)} (due ${formatDate(due)}).${hint(m)}`);

@@ -26,7 +26,10 @@ describe('capturing minutes', () => {
 
     const shown = ok(app, '/minutes show M1', FOCAL.OSCE);
     expect(shown).toContain('Minutes of M1: PWG meeting "Agree the TOR", Tue 1 Dec 2026, 10:00 (Europe/Belgrade).');
-    expect(shown).toContain('Draft, not published; due by 2026-12-08. When ready: /minutes publish M1.');
+    // The next step is the coordinator's: a focal point reads where the draft stands, without it.
+    expect(shown).toContain('Draft, not published; due by 2026-12-08.\n');
+    expect(shown).not.toContain('/minutes publish');
+    expect(ok(app, '/minutes show M1')).toContain('Draft, not published; due by 2026-12-08. When ready: /minutes publish M1.');
     expect(shown).toContain('Present (7 of 10 organisations): MCR, UNHCR, DRC, UNDP, IOM, KAS, UNFPA; absent: SCR, UNICEF, OSCE.');
     expect(shown).toContain('Agenda:\n1. Review of the draft TOR\n2. Roles of the PWG and the PMG');
     expect(shown).toContain(
