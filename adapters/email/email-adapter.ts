@@ -116,7 +116,8 @@ function fileAdapter(options: EmailAdapterOptions, toMail: (m: OutboundMessage) 
       if (invalid) return invalid;
       try {
         const info = await transport.sendMail(toMail(message));
-        const name = `${now().toISOString().replace(/[:.]/g, '-')}-${message.id}.eml`;
+        // The id zero-padded, so that a listing sorted by name is in the order sent (…-000000000002 before …-000000000010).
+        const name = `${now().toISOString().replace(/[:.]/g, '-')}-${String(message.id).padStart(12, '0')}.eml`;
         mkdirSync(dir, { recursive: true });
         const tmp = join(dir, `.${name}.${process.pid}.tmp`);
         writeFileSync(tmp, info.message as Buffer);

@@ -223,8 +223,8 @@ describe('e-mail adapter without SMTP (outbox files)', () => {
     const result = await email.send(message(42, { html: '<p>See you there</p>', calendar }));
     await email.close();
     expect(result).toEqual({ status: 'sent', providerId: '<convene-outbox-42@pwg.example.org>' });
-    expect(readdirSync(dir)).toEqual(['2026-03-01T09-15-30-250Z-42.eml']);
-    const mail = await simpleParser(readFileSync(join(dir, '2026-03-01T09-15-30-250Z-42.eml')));
+    expect(readdirSync(dir)).toEqual(['2026-03-01T09-15-30-250Z-000000000042.eml']);
+    const mail = await simpleParser(readFileSync(join(dir, '2026-03-01T09-15-30-250Z-000000000042.eml')));
     expect(mail.subject).toBe('PWG meeting M12');
     expect(mail.html).toContain('<p>See you there</p>');
     expect(mail.text).toContain('The agenda is attached.');
@@ -232,6 +232,15 @@ describe('e-mail adapter without SMTP (outbox files)', () => {
     expect(mail.attachments.map((a) => a.filename)).toContain('M12.ics');
     // The Date header follows the injected clock, as the recorded hand-over time does.
     expect(mail.date?.toISOString()).toBe('2026-03-01T09:15:30.000Z');
+  });
+
+  it('names the files so that sorting by name gives the order sent, whatever the number of digits', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'convene-outbox-')), 'outbox');
+    dirs.push(dir);
+    const email = createEmailAdapter({ from: FROM, outboxDir: dir, now: () => new Date('2026-03-01T09:15:30.250Z') });
+    for (const id of [2, 10, 9, 100, 1]) expect((await email.send(message(id))).status).toBe('sent');
+    await email.close();
+    expect(readdirSync(dir).sort().map((f) => Number(/-(\d+)\.eml$/.exec(f)![1]))).toEqual([1, 2, 9, 10, 100]);
   });
 });
 
