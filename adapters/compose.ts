@@ -10,6 +10,7 @@ import type { ChatPort, DeliveryPort } from '../src/core/ports';
 import type { Settings } from '../src/core/context';
 import { OutboxSender } from '../src/delivery/sender';
 import { Scheduler } from '../src/scheduler/tick';
+import { foreground } from './shared/foreground';
 import { buildJobHandlers, buildRegistry } from '../src/use-cases/index';
 import type { Registry } from '../src/commands/registry';
 import { createEmailAdapter, type EmailAdapter } from './email/email-adapter';
@@ -65,9 +66,11 @@ export function createApp(options: AppOptions): App {
     now: () => clock.now(),
     ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : { outboxDir: config.OUTBOX_DIR }),
   });
-  const sender = new OutboxSender({ db, clock, ports: [email, ...(options.chatPorts ?? [])], renderer, logger });
+  // Background work gives way to requests a chat platform is waiting on (adapters/shared/foreground.ts).
+  const pause = () => foreground.pause();
+  const sender = new OutboxSender({ db, clock, ports: [email, ...(options.chatPorts ?? [])], renderer, logger, pause });
   const core = new ConveneCore({ db, clock, registry, renderer, settings, logger, onCommitted: () => sender.kick() });
-  const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger });
+  const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger, pause });
   return {
     db, clock, config, logger, registry, renderer, core, sender, scheduler, email,
     examplesDir: join(PROJECT_ROOT, 'data', 'examples'),

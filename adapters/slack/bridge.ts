@@ -5,6 +5,7 @@ import { replyBlocks } from './blocks';
 import type { SlackDirectory } from './identity';
 import type { Registry } from '../../src/commands/registry';
 import type { RecentRequests } from '../shared/recent';
+import type { AfterAck } from '../shared/after-ack';
 
 /** What the listeners share: the core, who people are, what was answered, the Web API. */
 export interface SlackDeps {
@@ -13,6 +14,8 @@ export interface SlackDeps {
   registry: Registry;
   directory: SlackDirectory;
   recent: RecentRequests;
+  /** Runs what follows an acknowledgement one piece per turn of the event loop, so acks never queue behind it. */
+  afterAck: AfterAck;
   client: webApi.WebClient;
   logger: Logger;
 }

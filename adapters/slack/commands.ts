@@ -19,9 +19,10 @@ export function commandLine(command: string, text: string): string {
 export function registerCommands(app: App, deps: SlackDeps): void {
   for (const name of SLASH_COMMANDS) {
     app.command(name, async ({ command, ack }) => {
-      // Slack's deadline is 3 s: acknowledge before any Web API call or database work.
+      // Slack's deadline is 3 s: acknowledge before any Web API call or database work, and let
+      // the requests that arrived meanwhile be acknowledged before this one's work runs.
       await ack();
-      await onCommand(deps, command);
+      await deps.afterAck.run(() => onCommand(deps, command));
     });
   }
 }

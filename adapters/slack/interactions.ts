@@ -21,7 +21,7 @@ const UNKNOWN_BUTTON = 'This button is not one this version of Convene knows. Ty
 export function registerInteractions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ block_id: new RegExp(`^${ACTIONS_BLOCK}`), type: 'block_actions' }, async ({ ack, body, action }) => {
     await ack();
-    await onClick(deps, body, action);
+    await deps.afterAck.run(() => onClick(deps, body, action));
   });
 
   app.view<ViewSubmitAction>(SCHEDULE_VIEW, async ({ ack, body, view }) => {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, type App, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { Clock } from '../../src/clock';
+import { foreground } from '../shared/foreground';
 
 /** Bolt refuses requests signed more than five minutes ago; we also refuse those dated more than five minutes ahead. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -68,6 +69,10 @@ export class GuardedHttpReceiver implements Receiver {
   }
 
   private route(req: IncomingMessage, res: ServerResponse): void {
+    // Until Slack has its answer, background work (a tick, the outbox) waits for it.
+    const answered = foreground.enter();
+    res.once('finish', answered);
+    res.once('close', answered);
     if (req.method === 'POST' && this.isFromTheFuture(req)) {
       // Read the body away first, so the client sees the 401 rather than a reset connection.
       req.on('end', () => {

@@ -9,6 +9,8 @@ import { registerHome } from './home';
 import { SlackDirectory } from './identity';
 import { registerInteractions } from './interactions';
 import { RecentRequests } from '../shared/recent';
+import { AfterAck } from '../shared/after-ack';
+import { foreground } from '../shared/foreground';
 import type { Registry } from '../../src/commands/registry';
 import { buildRegistry } from '../../src/use-cases/index';
 import { GuardedHttpReceiver } from './receiver';
@@ -78,6 +80,7 @@ export class SlackAdapter implements ChatPort {
       registry: this.options.registry ?? buildRegistry(),
       directory: new SlackDirectory(this.app.client, this.wallClock, this.logger),
       recent: new RecentRequests(this.wallClock),
+      afterAck: new AfterAck((err) => this.logger.error({ err }, 'slack work after the acknowledgement failed'), () => foreground.pause()),
       client: this.app.client,
       logger: this.logger,
     };

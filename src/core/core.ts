@@ -65,18 +65,22 @@ export class ConveneCore implements Core {
     const parsed = parseCommand(this.deps.registry, command.text);
     if (!parsed.ok) return refusal(parsed.code, parsed.message, parsed.field);
     const definition = parsed.definition;
+    const changes = changesState(definition, parsed.args);
+    // A platform retry of a change must not apply it twice: its delivery id and outcome are kept
+    // durably. A read is simply answered again, so it writes no row (and costs no fsync).
+    const deliveryId = changes ? command.deliveryId : undefined;
     try {
       const outcome = inTransaction(db, () => {
-        if (command.deliveryId) {
-          const seen = seenOutcome(db, command.deliveryId);
+        if (deliveryId) {
+          const seen = seenOutcome(db, deliveryId);
           if (seen) return seen;
         }
         const { outcome: result, keep } = this.run(definition, parsed.args, command, now);
         if (result.status === 'refused' && !keep) throw new Refusal(result);
-        if (command.deliveryId) rememberOutcome(db, command.deliveryId, now.toISOString(), result);
+        if (deliveryId) rememberOutcome(db, deliveryId, now.toISOString(), result);
         return result;
       });
-      if (changesState(definition, parsed.args)) this.deps.onCommitted?.();
+      if (changes) this.deps.onCommitted?.();
       return outcome;
     } catch (error) {
       if (error instanceof Refusal) {

@@ -33,6 +33,8 @@ export interface SenderDependencies {
   renderer: TemplateRenderer;
   logger: Logger;
   onDelivered?: (entry: OutboxEntry, result: DeliveryResult) => void;
+  /** Awaited between two messages: lets waiting requests be answered first (default: the next turn of the event loop). */
+  pause?: () => Promise<void>;
 }
 
 /**
@@ -96,6 +98,8 @@ export class OutboxSender {
           const entry = batch[next++]!;
           const outcome = await this.deliverOne(entry);
           total[outcome]++;
+          // Recording is a durable write: let what waits (a Slack ack) be answered between two.
+          await (this.deps.pause ? this.deps.pause() : new Promise<void>((resolve) => setImmediate(resolve)));
         }
       };
       await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batch.length) }, worker));

@@ -31,6 +31,8 @@ export interface SchedulerDependencies {
   settings: Settings;
   sender: OutboxSender;
   logger: Logger;
+  /** Awaited between two jobs: lets waiting requests be answered first (default: the next turn of the event loop). */
+  pause?: () => Promise<void>;
 }
 
 /** Platform delivery ids received before this are forgotten (retries come within minutes). */
@@ -74,7 +76,8 @@ export class Scheduler {
 
   private async tickOnce(): Promise<TickReport> {
     const jobs: TickReport['jobs'] = [];
-    for (const _ of this.dueWork(jobs)) await yieldToEventLoop();
+    const pause = this.deps.pause ?? yieldToEventLoop;
+    for (const _ of this.dueWork(jobs)) await pause();
     this.forgetOldDeliveryIds();
     const delivery = await this.deps.sender.drain();
     return { jobs, delivery };

@@ -1,0 +1,125 @@
+/**
+ * Slack slash command acknowledgements, 50 at once, through the real adapter (Bolt, the core on
+ * the generated 1× database) against a bare Bolt app that only acks, same signing; rounds
+ * interleaved. Then the same while a scheduler tick with 190 reminders to send runs.
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App } from '@slack/bolt';
+import { SlackAdapter } from '../../adapters/slack/slack-adapter';
+import { foreground } from '../../adapters/shared/foreground';
+import { FixedClock } from '../../src/clock';
+import { ConveneCore } from '../../src/core/core';
+import type { DeliveryPort } from '../../src/core/ports';
+import { OutboxSender } from '../../src/delivery/sender';
+import { silentLogger } from '../../src/logger';
+import { TemplateRenderer } from '../../src/render/renderer';
+import { Scheduler } from '../../src/scheduler/tick';
+import { openDatabase, type Db } from '../../src/store/db';
+import { scheduleJob } from '../../src/store/jobs';
+import { buildJobHandlers, buildRegistry } from '../../src/use-cases/index';
+import { FakeSlack } from '../../test/adapters/slack/fake-slack';
+import { generatedDatabase, NOW } from '../lib/generate';
+import { stats, type Comparison } from '../lib/measure';
+import type { BenchSuite } from '../lib/suite';
+
+const SECRET = 'bench-signing-secret';
+const CONCURRENT = 50;
+const USERS = 10;
+
+function slash(user: number, text: string, n: number, responseUrl: string): string {
+  return new URLSearchParams({
+    token: 'legacy', team_id: 'T1', team_domain: 'bench', channel_id: 'CGENERAL', channel_name: 'general', user_id: `U${user}`,
+    user_name: `u${user}`, command: '/members', text, api_app_id: 'A1', is_enterprise_install: 'false', response_url: responseUrl, trigger_id: `${n}.bench`,
+  }).toString();
+}
+
+/** Plans the first minutes reminder of every held meeting, due now: a tick with real work. */
+function planBusyTick(db: Db, round: number): void {
+  const held = db.prepare(`SELECT id, exercise_id AS exerciseId FROM meetings WHERE status = 'held'`).all() as { id: number; exerciseId: number }[];
+  const dueAt = new Date(NOW.getTime() - 60_000 - round * 1000).toISOString();
+  for (const m of held) scheduleJob(db, { exerciseId: m.exerciseId, kind: 'minutes-reminder', ref: `minutes:${m.id}`, dueAt });
+}
+
+const suite: BenchSuite = {
+  name: 'slack',
+  async run({ dir, root, report, quick }) {
+    const fake = await FakeSlack.start();
+    const { db } = generatedDatabase(dir, 1, (p) => openDatabase(p));
+    // Slack users: the coordinator and focal points of exercise 1.
+    fake.users.set('U0', 'coordinator.x1@example.org');
+    for (let u = 1; u < USERS; u++) fake.users.set(`U${u}`, `f0.o${u}.x1@example.org`);
+    const clock = new FixedClock(NOW);
+    const renderer = new TemplateRenderer(join(root, 'templates'));
+    const settings = { noticeDays: 7, minutesDays: 7 };
+    const core = new ConveneCore({ db, clock, registry: buildRegistry(), renderer, settings, logger: silentLogger });
+    const slack = new SlackAdapter({ botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', logger: silentLogger });
+    await slack.start(core);
+    const email: DeliveryPort = { medium: 'email', send: async (m) => ({ status: 'sent', providerId: `p${m.id}` }) };
+    // Wired as adapters/compose.ts wires them: background work gives way to waiting acks.
+    const pause = () => foreground.pause();
+    const sender = new OutboxSender({ db, clock, ports: [email, slack], renderer, logger: silentLogger, pause });
+    const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger: silentLogger, pause });
+
+    const bare = new App({ token: 'xoxb-bench', signingSecret: SECRET, clientOptions: { slackApiUrl: fake.apiUrl }, logger: undefined });
+    bare.command('/members', async ({ ack }) => {
+      await ack();
+    });
+    const bareServer = (await bare.start(0, { host: '127.0.0.1' } as never)) as unknown as Server;
+    const urls = {
+      bare: `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/slack/events`,
+      convene: `http://127.0.0.1:${slack.port()}/slack/events`,
+    };
+    const worker = new Worker(new URL('../lib/slack-load-worker.mjs', import.meta.url));
+    const fire = (url: string, bodies: string[]) =>
+      new Promise<number[]>((resolve, reject) => {
+        worker.once('message', (m: { ok: boolean; ms?: number[]; error?: string }) => (m.ok ? resolve(m.ms!) : reject(new Error(m.error))));
+        worker.postMessage({ url, secret: SECRET, bodies });
+      });
+
+    let n = 0;
+    // A round: 50 commands from 10 people, 4 in 5 reads, 1 in 5 a change (a new observer).
+    const round = () =>
+      Array.from({ length: CONCURRENT }, (_, i) => {
+        n++;
+        const text = i % 5 === 4 ? `add-observer guest${n}@example.org Guest ${n}` : 'list';
+        return slash(i % 5 === 4 ? 0 : i % USERS, text, n, fake.responseUrl(`r${n}`));
+      });
+    // Warm both (Bolt's auth.test, the e-mail lookups, the statement cache).
+    await fire(urls.bare, round());
+    await fire(urls.convene, round());
+    await new Promise((r) => setTimeout(r, 500));
+
+    const rounds = quick ? 3 : 20;
+    for (const busy of [false, true]) {
+      const base: number[] = [];
+      const subj: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        base.push(...(await fire(urls.bare, round())));
+        let ticking: Promise<unknown> = Promise.resolve();
+        if (busy) {
+          planBusyTick(db, r);
+          ticking = scheduler.tick();
+        }
+        subj.push(...(await fire(urls.convene, round())));
+        await ticking;
+        await sender.drain();
+      }
+      const result: Comparison = { baseline: stats(base), subject: stats(subj) };
+      report.figure({
+        name: busy ? 'Slack slash command ack, 50 concurrent, while a tick runs' : 'Slack slash command ack, 50 concurrent',
+        scale: 1, baseline: 'bare Bolt app that only acks', result, goal: 1.2, goalOn: 'p99',
+        note: 'reads and changes 4:1; time to the HTTP 200, measured from a worker thread',
+      });
+    }
+    await worker.terminate();
+    await bare.stop();
+    await slack.stop();
+    await fake.close();
+    db.close();
+  },
+};
+
+export default suite;
