@@ -60,7 +60,12 @@ export function createApp(options: AppOptions): App {
   const db = openOrExplain(config.DATABASE_PATH);
   const renderer = new TemplateRenderer(config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'));
   const registry = buildRegistry();
-  const settings: Settings = { noticeDays: config.NOTICE_DAYS, minutesDays: config.MINUTES_DAYS, exportsDir: config.EXPORTS_DIR };
+  const settings: Settings = {
+    noticeDays: config.NOTICE_DAYS,
+    minutesDays: config.MINUTES_DAYS,
+    exportsDir: config.EXPORTS_DIR,
+    chatPlatforms: configuredChatPlatforms(config),
+  };
   const email = createEmailAdapter({
     from: config.EMAIL_FROM ?? 'Convene <convene@convene.invalid>',
     now: () => clock.now(),
@@ -80,6 +85,11 @@ export function createApp(options: AppOptions): App {
       db.close();
     },
   };
+}
+
+/** The chat platforms the configuration turns on: what messages may tell people to use. */
+export function configuredChatPlatforms(config: Config): ('slack' | 'discord')[] {
+  return [...(config.SLACK_BOT_TOKEN ? (['slack'] as const) : []), ...(config.DISCORD_TOKEN && config.DISCORD_GUILD_ID ? (['discord'] as const) : [])];
 }
 
 /**

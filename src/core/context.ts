@@ -24,6 +24,18 @@ export interface Settings {
   minutesDays: number;
   /** Where `/exercise export` writes (config EXPORTS_DIR); default `data/exports`, relative to the working directory. */
   exportsDir?: string;
+  /** The chat platforms this installation runs (configured): a message offers buttons only there. */
+  chatPlatforms?: readonly ('slack' | 'discord')[];
+}
+
+const PLATFORM_NAMES = { slack: 'Slack', discord: 'Discord' } as const;
+
+/**
+ * Where the buttons under a message can be pressed, for its text: `Slack`, `Discord`, `Slack or
+ * Discord`, or '' when the installation runs no chat platform (the text then says only what to type).
+ */
+export function buttonsIn(settings: Settings): string {
+  return (settings.chatPlatforms ?? []).map((p) => PLATFORM_NAMES[p]).join(' or ');
 }
 
 /** One message to one person, rendered from a template on every medium they can be reached on. */
@@ -109,7 +121,8 @@ export class CommandContext {
 
   /** Queues a message to one person: e-mail always, plus each linked chat identity. Returns outbox ids. */
   deliver(m: PersonalMessage): number[] {
-    return deliverToPerson(this.db, this.renderer, this.exercise?.id ?? null, this.nowIso, m);
+    const withButtons = m.actions?.length ? { ...m, view: { ...m.view, buttonsIn: buttonsIn(this.settings) } } : m;
+    return deliverToPerson(this.db, this.renderer, this.exercise?.id ?? null, this.nowIso, withButtons);
   }
 }
 

@@ -58,6 +58,8 @@ export interface TestAppOptions {
   dir?: string;
   chatMedia?: Medium[];
   noticeDays?: number;
+  /** The chat platforms the installation runs (config); none by default. */
+  chatPlatforms?: ('slack' | 'discord')[];
 }
 
 /** A real app on a temp SQLite file with a fixed clock; the Kosovo example loaded unless `example: null`. */
@@ -68,7 +70,7 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
   const clock = new FixedClock(options.now ?? '2026-11-22T09:00:00Z');
   const renderer = new TemplateRenderer(TEMPLATES);
   const registry = buildRegistry();
-  const settings = { noticeDays: options.noticeDays ?? 7, minutesDays: 7, exportsDir: join(dir, 'exports') };
+  const settings = { noticeDays: options.noticeDays ?? 7, minutesDays: 7, exportsDir: join(dir, 'exports'), ...(options.chatPlatforms ? { chatPlatforms: options.chatPlatforms } : {}) };
   const email = new MemoryPort('email');
   const chat = (options.chatMedia ?? []).map((m) => new MemoryPort(m));
   const sender = new OutboxSender({ db, clock, ports: [email, ...chat], renderer, logger: silentLogger });
