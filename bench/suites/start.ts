@@ -1,0 +1,81 @@
+/**
+ * What a person or a script waits for, against `node -e 0` in the same run: a one-shot CLI
+ * command (what cron pays), and `start` to its prompt, with the resident memory then. Runs the
+ * compiled bin/convene.mjs (built here first), on the example database and the generated ones.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/store/db';
+import { runProcess } from '../lib/baselines';
+import { generatedDatabase } from '../lib/generate';
+import { compare, formatMs, sample } from '../lib/measure';
+import type { BenchSuite } from '../lib/suite';
+
+/** Starts `convene start`, resolves when the prompt shows, with the child's resident memory (MB) then; stops it. */
+function startToPrompt(bin: string, env: NodeJS.ProcessEnv, onRss: (mb: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'start'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!out.includes('convene> ')) return;
+      child.stdout.removeAllListeners('data');
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+        if (Number.isFinite(kb)) onRss(kb / 1024);
+      } catch {
+        // No /proc here: no memory figure.
+      }
+      child.stdin.end('quit\n');
+    });
+    child.on('error', reject);
+    child.on('exit', () => (out.includes('convene> ') ? resolve() : reject(new Error(`start showed no prompt: ${out.slice(0, 300)}`))));
+  });
+}
+
+const suite: BenchSuite = {
+  name: 'start',
+  async run({ scales, dir, root, report, quick }) {
+    const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) {
+      report.fail(`npm run build failed: ${build.stderr || build.stdout}`);
+      return;
+    }
+    const bin = join(root, 'bin', 'convene.mjs');
+    const samples = quick ? 5 : 30;
+    const baseline = () => runProcess(process.execPath, ['-e', '0']);
+    const databases: { label: string; scale: number; path: string; exercise: string }[] = [];
+    const example = join(dir, 'start-example.sqlite');
+    await runProcess(process.execPath, [bin, 'init', '--example', 'kosovo'], { ...process.env, DATABASE_PATH: example, OUTBOX_DIR: join(dir, 'outbox') });
+    databases.push({ label: 'the example', scale: 1, path: example, exercise: 'kosovo-2014' });
+    for (const scale of scales.filter((s) => s > 1)) {
+      generatedDatabase(dir, scale, (p) => openDatabase(p)).db.close();
+      databases.push({ label: `generated ${scale}×`, scale, path: join(dir, `generated-${scale}x.sqlite`), exercise: 'exercise-1' });
+    }
+    for (const d of databases) {
+      const env = { ...process.env, DATABASE_PATH: d.path, OUTBOX_DIR: join(dir, 'outbox'), LOG_LEVEL: 'error' };
+      report.figure({
+        name: `one-shot CLI command (/members list), ${d.label}`, scale: d.scale, baseline: 'node -e 0', goal: 3.5,
+        note: 'goal: ≤ 0.5 s, about 3.5 × node -e 0 here',
+        result: await compare({ baseline, subject: () => runProcess(process.execPath, [bin, '--exercise', d.exercise, '/members list'], env) }, { samples, warmup: 2 }),
+      });
+      const rss: number[] = [];
+      report.figure({
+        name: `start to the prompt, ${d.label}`, scale: d.scale, baseline: 'node -e 0', goal: 4.3,
+        note: 'goal: ≤ 0.6 s, about 4.3 × node -e 0 here',
+        result: await compare({ baseline, subject: () => startToPrompt(bin, env, (mb) => rss.push(mb)) }, { samples, warmup: 2 }),
+      });
+      if (rss.length) {
+        const s = rss.sort((a, b) => a - b);
+        report.line(`  resident memory at the prompt: median ${s[Math.floor(s.length / 2)]!.toFixed(0)} MB, max ${s[s.length - 1]!.toFixed(0)} MB (goal ≤ 100 MB)`);
+        if (s[s.length - 1]! > 100) report.line('  memory goal MISSED');
+      }
+    }
+    const node = await sample(baseline, { samples, warmup: 2 });
+    report.line(`\nnode -e 0 alone: median ${formatMs(node.median)}, p99 ${formatMs(node.p99)}`);
+  },
+};
+
+export default suite;
