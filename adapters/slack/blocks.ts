@@ -64,14 +64,17 @@ export function fallbackText(text: string): string {
   return truncateEscaped(escapeSlackText(text), FALLBACK_LIMIT);
 }
 
-/** Buttons offered under a message; ids are made unique within the block as Slack requires. Values are encoded intents, passed through. */
-export function buttonBlocks(actions: NonNullable<OutboundPayload['actions']>): Block[] {
+/**
+ * Buttons offered under a message; ids are made unique within the block as Slack requires. Values
+ * are encoded intents, passed through. `blockId` must start with ACTIONS_BLOCK and be unique in a view.
+ */
+export function buttonBlocks(actions: NonNullable<OutboundPayload['actions']>, blockId = ACTIONS_BLOCK): Block[] {
   const blocks: Block[] = [];
   for (let start = 0; start < actions.length; start += BUTTONS_PER_BLOCK) {
     const chunk = actions.slice(start, start + BUTTONS_PER_BLOCK);
     blocks.push({
       type: 'actions',
-      block_id: start === 0 ? ACTIONS_BLOCK : `${ACTIONS_BLOCK}-${start / BUTTONS_PER_BLOCK}`,
+      block_id: start === 0 ? blockId : `${blockId}-${start / BUTTONS_PER_BLOCK}`,
       elements: chunk.map((a, i) => ({
         type: 'button' as const,
         action_id: `${start + i}:${a.id}`.slice(0, 255),

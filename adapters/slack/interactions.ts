@@ -7,6 +7,7 @@ import { within } from '../shared/budget';
 import { digest } from '../shared/recent';
 import { ACTIONS_BLOCK, truncateEscaped } from './blocks';
 import { answer, failed, runAs, type SlackDeps } from './bridge';
+import { publishHome } from './home';
 import { OBJECTION_VIEW, SCHEDULE_VIEW, formValues, readOrigin, reasonView } from './modals';
 
 /**
@@ -56,11 +57,18 @@ async function onClick(deps: SlackDeps, body: BlockAction<ButtonAction>, action:
         void deps.directory.emailOf(userId); // warm the lookup: the form's answer has 3 s
         await deps.client.views.open({
           trigger_id: body.trigger_id,
-          view: reasonView(intent, { intent: encodeIntent(intent), responseUrl: body.response_url, ...(channelId ? { channelId } : {}) }),
+          view: reasonView(intent, {
+            intent: encodeIntent(intent),
+            responseUrl: body.response_url,
+            ...(channelId ? { channelId } : {}),
+            ...(body.view?.type === 'home' ? { home: true as const } : {}),
+          }),
         });
       } else {
         const outcome = await runAs(deps, { text, userId, ...(channelId ? { channelId } : {}), deliveryId });
         await answer(deps, to, outcome.reply);
+        // A button on the App Home: the home shows the new state (the vote cast, the item done).
+        if (body.view?.type === 'home') await publishHome(deps, userId);
       }
     } catch (err) {
       await answer(deps, to, failed(deps, err, 'button'));
@@ -105,5 +113,7 @@ async function submitForm(
     return;
   }
   await ack();
-  if (first) await answer(deps, to, outcome.reply);
+  if (!first) return;
+  await answer(deps, to, outcome.reply);
+  if (origin.home) await publishHome(deps, userId);
 }

@@ -18,6 +18,8 @@ export const formOrigin = z.object({
   /** Where to answer once the form is closed: the response_url of the command or click that opened it. */
   responseUrl: z.string().url().optional(),
   channelId: z.string().regex(/^[A-Z0-9]+$/i).optional(),
+  /** Opened from the App Home: the home is drawn again once the form's command is accepted. */
+  home: z.literal(true).optional(),
 });
 export type FormOrigin = z.infer<typeof formOrigin>;
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CommandContext } from '../core/context';
-import type { Audience, RefusalCode } from '../core/ports';
+import type { Audience, ChatAction, RefusalCode } from '../core/ports';
 
 /**
  * Who may give a command, in the exercise it acts on:
@@ -27,7 +27,7 @@ export interface Param {
 
 export type UseCaseResult =
   /** `audience`: who sees the reply; the person who gave the command unless it says `channel`. */
-  | { ok: true; reply: string; detail?: Record<string, unknown> | undefined; audience?: Audience }
+  | { ok: true; reply: string; detail?: Record<string, unknown> | undefined; audience?: Audience; actions?: ChatAction[] }
   /**
    * `commit`: the refusal itself changed something that must stay (a wrong verification code counts as an attempt).
    * `field`: the param or option of the definition the refusal is about (a form shows it there).

@@ -143,7 +143,7 @@ export class ConveneCore implements Core {
       return { outcome: refused, keep: true };
     }
     if (changes) audit('accepted', result.detail ?? null);
-    return { status: 'accepted', reply: result.reply, audience: result.audience ?? 'person' };
+    return { status: 'accepted', reply: result.reply, audience: result.audience ?? 'person', ...(result.actions?.length ? { actions: result.actions } : {}) };
   }
 
   /** The exercise a command acts on: named, bound to the channel, the person's only one, or the only active one. */

@@ -119,7 +119,17 @@ export type RefusalCode = 'usage' | 'bad-argument' | 'forbidden' | 'not-found' |
 export type Audience = 'person' | 'channel';
 
 export type CommandOutcome =
-  | { status: 'accepted'; reply: string; audience: Audience }
+  | {
+      status: 'accepted';
+      reply: string;
+      audience: Audience;
+      /**
+       * Buttons that go with the reply, for the person who asked (the vote buttons of the requests
+       * their organisation votes on, Done for their organisation's action items). A platform that
+       * can draw buttons under a reply or in a home view does; the text says the same in commands.
+       */
+      actions?: ChatAction[];
+    }
   | {
       status: 'refused';
       code: RefusalCode;

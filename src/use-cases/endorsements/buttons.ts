@@ -13,10 +13,11 @@ const LABELS: Record<Choice, { label: string; style?: 'primary' | 'danger' }> = 
  * intent (the request and the choice, never an organisation): whoever presses it votes for their
  * own organisation, as the platform identifies them; Object asks for the reason first.
  */
-export function voteButtons(e: { id: number }): ChatAction[] {
+export function voteButtons(e: { id: number }, o: { named?: boolean } = {}): ChatAction[] {
   return CHOICES.map((choice) => ({
     id: `endorse-E${e.id}-${choice}`,
-    label: LABELS[choice].label,
+    // Among the buttons of several requests (a home view), each says which request it votes on.
+    label: o.named ? `${LABELS[choice].label} E${e.id}` : LABELS[choice].label,
     value: encodeIntent(voteIntent(`E${e.id}`, choice)),
     ...(LABELS[choice].style ? { style: LABELS[choice].style } : {}),
   }));

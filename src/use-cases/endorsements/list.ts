@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { choiceArg } from '../../commands/args';
 import { accepted, defineCommand } from '../../commands/registry';
+import type { ChatAction } from '../../core/ports';
+import { voteButtons } from './buttons';
 import type { CommandContext } from '../../core/context';
 import { endorsementsOf, type Endorsement } from '../../store/endorsements';
 import type { Organisation } from '../../store/members';
@@ -28,6 +30,7 @@ export const listEndorsements = defineCommand({
       return accepted(which === 'all' ? `No endorsement has been sought in ${exercise.name} yet.` : `No ${which} endorsement requests in ${exercise.name}. /endorse list all shows every request.`);
     const member = ctx.actor.member;
     const ours = member?.role === 'focal' ? member.organisation : null;
+    const actions: ChatAction[] = [];
     const lines = requests.flatMap((e) => {
       const s = standingOf(ctx.db, e);
       const state =
@@ -35,11 +38,18 @@ export const listEndorsements = defineCommand({
           ? `${openState(e, zone, ctx.now)}; ${s.tally.voted} of ${s.electorate.length} voted`
           : `closed ${formatInZone(new Date(e.closedAt!), zone)}: ${OUTCOME_TEXT[e.outcome!]}`;
       const vote = ours ? ourVote(ctx, e, s, ours) : null;
+      if (ours && votesNow(ctx, e, s, ours)) actions.push(...voteButtons(e, { named: true }));
       return [`${shortId(e)} ${e.group} ${documentName(e)}: ${state}`, ...(vote ? [`  ${vote}`] : [])];
     });
-    return accepted(`${which === 'all' ? 'Endorsement requests' : `${which[0]!.toUpperCase()}${which.slice(1)} endorsement requests`} in ${exercise.name}:\n${lines.join('\n')}`);
+    const reply = `${which === 'all' ? 'Endorsement requests' : `${which[0]!.toUpperCase()}${which.slice(1)} endorsement requests`} in ${exercise.name}:\n${lines.join('\n')}`;
+    return { ok: true, reply, actions };
   },
 });
+
+/** Whether the organisation can vote on the request now (it is in the group, and voting is open): it gets the buttons. */
+function votesNow(ctx: CommandContext, e: Endorsement, s: Standing, org: Organisation): boolean {
+  return e.status === 'open' && !awaitingResult(e, ctx.now) && s.electorate.some((o) => o.id === org.id) && ctx.exercise?.status !== 'dissolved';
+}
 
 /**
  * The acting focal point's organisation's vote on the request: "MCR: object, cast by Besa Gashi on

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { choiceArg, idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
+import { doneIntent, encodeIntent } from '../../chat/intent';
+import type { ChatAction } from '../../core/ports';
 import { daysPastDue, isOverdue, storedDate } from '../../domain/minutes';
 import { formatInZone } from '../../domain/time';
 import { actionById, actionRef, actionsOf, markActionDone, type ActionItem } from '../../store/action-items';
@@ -52,7 +54,17 @@ export const listActions = defineCommand({
       }
     }
     if (which === 'open' && exercise.status !== 'dissolved') lines.push('', 'Mark one done with /minutes done <action-id> (a focal point of the owner organisation, or the coordinator).');
-    return accepted(lines.join('\n'));
+    // A focal point gets a Done button for each open item of their own organisation.
+    const ours = ctx.actor.member?.role === 'focal' && exercise.status !== 'dissolved' ? ctx.actor.member.organisation : null;
+    const actions: ChatAction[] = ours
+      ? items.filter((a) => a.status === 'open' && a.organisation.id === ours.id).map((a) => ({
+          id: `done-${actionLabel(a)}`,
+          label: `Done ${actionLabel(a)}`,
+          value: encodeIntent(doneIntent(actionLabel(a))),
+          style: 'primary' as const,
+        }))
+      : [];
+    return { ok: true, reply: lines.join('\n'), actions };
   },
 });
 

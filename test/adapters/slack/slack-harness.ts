@@ -127,3 +127,22 @@ export function viewSubmission(o: { userId: string; view: Args; viewId?: string;
     response_urls: [],
   };
 }
+
+/** A click on one of our buttons on the App Home, as Slack posts it: a view container, no channel, no response_url. */
+export function homeClick(o: { userId: string; button: Args; blockId: string; viewId?: string; actionTs?: string }): Args {
+  const viewId = o.viewId ?? `VHOME${o.userId}`;
+  return {
+    type: 'block_actions',
+    user: { id: o.userId, username: o.userId.toLowerCase(), name: o.userId.toLowerCase(), team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'view', view_id: viewId },
+    trigger_id: `${++triggers}.home`,
+    team: { id: 'T1', domain: 'convene-test' },
+    view: { id: viewId, type: 'home', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT', blocks: [], private_metadata: '', callback_id: '', hash: '1', state: { values: {} } },
+    actions: [{
+      type: 'button', block_id: o.blockId, action_id: o.button.action_id, text: o.button.text, value: o.button.value,
+      action_ts: o.actionTs ?? `${Date.now() / 1000}`,
+    }],
+  };
+}
