@@ -9,6 +9,8 @@ export interface ApiCall {
   method: string;
   args: Args;
   at: number;
+  /** The bearer token the call carried (`xoxb-…` for the bot, `xapp-…` for apps.connections.open). */
+  token?: string;
 }
 
 export interface PostedResponse {
@@ -33,6 +35,8 @@ export class FakeSlack {
   /** Slack user id → the e-mail users.info reports (null: no e-mail on the profile). */
   readonly users = new Map<string, string | null>();
   delayMs = 0;
+  /** Socket Mode: the WebSocket URL apps.connections.open hands out. */
+  socketUrl: string | null = null;
   private readonly failures = new Map<string, FakeReply[]>();
   private ts = 0;
   private constructor(private readonly server: Server, readonly url: string) {}
@@ -83,7 +87,8 @@ export class FakeSlack {
       return;
     }
     const method = path.replace(/^\/api\//, '');
-    this.calls.push({ method, args, at: Date.now() });
+    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
+    this.calls.push({ method, args, at: Date.now(), ...(bearer ? { token: bearer } : {}) });
     const failure = this.failures.get(method)?.shift();
     const reply = failure ?? this.answer(method, args);
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body));
@@ -111,6 +116,8 @@ export class FakeSlack {
         return { body: { ok: true, view: { id: `V${this.calls.length}`, ...(args.view ?? {}) } } };
       case 'views.publish':
         return { body: { ok: true, view: { id: 'VHOME' } } };
+      case 'apps.connections.open':
+        return this.socketUrl ? { body: { ok: true, url: this.socketUrl } } : { body: { ok: false, error: 'not_allowed_token_type' } };
       default:
         return { body: { ok: false, error: 'unknown_method' } };
     }

@@ -39,10 +39,14 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-/** The real Bolt app of the adapter on 127.0.0.1:0, the fake Web API, the real core on a temp SQLite file. */
-export async function startSlackHarness(): Promise<SlackHarness> {
+/**
+ * The real Bolt app of the adapter on 127.0.0.1:0, the fake Web API, the real core on a temp SQLite
+ * file. With `socketUrl`, the adapter runs in Socket Mode and connects there (apps.connections.open).
+ */
+export async function startSlackHarness(o: { socketUrl?: string } = {}): Promise<SlackHarness> {
   const app = createTestApp();
   const fake = await FakeSlack.start();
+  fake.socketUrl = o.socketUrl ?? null;
   for (const u of Object.values(USERS)) fake.users.set(u.id, u.email);
   const seen: SlackHarness['seen'] = [];
   const core: Core = {
@@ -52,7 +56,10 @@ export async function startSlackHarness(): Promise<SlackHarness> {
       return outcome;
     },
   };
-  const slack = new SlackAdapter({ botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', logger: silentLogger });
+  const slack = new SlackAdapter({
+    botToken: 'xoxb-test', apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', logger: silentLogger,
+    ...(o.socketUrl ? { appToken: 'xapp-test' } : { signingSecret: SECRET }),
+  });
   await slack.start(core);
   const sender = new OutboxSender({ db: app.db, clock: app.clock, ports: [app.email, slack], renderer: new TemplateRenderer(TEMPLATES), logger: silentLogger });
   const url = `http://127.0.0.1:${slack.port()}/slack/events`;
@@ -60,23 +67,14 @@ export async function startSlackHarness(): Promise<SlackHarness> {
   const h: SlackHarness = {
     app, fake, slack, sender, seen, url, post,
     async slash(userId, command, text, o = {}) {
-      const trigger = o.trigger ?? `${++triggers}.trigger`;
-      const body = new URLSearchParams({
-        token: 'legacy', team_id: 'T1', team_domain: 'convene-test', channel_id: o.channel ?? 'CGENERAL', channel_name: 'general',
-        user_id: userId, user_name: userId.toLowerCase(), command, text, api_app_id: 'A1', is_enterprise_install: 'false',
-        response_url: fake.responseUrl(trigger), trigger_id: trigger,
-      }).toString();
-      return { ...(await post(body, o)), trigger };
+      const fields = slashCommand({ userId, command, text, fake, ...o });
+      return { ...(await post(new URLSearchParams(fields).toString(), o)), trigger: fields.trigger_id };
     },
     interact(payload, o = {}) {
       return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, o);
     },
     event(event) {
-      const body = JSON.stringify({
-        token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${++triggers}`, event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }], event,
-      });
-      return post(body, { contentType: 'application/json' });
+      return post(JSON.stringify(eventCallback(event)), { contentType: 'application/json' });
     },
     reply: (id) => waitFor(() => fake.responsesTo(id)[0]?.body),
     async close() {
@@ -86,6 +84,24 @@ export async function startSlackHarness(): Promise<SlackHarness> {
     },
   };
   return h;
+}
+
+/** A slash command's fields, as Slack sends them (form-encoded over HTTP, a JSON payload over Socket Mode). */
+export function slashCommand(o: { userId: string; command: string; text: string; channel?: string; trigger?: string; fake: FakeSlack }): Record<string, string> & { trigger_id: string } {
+  const trigger = o.trigger ?? `${++triggers}.trigger`;
+  return {
+    token: 'legacy', team_id: 'T1', team_domain: 'convene-test', channel_id: o.channel ?? 'CGENERAL', channel_name: 'general',
+    user_id: o.userId, user_name: o.userId.toLowerCase(), command: o.command, text: o.text, api_app_id: 'A1', is_enterprise_install: 'false',
+    response_url: o.fake.responseUrl(trigger), trigger_id: trigger,
+  };
+}
+
+/** An event callback's body, as Slack sends it. */
+export function eventCallback(event: Args): Args {
+  return {
+    token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${++triggers}`, event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }], event,
+  };
 }
 
 /** A click on one of our buttons in a channel message, as Slack posts it. */
