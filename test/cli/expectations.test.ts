@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe('the CLI as people expect', () => {
   it('--version prints the installed version; -h and --help print the usage, wherever they are typed', async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(await runCli(['--version'], box.env)).toEqual({ code: 0, stdout: `convene ${version}\n`, stderr: '' });
+    expect(await runCli(['--version'], box.env)).toMatchObject({ code: 0, stdout: `convene ${version}\n`, stderr: '' });
     for (const argv of [['-h'], ['--help'], ['/members list', '--help'], ['tick', '-h']]) {
       const r = await runCli(argv, box.env);
       expect(r.code, argv.join(' ')).toBe(0);

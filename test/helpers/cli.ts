@@ -9,6 +9,8 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Both streams in the order they were written, as a terminal shows them (in-process runs only). */
+  output?: string;
 }
 
 /** A temp folder for one CLI scenario: its database and outbox live there. */
@@ -28,11 +30,12 @@ export function cliSandbox(): { dir: string; env: NodeJS.ProcessEnv } {
 export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  let output = '';
   try {
-    const code = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env });
-    return { code, stdout, stderr };
+    const code = await main(args, { stdout: (t) => void ((stdout += t), (output += t)), stderr: (t) => void ((stderr += t), (output += t)), env });
+    return { code, stdout, stderr, output };
   } catch (err) {
-    return { code: 1, stdout, stderr: `${stderr}${err instanceof Error ? err.stack : String(err)}\n` };
+    return { code: 1, stdout, stderr: `${stderr}${err instanceof Error ? err.stack : String(err)}\n`, output };
   }
 }
 

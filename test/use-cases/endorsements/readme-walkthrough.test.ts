@@ -2,68 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, ROOT, type TestApp } from '../../helpers/app';
-import { endorsementById } from '../../../src/store/endorsements';
 
 let app: TestApp;
 afterEach(() => app?.close());
 
-interface Step {
-  as?: string;
-  text: string;
-  /** The reply as the README shows it: `...` and `<placeholders>` stand for anything. */
-  shown: string[];
-}
-
-/** The commands of the README's endorsement walk-through, with the replies it shows under them. */
-function walkThrough(): Step[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Endorsing the TOR'));
-  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!block) throw new Error('The README has no endorsement walk-through.');
-  const steps: Step[] = [];
-  for (const line of block.split('\n')) {
-    if (line.startsWith('#')) {
-      steps.at(-1)?.shown.push(line.replace(/^#\s*/, ''));
-      continue;
-    }
-    if (!line.trim() || line.startsWith('npx convene init')) continue;
-    const m = /^npx convene(?: --as (\S+))? "(.*)"$/.exec(line);
-    if (!m) throw new Error(`Not a command the test can run: ${line}`);
-    steps.push({ ...(m[1] ? { as: m[1] } : {}), text: m[2]!, shown: [] });
-  }
-  return steps;
-}
+// The walk-through itself runs, line by line from a clean database, in test/cli/readme.test.ts.
 
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * "Opened E1 ... until <a week from now> Europe/Belgrade." as a pattern over the reply: the lines
- * shown, in order (the README leaves lines out between them).
- */
-function shownAsPattern(shown: string[]): RegExp {
-  const line = (l: string) => squeeze(l).split(/(\.\.\.|<[^>]+>)/).map((part, i) => (i % 2 ? '.*' : escape(part))).join('');
-  return new RegExp(shown.map(line).join('.*'));
-}
-
-describe('the README walk-through of endorsing the TOR', () => {
-  it('runs through the core as written, shows what the README says, and /exercise status shows the TOR endorsed', () => {
-    app = createTestApp();
-    const steps = walkThrough();
-    expect(steps.length).toBeGreaterThan(10);
-    expect(steps[0]!.text).toMatch(/^\/endorse open PWG .* document:tor/);
-    let status = '';
-    for (const step of steps) {
-      const r = app.run(step.text, step.as);
-      expect(r, `${step.as ?? 'coordinator'}: ${step.text}`).toMatchObject({ status: 'accepted' });
-      if (step.shown.length) expect(squeeze(r.reply), step.text).toMatch(shownAsPattern(step.shown));
-      if (step.text === '/exercise status') status = r.reply;
-    }
-    expect(endorsementById(app.db, 1, 1)).toMatchObject({ document: 'tor', status: 'closed', outcome: 'endorsed', closedHow: 'all-voted' });
-    expect(status).toContain('- objectives and TOR (key meeting: tor): E1 PWG "Terms of Reference of the PWG" (version v1): endorsed (closed 2026-11-22 10:00 Europe/Belgrade)');
-    expect(status).not.toContain('objectives and TOR (key meeting: tor): not sought yet');
-  });
-});
 
 describe("the README's Commands section", () => {
   it('documents every option and flag /help gives for the /endorse commands', () => {
