@@ -4,8 +4,7 @@ import type { Registry } from '../../src/commands/registry';
 import type { CommandOutcome, Core } from '../../src/core/ports';
 import type { Logger } from '../../src/logger';
 import { escapeDiscordText } from '../../src/render/escape';
-import { splitText } from '../shared/split';
-import { CONTENT_LIMIT, NO_MENTIONS } from './message';
+import { NO_MENTIONS, splitContent } from './message';
 
 /** What the listeners share: the core, the grammar, the server served, the log. */
 export interface DiscordDeps {
@@ -28,7 +27,7 @@ export function runAs(deps: DiscordDeps, i: RepliableInteraction, text: string):
 
 /** The answer's pieces: escaped (nothing a member typed pings or formats), at most 2,000 characters each. */
 export function replyPieces(reply: string): string[] {
-  return splitText(escapeDiscordText(reply), CONTENT_LIMIT);
+  return splitContent(escapeDiscordText(reply));
 }
 
 /**

@@ -1,7 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST, type RESTPostAPIChannelMessageResult } from 'discord.js';
 import type { DeliveryResult, OutboundMessage } from '../../src/core/ports';
-import { splitText } from '../shared/split';
-import { CONTENT_LIMIT, NO_MENTIONS, buttonRows, messageContent } from './message';
+import { CONTENT_LIMIT, NO_MENTIONS, buttonRows, messageContent, splitContent } from './message';
 
 /**
  * Discord JSON error codes that a retry cannot mend: the address, the permissions or the message
@@ -40,7 +39,7 @@ export class DmChannels {
 export async function deliverToDiscord(rest: REST, dms: DmChannels, message: OutboundMessage): Promise<DeliveryResult> {
   const to = message.to;
   if (to.medium !== 'discord' || !/^\d{1,20}$/.test(to.id)) return { status: 'permanent', error: `Not a Discord address: ${message.address}` };
-  const pieces = splitText(messageContent(message.payload), CONTENT_LIMIT);
+  const pieces = splitContent(messageContent(message.payload));
   const components = message.payload.actions?.length ? buttonRows(message.payload.actions) : [];
   try {
     const replaces = message.payload.replaces ? /^(\d+)\/(\d+(?:,\d+)*)$/.exec(message.payload.replaces) : null;

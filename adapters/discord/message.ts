@@ -1,6 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { OutboundPayload } from '../../src/core/ports';
 import { escapeDiscordText } from '../../src/render/escape';
+import { splitText } from '../shared/split';
 
 /** Discord limits: 2,000 characters of content; 5 buttons in a row, 5 rows; 80 characters of label; 100 of custom id. */
 export const CONTENT_LIMIT = 2000;
@@ -42,4 +43,21 @@ export function buttonRows(actions: Actions): APIActionRowComponent<APIButtonCom
     });
   }
   return rows;
+}
+
+/**
+ * Escaped Markdown in messages of at most 2,000 characters. A cut never separates a backslash from
+ * the character it escapes: a piece ending in an escaping `\` hands it to the next piece, so a
+ * `*` a member typed never starts emphasis there.
+ */
+export function splitContent(escaped: string): string[] {
+  const pieces = splitText(escaped, CONTENT_LIMIT - 1);
+  for (let i = 0; i < pieces.length - 1; i++) {
+    const trailing = /\\+$/.exec(pieces[i]!)?.[0].length ?? 0;
+    if (trailing % 2 === 1) {
+      pieces[i] = pieces[i]!.slice(0, -1);
+      pieces[i + 1] = `\\${pieces[i + 1]!}`;
+    }
+  }
+  return pieces;
 }
