@@ -4,7 +4,7 @@ import type { Registry } from '../../src/commands/registry';
 import type { CommandOutcome, Core } from '../../src/core/ports';
 import type { Logger } from '../../src/logger';
 import { escapeDiscordText } from '../../src/render/escape';
-import { NO_MENTIONS, splitContent } from './message';
+import { NO_MENTIONS, buttonRows, splitContent } from './message';
 
 /** What the listeners share: the core, the grammar, the server served, the log. */
 export interface DiscordDeps {
@@ -37,9 +37,14 @@ export function replyPieces(reply: string): string[] {
  */
 export async function answer(deps: DiscordDeps, i: RepliableInteraction, outcome: CommandOutcome): Promise<void> {
   const pieces = replyPieces(outcome.reply);
+  // Buttons that go with the reply (a focal point's votes, Done) sit under its last piece.
+  const buttons = outcome.status === 'accepted' && outcome.actions?.length ? buttonRows(outcome.actions) : [];
+  const under = (k: number) => (k === pieces.length - 1 && buttons.length ? { components: buttons } : {});
   try {
-    await i.editReply({ content: pieces[0]!, allowedMentions: NO_MENTIONS });
-    for (const piece of pieces.slice(1)) await i.followUp({ content: piece, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await i.editReply({ content: pieces[0]!, allowedMentions: NO_MENTIONS, ...under(0) });
+    for (const [k, piece] of pieces.entries()) {
+      if (k > 0) await i.followUp({ content: piece, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS, ...under(k) });
+    }
     if (outcome.audience === 'channel') {
       for (const piece of pieces) await i.followUp({ content: piece, allowedMentions: NO_MENTIONS });
     }

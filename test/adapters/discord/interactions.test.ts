@@ -76,6 +76,19 @@ describe('Discord interactions through the real discord.js client', () => {
     expect(h.seen).toHaveLength(1);
   });
 
+  it('puts the buttons that go with a reply under it: a focal point lists the requests and votes from the list', async () => {
+    openEndorsement();
+    const list = h.interact(USERS.kas.id, 2, slash('endorse', 'list', {}));
+    await answered(list.token);
+    const edit = h.answers(list.token)[1]!;
+    const buttons: Json[] = edit.body.components[0].components;
+    expect(buttons.map((b) => b.label)).toEqual(expect.arrayContaining([expect.stringMatching(/Endorse/), expect.stringMatching(/Object/), expect.stringMatching(/Abstain/)]));
+    const abstain = buttons.find((b) => /Abstain/.test(String(b.label)))!;
+    const pressed = click(h, USERS.kas.id, String(abstain.custom_id), GENERAL);
+    await answered(pressed.token);
+    expect(currentVotes(h.app.db, 1).map((v) => v.choice)).toEqual(['abstain']);
+  });
+
   it('asks for the reason when Object is pressed, and records the objection with it', async () => {
     openEndorsement();
     const object = voteButtons({ id: 1 }).find((b) => b.label === 'Object')!;
