@@ -1,5 +1,6 @@
 import { Events, type Client, type Interaction } from 'discord.js';
 import { RecentRequests } from '../shared/recent';
+import { foreground } from '../shared/foreground';
 import { onAutocomplete } from './autocomplete';
 import { failed, replyNow, type DiscordDeps } from './bridge';
 import { onSlashCommand } from './commands';
@@ -14,7 +15,10 @@ export function registerInteractions(client: Client, deps: DiscordDeps): void {
   const recent = new RecentRequests(deps.clock);
   client.on(Events.InteractionCreate, (i) => {
     const { first, result } = recent.once(`discord:interaction:${i.id}`, () => dispatch(deps, i));
-    if (first) result.catch((err: unknown) => deps.logger.error({ err }, 'discord interaction failed'));
+    if (!first) return;
+    // Discord wants a first response within 3 s: background work (a tick, the outbox) waits meanwhile.
+    const answered = foreground.enter();
+    result.catch((err: unknown) => deps.logger.error({ err }, 'discord interaction failed')).finally(answered);
   });
 }
 
