@@ -13,7 +13,7 @@ import { Scheduler } from '../src/scheduler/tick';
 import { foreground } from './shared/foreground';
 import { buildJobHandlers, buildRegistry } from '../src/use-cases/index';
 import type { Registry } from '../src/commands/registry';
-import { createEmailAdapter, type EmailAdapter } from './email/email-adapter';
+import { createEmailAdapter, type EmailAdapter, type SmtpOptions } from './email/email-adapter';
 
 /** The project's own folder (templates, examples), wherever the command is run from. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +30,7 @@ export interface App {
   scheduler: Scheduler;
   email: EmailAdapter;
   examplesDir: string;
+  /** Stops delivery (attempts under way are abandoned and their messages given back), then closes. */
   close(): Promise<void>;
 }
 
@@ -39,6 +40,11 @@ export interface AppOptions {
   logger?: Logger;
   /** Chat adapters that deliver (Slack, Discord, console); e-mail is always added. */
   chatPorts?: DeliveryPort[];
+  /**
+   * Wall-clock milliseconds each delivery run may take: a one-shot command must exit, and leaves
+   * what it could not deliver to the next tick or the running bot. Without it, runs go on.
+   */
+  deliveryBudgetMs?: number;
 }
 
 /** A problem that stops the bot from starting, in one sentence for whoever runs it. */
@@ -69,18 +75,21 @@ export function createApp(options: AppOptions): App {
   const email = createEmailAdapter({
     from: config.EMAIL_FROM ?? 'Convene <convene@convene.invalid>',
     now: () => clock.now(),
-    ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL } : { outboxDir: config.OUTBOX_DIR }),
+    ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL, smtp: smtpTimeouts(config.SMTP_TIMEOUT_SECONDS) } : { outboxDir: config.OUTBOX_DIR }),
   });
   // Background work gives way to requests a chat platform is waiting on (adapters/shared/foreground.ts).
   const pause = () => foreground.pause();
-  const sender = new OutboxSender({ db, clock, ports: [email, ...(options.chatPorts ?? [])], renderer, logger, pause });
+  const sender = new OutboxSender({
+    db, clock, ports: [email, ...(options.chatPorts ?? [])], renderer, logger, pause,
+    ...(options.deliveryBudgetMs !== undefined ? { budgetMs: options.deliveryBudgetMs } : {}),
+  });
   const core = new ConveneCore({ db, clock, registry, renderer, settings, logger, onCommitted: () => sender.kick() });
   const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger, pause });
   return {
     db, clock, config, logger, registry, renderer, core, sender, scheduler, email,
     examplesDir: join(PROJECT_ROOT, 'data', 'examples'),
     async close() {
-      await sender.drain().catch(() => undefined);
+      await sender.stop();
       await email.close();
       db.close();
     },
@@ -90,6 +99,11 @@ export function createApp(options: AppOptions): App {
 /** The chat platforms the configuration turns on: what messages may tell people to use. */
 export function configuredChatPlatforms(config: Config): ('slack' | 'discord')[] {
   return [...(config.SLACK_BOT_TOKEN ? (['slack'] as const) : []), ...(config.DISCORD_TOKEN && config.DISCORD_GUILD_ID ? (['discord'] as const) : [])];
+}
+
+/** Connection and greeting timeouts of SMTP_TIMEOUT_SECONDS; a reply may take twice that. */
+function smtpTimeouts(seconds: number): SmtpOptions {
+  return { connectionTimeout: seconds * 1000, greetingTimeout: seconds * 1000, socketTimeout: 2 * seconds * 1000 };
 }
 
 /**

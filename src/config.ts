@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { EMAIL_ADDRESS } from './commands/args';
 
 const optionalText = z
   .string()
@@ -32,6 +33,17 @@ const url = (name: string, protocols: string[]) =>
     }
   });
 
+/**
+ * The sender of every e-mail: `convene@org.org`, `Convene <convene@org.org>` or
+ * `"Convene, PWG" <convene@org.org>`. One address; no comments, groups or line breaks.
+ */
+export function parseSender(text: string): { name: string | null; address: string } | null {
+  if (EMAIL_ADDRESS.test(text)) return { name: null, address: text };
+  const m = /^(?:"((?:[^"\\\x00-\x1f\x7f]|\\[^\x00-\x1f\x7f])*)"|([^"<>@,;:()\\\x00-\x1f\x7f]*?))\s*<([^<>\s]+)>$/.exec(text);
+  if (!m || !EMAIL_ADDRESS.test(m[3]!)) return null;
+  return { name: (m[1] ?? m[2] ?? '').trim() || null, address: m[3]! };
+}
+
 export const configSchema = z
   .object({
     DATABASE_PATH: optionalText.transform((s) => s ?? 'data/convene.sqlite'),
@@ -57,10 +69,21 @@ export const configSchema = z
     DISCORD_APPLICATION_ID: optionalText,
     DISCORD_GUILD_ID: optionalText,
     DISCORD_API_URL: url('DISCORD_API_URL', ['http:', 'https:']),
-    SMTP_URL: url('SMTP_URL', ['smtp:', 'smtps:']),
+    SMTP_URL: url('SMTP_URL', ['smtp:', 'smtps:']).superRefine((s, ctx) => {
+      if (s !== undefined && URL.canParse(s) && new URL(s).hostname === '')
+        ctx.addIssue({ code: 'custom', message: `SMTP_URL names no mail server, e.g. smtp://user:password@mail.your-org.org:587 (got "${s}").` });
+    }),
     EMAIL_FROM: optionalText.superRefine((s, ctx) => {
-      if (s !== undefined && !/[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+/.test(s))
-        ctx.addIssue({ code: 'custom', message: `EMAIL_FROM must contain an e-mail address, e.g. "Convene <convene@your-org.org>" (got "${s}").` });
+      if (s !== undefined && !parseSender(s))
+        ctx.addIssue({ code: 'custom', message: `EMAIL_FROM must be one e-mail address, optionally with a display name, e.g. "Convene <convene@your-org.org>" or convene@your-org.org (got "${s}").` });
+    }),
+    SMTP_TIMEOUT_SECONDS: optionalText.transform((s, ctx) => {
+      if (s === undefined) return 20;
+      if (!/^\d{1,3}$/.test(s) || Number(s) < 1 || Number(s) > 600) {
+        ctx.addIssue({ code: 'custom', message: `SMTP_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600 (got "${s}").` });
+        return z.NEVER;
+      }
+      return Number(s);
     }),
     NOTICE_DAYS: days('NOTICE_DAYS', 7),
     MINUTES_DAYS: days('MINUTES_DAYS', 7),

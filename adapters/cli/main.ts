@@ -5,6 +5,7 @@ import { FixedClock, systemClock, type Clock } from '../../src/clock';
 import { installationPaths, loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { listExercises } from '../../src/store/exercises';
+import { leftBehindLine } from '../../src/delivery/left-behind';
 import { createApp, PROJECT_ROOT, StartupError, type App } from '../compose';
 import { CLI_HELP, parseArgv, type CliInvocation } from './argv';
 import { initialiseExercise } from './init';
@@ -56,13 +57,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * How long a one-shot command spends delivering after its reply: a script or cron job must not
+ * wait on a slow mail server. What is left goes with the next tick or the running bot.
+ */
+export const ONE_SHOT_DELIVERY_MS = 3000;
+
 async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: CliIo): Promise<number> {
-  // One-shot runs log only warnings unless asked, so the reply is what a script reads.
+  // One-shot runs log only warnings unless asked, so the reply is what a script reads; the sender's
+  // sentences for the operator (a paused medium) go to stderr as sentences, once.
   const level = io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
   const fresh = !existsSync(config.DATABASE_PATH);
-  const app = createApp({ config: { ...config, LOG_LEVEL: level }, clock, logger: createLogger(level, io.stderr) });
+  const app = createApp({ config: { ...config, LOG_LEVEL: level }, clock, logger: createLogger(level, io.stderr), deliveryBudgetMs: ONE_SHOT_DELIVERY_MS });
   // Whoever typed a path by mistake learns at once where their data went.
   if (fresh) io.stderr(`Created a new database: ${resolve(config.DATABASE_PATH)}\n`);
+  app.sender.onNotice((sentence) => io.stderr(`${sentence}\n`));
+  const leftBehind = () => {
+    const line = leftBehindLine(app.db, app.sender);
+    if (line) io.stderr(`${line}\n`);
+  };
   try {
     if (inv.mode === 'init') return initialise(app, inv, io);
     if (inv.mode === 'tick') {
@@ -70,6 +83,7 @@ async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: Cli
       for (const j of report.jobs) io.stdout(`${j.late ? 'late ' : ''}${j.kind} ${j.ref}: ${j.note}\n`);
       const d = report.delivery;
       io.stdout(`${report.jobs.length} due job${report.jobs.length === 1 ? '' : 's'} run; messages: ${d.sent} sent, ${d.retrying} to retry, ${d.failed} failed.\n`);
+      leftBehind();
       return 0;
     }
     if (listExercises(app.db).length === 0 && !/^\/?help\b/i.test(inv.text ?? '')) {
@@ -89,6 +103,7 @@ async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: Cli
     if (outcome.status === 'accepted') {
       const d = await app.sender.drain();
       if (d.sent + d.retrying + d.failed > 0) io.stderr(`messages: ${d.sent} sent, ${d.retrying} to retry, ${d.failed} failed\n`);
+      leftBehind();
       return 0;
     }
     return outcome.code === 'usage' ? 2 : 1;

@@ -12,6 +12,7 @@ import { startScheduledBackups, type ScheduledBackups } from './scheduled-backup
 import type { CliIo } from './main';
 
 const TICK_MS = 30_000;
+const STOP_GRACE_MS = 5000;
 
 const GREETING_EMPTY = `No exercise is set up yet. Type one of:
   init --example kosovo        the example working group from the Kosovo TOR (ten organisations, five in the PMG)
@@ -42,13 +43,14 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
       complete: consoleCompletion(app, () => consoleAdapter?.exerciseInUse),
       // With a chat platform running, the end of the terminal's input (a service has none) is not the end of the bot.
       onClose: () => (quitting || platforms.length === 0 ? resolve() : io.stdout('Console input ended; the bot keeps running for chat (stop it with Ctrl-C).\n')),
-      afterCommand: async () => {
-        const d = await app.sender.drain();
-        const n = d.sent + d.retrying + d.failed;
-        return n === 0 ? null : `(${d.sent} message${d.sent === 1 ? '' : 's'} handed over to ${where}${d.retrying ? `, ${d.retrying} to retry` : ''}${d.failed ? `, ${d.failed} failed` : ''})`;
-      },
     });
   });
+
+  // Replies never wait for delivery: the sender works in the background and says what it did.
+  app.sender.onDrained((d) => {
+    consoleAdapter?.notice(`(${d.sent} message${d.sent === 1 ? '' : 's'} handed over to ${where}${d.retrying ? `, ${d.retrying} to retry` : ''}${d.failed ? `, ${d.failed} failed` : ''})`);
+  });
+  app.sender.onNotice((sentence) => consoleAdapter?.notice(sentence));
 
   const exercises = listExercises(app.db);
   io.stdout(`Convene is running. Database: ${resolve(config.DATABASE_PATH)}${fresh ? ' (new, created now)' : ''}; e-mail: ${where}.\n`);
@@ -69,6 +71,8 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   const stop = async () => {
     stopped = true;
     clearInterval(ticker);
+    // Attempts under way get a moment to finish; what is left is given back for the next start.
+    await app.sender.stop(STOP_GRACE_MS);
     await ticking;
     await backups?.stop();
     process.off('SIGINT', onSignal);

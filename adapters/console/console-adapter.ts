@@ -11,8 +11,6 @@ export interface ConsoleOptions {
   exercise?: string;
   /** Lines that are not commands of the grammar (init, tick, quit): answered here, or null to pass on. */
   local?: (line: string) => Promise<string | null>;
-  /** After an accepted command: e.g. deliver what it queued and say so. */
-  afterCommand?: () => Promise<string | null>;
   /** Called when the input ends (Ctrl-D, a closed pipe). */
   onClose?: () => void;
   prompt?: string;
@@ -98,10 +96,7 @@ export class ConsoleAdapter implements ChatPort {
       const local = await this.options.local?.(text);
       if (local !== null && local !== undefined) return local;
       const outcome = await core.handle(this.inbound(text));
-      const reply = plainText(outcome.reply);
-      if (outcome.status !== 'accepted' || !this.options.afterCommand) return reply;
-      const after = await this.options.afterCommand();
-      return after ? `${reply}\n${plainText(after)}` : reply;
+      return plainText(outcome.reply);
     } catch {
       return 'Something went wrong on our side; nothing was changed.';
     }

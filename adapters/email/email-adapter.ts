@@ -31,11 +31,6 @@ export interface EmailAdapterOptions {
   smtp?: SmtpOptions;
   /** Where .eml files go when there is no SMTP URL (default `data/outbox`, created if missing). */
   outboxDir?: string;
-  /**
-   * Put into every Message-ID beside the outbox id. Receivers (Gmail among them) silently drop a
-   * message whose Message-ID they have seen, so two databases sending from one domain need distinct ones.
-   */
-  instanceId?: string;
   /** Clock for .eml file names (tests). */
   now?: () => Date;
 }
@@ -50,47 +45,50 @@ const PLAIN_ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
  * `.eml` files in an outbox folder (what `npm start` does out of the box).
  *
  * `send()` never throws: SMTP 4xx and network failures are `transient`, 5xx and unusable
- * addresses `permanent`. The Message-ID is derived from the outbox id, so a retried message
- * carries the same one and receivers can drop the duplicate.
+ * addresses `permanent`, a server that refuses our sender or login `misconfigured` (delivery pauses,
+ * nobody is marked unreachable). The Message-ID is the outbox row's world-unique key, so a retried
+ * message carries the same one and receivers can drop the duplicate, and no other message ever does.
  *
  * @example
  * const email = createEmailAdapter({ from: 'Convene <convene@example.org>', smtpUrl: process.env.SMTP_URL });
- * await email.send({ id: 7, medium: 'email', address: 'ana@example.org', payload: { subject: 'Hi', text: 'Hello' } });
+ * await email.send({ id: 7, key: '7.4f1c9a', medium: 'email', address: 'ana@example.org', payload: { subject: 'Hi', text: 'Hello' } });
  * await email.close();
  */
 export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
   const domain = fromDomain(options.from);
-  const messageId = (id: number): string =>
-    options.instanceId
-      ? `<convene-outbox-${options.instanceId}-${id}@${domain}>`
-      : `<convene-outbox-${id}@${domain}>`;
+  const messageId = (key: string): string => `<convene-outbox-${key}@${domain}>`;
   // The Date header follows the bot's clock (the CLI's --now), like the hand-over time it records.
   const toMail = (message: OutboundMessage): SendMailOptions => ({
-    ...buildMail(options.from, messageId(message.id), message),
+    ...buildMail(options.from, messageId(message.key), message),
     ...(options.now ? { date: options.now() } : {}),
   });
   return options.smtpUrl ? smtpAdapter(options.smtpUrl, options.smtp ?? {}, toMail) : fileAdapter(options, toMail);
 }
 
 function smtpAdapter(url: string, smtp: SmtpOptions, toMail: (m: OutboundMessage) => SendMailOptions): EmailAdapter {
-  const transport = createTransport({
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
+  const options = {
+    // A server that accepts the connection and then says nothing must not hold a message for minutes.
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 40_000,
+    maxConnections: 5,
     ...parseConnectionUrl(url),
     ...smtp,
-    pool: true,
-  });
+    pool: true as const,
+  };
+  const transport = createTransport(options);
   // The pool reports connection failures to the waiting send() too; this keeps an unhandled
   // 'error' event from taking the process down.
   transport.on('error', () => undefined);
   return {
     medium: 'email',
-    async send(message) {
+    // Keep every pooled connection busy with a few messages queued behind it.
+    concurrency: 3 * (options.maxConnections ?? 5),
+    async send(message, sendOptions) {
       const invalid = checkMessage(message);
       if (invalid) return invalid;
       try {
-        const info = await transport.sendMail(toMail(message));
+        const info = await transport.sendMail({ ...toMail(message), ...(sendOptions?.signal ? { signal: sendOptions.signal } : {}) });
         if (info.rejected.length > 0 && info.accepted.length === 0) {
           return { status: 'permanent', error: `Recipient rejected: ${info.response}` };
         }
@@ -181,9 +179,9 @@ function queueId(response: string): string | undefined {
   return /queued as ([\w.-]+)/i.exec(response)?.[1];
 }
 
-/** Failures that are about the connection or our own account, not the message: retry later. */
+/** Failures of the connection, not of the message: retry later. */
 const TRANSIENT_CODES = new Set([
-  'ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EPROXY', 'EMAXLIMIT', 'EAUTH', 'ENOAUTH', 'EOAUTH2',
+  'ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EPROXY', 'EMAXLIMIT', 'EABORT',
   'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
   'EACCES', 'ENOSPC', 'EROFS', 'EMFILE', 'EBUSY',
 ]);
@@ -201,15 +199,19 @@ interface MailError {
 
 /**
  * SMTP 4xx (and 503, as nodemailer reads it) is transient, other 5xx permanent; a failure with no
- * reply is judged by its code. Authentication failures stay transient whatever the reply: the
- * bot's own account is broken, not the message, and it must go out once the operator fixes it.
+ * reply is judged by its code. A refused login, or a 5xx to MAIL FROM (530 authentication required,
+ * 553 sender not allowed), is about our own settings, not the message or its recipient:
+ * `misconfigured`, whatever the reply. A 5xx to RCPT TO is that recipient's, and permanent.
  */
 export function classifyMailError(error: unknown): DeliveryResult {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as MailError;
   const text = singleLine(e.response || e.message || String(error)) || 'unknown e-mail error';
-  const isAuth = e.code === 'EAUTH' || e.code === 'ENOAUTH' || (e.command ?? '').startsWith('AUTH');
-  if (typeof e.responseCode === 'number' && !isAuth) {
+  const isAuth = e.code === 'EAUTH' || e.code === 'ENOAUTH' || e.code === 'EOAUTH2' || (e.command ?? '').startsWith('AUTH');
+  if (isAuth) return { status: 'misconfigured', error: text };
+  if (typeof e.responseCode === 'number') {
     const permanent = typeof e.permanent === 'boolean' ? e.permanent : e.responseCode >= 500;
+    // RFC 4954: 530 is "authentication required", whichever command it answers.
+    if (e.responseCode === 530 || (permanent && e.command === 'MAIL FROM')) return { status: 'misconfigured', error: text };
     return permanent ? { status: 'permanent', error: text } : { status: 'transient', error: text };
   }
   if (e.code && PERMANENT_CODES.has(e.code)) return { status: 'permanent', error: text };

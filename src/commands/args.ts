@@ -57,13 +57,14 @@ export const acronymArg = z
   })
   .transform((s) => s.toUpperCase());
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+/** An e-mail address as members type it: name@organisation.org (no display name, no comments). */
+export const EMAIL_ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export const emailArg = z
   .string()
   .transform((s) => s.trim().toLowerCase())
   .superRefine((s, ctx) => {
-    if (s.length > 254 || !EMAIL.test(s))
+    if (s.length > 254 || !EMAIL_ADDRESS.test(s))
       ctx.addIssue({ code: 'custom', message: `${s.slice(0, 80)} is not an e-mail address: write it as name@organisation.org.` });
   });
 

@@ -63,6 +63,12 @@ export interface Address {
 export interface OutboundMessage {
   /** Outbox row id: stable across retries, usable as an idempotency key (Discord nonce, Message-ID). */
   id: number;
+  /**
+   * Unique in the world and stable across retries (the outbox id and a random part stored with the
+   * row): what a receiver de-duplicates by, e.g. the e-mail Message-ID. The id alone repeats in
+   * another installation, or after a fresh database or a restored backup.
+   */
+  key: string;
   medium: Medium;
   /** The address as stored in the outbox (`formatAddress`). */
   address: string;
@@ -79,12 +85,24 @@ export type DeliveryResult =
   /** Worth retrying (SMTP 4xx, network down, 429). `retryAfterMs` when the provider said so. */
   | { status: 'transient'; error: string; retryAfterMs?: number }
   /** Never retried (SMTP 5xx, unknown channel, bad address); reported to the coordinator. */
-  | { status: 'permanent'; error: string };
+  | { status: 'permanent'; error: string }
+  /**
+   * The provider refuses us, not the message (SMTP 530 or 553 to MAIL FROM, a failed login): the
+   * medium pauses until the configuration works again; no recipient is marked failed for it.
+   */
+  | { status: 'misconfigured'; error: string };
+
+export interface SendOptions {
+  /** Aborted when the sender gives up on this attempt (a one-shot command's time ran out, the bot stops). */
+  signal?: AbortSignal;
+}
 
 /** Something that can hand a message to a provider. */
 export interface DeliveryPort {
   readonly medium: Medium;
-  send(message: OutboundMessage): Promise<DeliveryResult>;
+  /** How many messages it takes at once (e.g. an SMTP pool's connections, with some queued); default 4. */
+  readonly concurrency?: number;
+  send(message: OutboundMessage, options?: SendOptions): Promise<DeliveryResult>;
   close?(): Promise<void>;
 }
 

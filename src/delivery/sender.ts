@@ -2,23 +2,24 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { TemplateRenderer } from '../render/renderer';
 import type { DeliveryPort, DeliveryResult, Medium } from '../core/ports';
-import { deliverToPerson } from '../core/context';
 import type { Db } from '../store/db';
-import { inTransaction } from '../store/db';
-import { appendAudit } from '../store/audit';
-import { exerciseById } from '../store/exercises';
-import { coordinators, personById, setEmailStatus } from '../store/members';
-import { anyDue, claimDue, markFailed, markFailureReported, markRetry, markSent, toOutboundMessage, type OutboxEntry } from '../store/outbox';
+import { markDrained, mediumState } from '../store/delivery-media';
+import { personById } from '../store/members';
+import { anyDue, claimDue, countDue, releaseClaim, toOutboundMessage, type OutboxEntry } from '../store/outbox';
+import { recordResult, type Outcome } from './record-result';
+import { writeAndForget, writeDurably } from './write';
 
-export const MAX_ATTEMPTS = 10;
+export { MAX_ATTEMPTS, retryDelayMs } from './record-result';
+
+/** A claimed message is another process's to send again after this long (it must be answered by then). */
 const LEASE_MS = 5 * 60_000;
-const BATCH = 50;
-const CONCURRENCY = 4;
-
-/** Back-off before attempt n+1: 30 s, 1 min, 2 min, ... capped at 1 hour. */
-export function retryDelayMs(attemptsSoFar: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attemptsSoFar - 1), 3600_000);
-}
+/** One attempt is abandoned after this (a server that trickles its replies); well inside the lease. */
+const SEND_TIMEOUT_MS = 2 * 60_000;
+/** A port that does not say how many messages it takes at once gets this many. */
+const DEFAULT_CONCURRENCY = 4;
+/** Results are recorded together; at least every this many the write is made durable (fsync). */
+const DURABLE_EVERY = 100;
+const FLUSH_AT = 64;
 
 export interface DrainReport {
   sent: number;
@@ -33,19 +34,56 @@ export interface SenderDependencies {
   renderer: TemplateRenderer;
   logger: Logger;
   onDelivered?: (entry: OutboxEntry, result: DeliveryResult) => void;
-  /** Awaited between two messages: lets waiting requests be answered first (default: the next turn of the event loop). */
+  /** Awaited between two messages of a lane: lets waiting requests be answered first (default: the next turn of the event loop). */
   pause?: () => Promise<void>;
+  /**
+   * Wall-clock milliseconds one drain may take (a one-shot command, which must exit): then it stops
+   * claiming, abandons the attempts under way and gives their messages back for the next tick.
+   */
+  budgetMs?: number;
+}
+
+interface Run {
+  controller: AbortController;
+  total: DrainReport;
+  /** Every result recorded in this pass, given-back ones included: another pass is worth it. */
+  touched: number;
+}
+
+interface Result {
+  run: Run;
+  entry: OutboxEntry;
+  result: DeliveryResult;
+  abandoned: boolean;
 }
 
 /**
- * Delivers the outbox: claims due messages (with a lease, so two processes do not send the same
- * one), hands each to its medium's port, and records the result: handed over at + provider id,
- * a retry with back-off, or a permanent failure reported once to the coordinators.
+ * Delivers the outbox: one lane per medium keeps its port busy (workers claim more as soon as
+ * their queue runs low, with a lease so two processes do not send the same message), and the
+ * results are recorded in small transactions that do not each wait for the disk:
+ *
+ * - a result is committed within the same turn of the event loop as its answer arrives, with
+ *   synchronous=NORMAL: a crash of the process loses none (WAL frames are written at commit);
+ * - every DURABLE_EVERY results and at the end of each drain the write is made durable (fsync),
+ *   so a power cut can lose at most that many hand-over records; their messages go out again
+ *   with the same Message-ID (at least once, as a crash between an SMTP reply and any commit would).
+ *
+ * A medium whose provider refuses our own settings is paused (one message tries again every
+ * PROBE_EVERY_MS of medium-health.ts, and at once in a new process); one that keeps failing is reported once.
  */
 export class OutboxSender {
   private readonly ports = new Map<Medium, DeliveryPort>();
   private running: Promise<DrainReport> | null = null;
+  private current: Run | null = null;
   private again = false;
+  private closed = false;
+  private results: Result[] = [];
+  private flushScheduled = false;
+  private sinceDurable = 0;
+  /** Paused media this process has already tried once (a new process may have new settings). */
+  private readonly probed = new Set<Medium>();
+  private readonly noticeListeners: ((sentence: string) => void)[] = [];
+  private readonly drainListeners: ((report: DrainReport) => void)[] = [];
 
   constructor(private readonly deps: SenderDependencies) {
     for (const p of deps.ports) this.ports.set(p.medium, p);
@@ -60,6 +98,16 @@ export class OutboxSender {
     return [...this.ports.keys()];
   }
 
+  /** Sentences for whoever runs Convene: a medium paused, resumed, or failing for an hour. Also logged (info). */
+  onNotice(listener: (sentence: string) => void): void {
+    this.noticeListeners.push(listener);
+  }
+
+  /** After each drain that delivered, retried or failed something. */
+  onDrained(listener: (report: DrainReport) => void): void {
+    this.drainListeners.push(listener);
+  }
+
   /** Starts a drain soon, coalescing calls made while one runs. Never rejects. */
   kick(): void {
     if (this.running) {
@@ -71,6 +119,7 @@ export class OutboxSender {
 
   /** Delivers everything due now; resolves when done. Concurrent callers share one run. */
   async drain(): Promise<DrainReport> {
+    if (this.closed) return { sent: 0, retrying: 0, failed: 0 };
     if (this.running) {
       this.again = true;
       return this.running;
@@ -81,103 +130,149 @@ export class OutboxSender {
     return this.running;
   }
 
-  private async drainLoop(): Promise<DrainReport> {
-    const total: DrainReport = { sent: 0, retrying: 0, failed: 0 };
-    for (;;) {
-      this.again = false;
-      const now = this.deps.clock.now();
-      const nowIso = now.toISOString();
-      // Read first: a write transaction only when there is something to claim.
-      const batch = anyDue(this.deps.db, nowIso, this.media())
-        ? inTransaction(this.deps.db, () => claimDue(this.deps.db, nowIso, new Date(now.getTime() + LEASE_MS).toISOString(), BATCH, this.media()))
-        : [];
-      if (batch.length === 0 && !this.again) return total;
-      let next = 0;
-      const worker = async () => {
-        while (next < batch.length) {
-          const entry = batch[next++]!;
-          const outcome = await this.deliverOne(entry);
-          total[outcome]++;
-          // Recording is a durable write: let what waits (a Slack ack) be answered between two.
-          await (this.deps.pause ? this.deps.pause() : new Promise<void>((resolve) => setImmediate(resolve)));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batch.length) }, worker));
-      // Loop until nothing is due: a failure report queued during this batch goes out in this drain.
-    }
+  /** Messages due now that no drain of this process is sending: what a stopped one-shot command leaves. */
+  waiting(): number {
+    return countDue(this.deps.db, this.deps.clock.now().toISOString(), this.media());
   }
 
-  private async deliverOne(entry: OutboxEntry): Promise<keyof DrainReport> {
-    const port = this.ports.get(entry.medium)!;
+  /**
+   * Stops delivering: waits up to `graceMs` for the attempts under way, then abandons them (their
+   * messages are given back, not counted as attempts). Later drains do nothing.
+   */
+  async stop(graceMs = 0): Promise<void> {
+    this.closed = true;
+    const running = this.running;
+    if (!running) return;
+    if (graceMs > 0) await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, graceMs).unref())]);
+    this.current?.controller.abort();
+    await running.catch(() => undefined);
+  }
+
+  private async drainLoop(): Promise<DrainReport> {
+    const run: Run = { controller: new AbortController(), total: { sent: 0, retrying: 0, failed: 0 }, touched: 0 };
+    this.current = run;
+    const budget = this.deps.budgetMs;
+    const timer = budget === undefined ? undefined : setTimeout(() => run.controller.abort(), budget);
+    try {
+      for (;;) {
+        this.again = false;
+        run.touched = 0;
+        await Promise.all([...this.ports.values()].map((port) => this.lane(port, run)));
+        this.flush();
+        // Loop until a pass finds nothing: a failure report queued during this one goes out in this drain.
+        if (run.controller.signal.aborted || (run.touched === 0 && !this.again)) break;
+      }
+    } finally {
+      clearTimeout(timer);
+      this.current = null;
+      this.flush();
+      if (this.sinceDurable > 0) {
+        const { db, clock } = this.deps;
+        writeDurably(db, () => markDrained(db, this.media(), clock.now().toISOString()));
+        this.sinceDurable = 0;
+      }
+    }
+    const { sent, retrying, failed } = run.total;
+    if (sent + retrying + failed > 0) for (const l of this.drainListeners) l(run.total);
+    return run.total;
+  }
+
+  /** Keeps one medium's port busy until nothing of it is due (or the run is aborted, or it pauses). */
+  private async lane(port: DeliveryPort, run: Run): Promise<void> {
+    const { db, clock } = this.deps;
+    const medium = port.medium;
+    const concurrency = Math.max(1, port.concurrency ?? DEFAULT_CONCURRENCY);
+    const state = mediumState(db, medium);
+    let paused = !!state?.pausedAt;
+    // A paused medium sends one message to see whether its settings work now.
+    let probe = paused && (!this.probed.has(medium) || clock.now().getTime() >= new Date(state!.probeAt ?? 0).getTime());
+    let exhausted = false;
+    const queue: OutboxEntry[] = [];
+    const claim = (): OutboxEntry | undefined => {
+      if (exhausted || run.controller.signal.aborted) return undefined;
+      if (paused && !probe) return undefined;
+      const limit = paused ? 1 : Math.max(8, concurrency * 2);
+      if (paused) {
+        probe = false;
+        this.probed.add(medium);
+      }
+      const now = clock.now();
+      const nowIso = now.toISOString();
+      // Read first: a write transaction only when there is something to claim.
+      const got = anyDue(db, nowIso, [medium])
+        ? writeAndForget(db, () => claimDue(db, nowIso, new Date(now.getTime() + LEASE_MS).toISOString(), limit, [medium]))
+        : [];
+      if (got.length < limit && !paused) exhausted = true;
+      queue.push(...got);
+      return queue.shift();
+    };
+    const worker = async () => {
+      for (;;) {
+        if (run.controller.signal.aborted || (paused && queue.length > 0)) return;
+        const entry = queue.shift() ?? claim();
+        if (!entry) return;
+        const r = await this.attempt(port, entry, run);
+        if (r.result.status === 'misconfigured') paused = true;
+        else if (r.result.status === 'sent') paused = false;
+        this.record(r);
+        // Let what waits (a Slack ack) be answered between two messages.
+        await (this.deps.pause ? this.deps.pause() : new Promise<void>((resolve) => setImmediate(resolve)));
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    // Claimed but not tried (the run stopped, or the medium paused): give them back as they were.
+    if (queue.length > 0) writeAndForget(db, () => queue.splice(0).forEach((e) => releaseClaim(db, e.id, null)));
+  }
+
+  private async attempt(port: DeliveryPort, entry: OutboxEntry, run: Run): Promise<Result> {
     const person = entry.personId ? personById(this.deps.db, entry.personId) : undefined;
     const message = toOutboundMessage(entry, person?.name);
+    const signal = AbortSignal.any([run.controller.signal, AbortSignal.timeout(SEND_TIMEOUT_MS)]);
     let result: DeliveryResult;
     try {
       result = message
-        ? await port.send(message)
+        ? await port.send(message, { signal })
         : { status: 'permanent', error: `${entry.address} is not a ${entry.medium} address this version of Convene can deliver to.` };
     } catch (err) {
       // A port must not throw; if one does, treat it as a transient fault of ours.
       result = { status: 'transient', error: err instanceof Error ? err.message : String(err) };
     }
     this.deps.onDelivered?.(entry, result);
-    return inTransaction(this.deps.db, () => this.record(entry, result));
+    return { run, entry, result, abandoned: run.controller.signal.aborted };
   }
 
-  private record(entry: OutboxEntry, result: DeliveryResult): keyof DrainReport {
-    const { db } = this.deps;
-    const at = this.deps.clock.now();
-    const atIso = at.toISOString();
-    const audit = (outcome: string, detail: Record<string, unknown>) =>
-      appendAudit(db, {
-        exerciseId: entry.exerciseId, at: atIso, actor: 'outbox sender', action: `message ${entry.kind}`, outcome,
-        detail: { outbox: entry.id, medium: entry.medium, address: entry.address, ref: entry.ref, ...detail },
-      });
-    if (result.status === 'sent') {
-      markSent(db, entry.id, atIso, result.providerId);
-      if (entry.medium === 'email' && entry.personId) setEmailStatus(db, entry.personId, 'working', null);
-      audit('sent', { providerId: result.providerId, attempt: entry.attempts + 1 });
-      return 'sent';
+  /** Results wait for the end of this turn of the event loop, then are written together. */
+  private record(r: Result): void {
+    this.results.push(r);
+    if (this.results.length >= FLUSH_AT) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
     }
-    if (result.status === 'transient' && entry.attempts + 1 < MAX_ATTEMPTS) {
-      // At least a second, so a provider saying "retry now" cannot spin the drain loop.
-      const delay = Math.max(1000, result.retryAfterMs ?? retryDelayMs(entry.attempts + 1));
-      markRetry(db, entry.id, new Date(at.getTime() + delay).toISOString(), result.error);
-      audit('retrying', { error: result.error, attempt: entry.attempts + 1, retryInMs: delay });
-      return 'retrying';
-    }
-    const error = result.status === 'transient' ? `gave up after ${MAX_ATTEMPTS} attempts: ${result.error}` : result.error;
-    markFailed(db, entry.id, atIso, error);
-    if (entry.medium === 'email' && entry.personId && result.status === 'permanent') setEmailStatus(db, entry.personId, 'bounced', error);
-    audit('failed', { error, attempt: entry.attempts + 1 });
-    this.reportFailure(entry, error, atIso);
-    return 'failed';
   }
 
-  /** Tells the coordinators, once per failed message, by e-mail; never about a failed failure report. */
-  private reportFailure(entry: OutboxEntry, error: string, atIso: string): void {
-    const { db } = this.deps;
-    if (entry.kind === 'delivery-failed' || entry.exerciseId === null) return;
-    // After dissolution nothing more is sent: the failure stays in the notices and the audit log.
-    if (exerciseById(db, entry.exerciseId)?.status === 'dissolved') return;
-    if (!markFailureReported(db, entry.id)) return;
-    const recipient = entry.personId ? personById(db, entry.personId) : undefined;
-    for (const c of coordinators(db, entry.exerciseId)) {
-      if (c.id === entry.personId && entry.medium === 'email') continue; // that address is the one failing
-      deliverToPerson(db, this.deps.renderer, entry.exerciseId, atIso, {
-        kind: 'delivery-failed',
-        ref: entry.ref,
-        to: c,
-        emailOnly: true,
-        view: {
-          subjectOfMessage: entry.payload.subject,
-          recipient: recipient ? `${recipient.name} <${recipient.email}>` : entry.address,
-          medium: entry.medium,
-          address: entry.address,
-          error,
-          ref: entry.ref ?? '',
-        },
-      });
-    }
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.results.length === 0) return;
+    const items = this.results.splice(0);
+    const { db, renderer, clock } = this.deps;
+    const h = { db, renderer, at: clock.now(), media: this.media() };
+    const durable = this.sinceDurable + items.length >= DURABLE_EVERY;
+    const write = durable ? writeDurably : writeAndForget;
+    const recorded = write(db, () => items.map((i) => recordResult(h, i.entry, i.result, i.abandoned)));
+    this.sinceDurable = durable ? 0 : this.sinceDurable + items.length;
+    recorded.forEach(({ outcome, notice }, n) => {
+      const { run } = items[n]!;
+      run.touched++;
+      if (outcome !== 'released') run.total[outcome as Exclude<Outcome, 'released'>]++;
+      if (notice) this.tell(notice);
+    });
+  }
+
+  private tell(sentence: string): void {
+    // A warning in the log, unless someone shows it to the operator already (the console, a one-shot command).
+    if (this.noticeListeners.length > 0) this.deps.logger.info(sentence);
+    else this.deps.logger.warn(sentence);
+    for (const l of this.noticeListeners) l(sentence);
   }
 }

@@ -6,6 +6,8 @@ import type { Db } from './db';
 /** A message waiting in, or delivered from, the outbox. One row per recipient and medium. */
 export interface OutboxEntry {
   id: number;
+  /** Random, fixed when the row is queued: with the id it makes the message unique in the world (Message-ID). */
+  messageKey: string;
   exerciseId: number | null;
   kind: string;
   ref: string | null;
@@ -38,7 +40,7 @@ export interface NewOutboxEntry {
 }
 
 interface OutboxRow {
-  id: number; exercise_id: number | null; kind: string; ref: string | null; medium: Medium; address: string;
+  id: number; message_key: string; exercise_id: number | null; kind: string; ref: string | null; medium: Medium; address: string;
   person_id: number | null; organisation_id: number | null; payload: string; status: OutboxEntry['status'];
   attempts: number; next_attempt_at: string; created_at: string; handed_over_at: string | null;
   provider_id: string | null; last_error: string | null; failed_at: string | null;
@@ -55,7 +57,7 @@ const payloadSchema = z.object({
 });
 
 const toEntry = (r: OutboxRow): OutboxEntry => ({
-  id: r.id, exerciseId: r.exercise_id, kind: r.kind, ref: r.ref, medium: r.medium, address: r.address,
+  id: r.id, messageKey: r.message_key, exerciseId: r.exercise_id, kind: r.kind, ref: r.ref, medium: r.medium, address: r.address,
   personId: r.person_id, organisationId: r.organisation_id, payload: payloadSchema.parse(JSON.parse(r.payload)),
   status: r.status, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, createdAt: r.created_at,
   handedOverAt: r.handed_over_at, providerId: r.provider_id, lastError: r.last_error, failedAt: r.failed_at,
@@ -64,8 +66,8 @@ const toEntry = (r: OutboxRow): OutboxEntry => ({
 export function enqueue(db: Db, e: NewOutboxEntry, now: string): number {
   const info = db
     .prepare(
-      `INSERT INTO outbox (exercise_id, kind, ref, medium, address, person_id, organisation_id, payload, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO outbox (exercise_id, kind, ref, medium, address, person_id, organisation_id, payload, next_attempt_at, created_at, message_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, lower(hex(randomblob(12))))`,
     )
     .run(e.exerciseId, e.kind, e.ref ?? null, e.medium, e.address, e.personId ?? null, e.organisationId ?? null,
       JSON.stringify(e.payload), e.notBefore ?? now, now);
@@ -106,6 +108,39 @@ export function anyDue(db: Db, now: string, media: readonly Medium[]): boolean {
     )
     .get(...media, now, ...media, now, now) as { due: number };
   return r.due === 1;
+}
+
+/**
+ * Gives a claimed message back as it was, without counting an attempt: the sender stopped before
+ * an answer came (a one-shot command's time ran out), or its medium is paused. Only while still
+ * leased: a message withheld meanwhile stays withheld.
+ */
+export function releaseClaim(db: Db, id: number, error: string | null): void {
+  db.prepare(
+    `UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = COALESCE(?, last_error) WHERE id = ? AND status = 'sending'`,
+  ).run(error, id);
+}
+
+/** How many messages on these media are due now and not being sent (what a stopped sender leaves behind). */
+export function countDue(db: Db, now: string, media: readonly Medium[]): number {
+  if (media.length === 0) return 0;
+  const placeholders = media.map(() => '?').join(', ');
+  const r = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM outbox
+       WHERE medium IN (${placeholders}) AND next_attempt_at <= ?
+         AND (status = 'pending' OR (status = 'sending' AND lease_until <= ?))`,
+    )
+    .get(...media, now, now) as { n: number };
+  return r.n;
+}
+
+/** Messages of an exercise on a medium that are still waiting (queued or being retried). */
+export function countWaiting(db: Db, exerciseId: number, medium: Medium): number {
+  const r = db
+    .prepare(`SELECT COUNT(*) AS n FROM outbox WHERE exercise_id = ? AND medium = ? AND status IN ('pending', 'sending')`)
+    .get(exerciseId, medium) as { n: number };
+  return r.n;
 }
 
 export function markSent(db: Db, id: number, at: string, providerId: string): void {
@@ -182,5 +217,5 @@ export function nextDueAt(db: Db): string | null {
 export function toOutboundMessage(e: OutboxEntry, recipientName?: string): OutboundMessage | null {
   const to = parseAddress(e.medium, e.address);
   if (!to) return null;
-  return { id: e.id, medium: e.medium, address: e.address, to, payload: e.payload, ...(recipientName ? { recipientName } : {}) };
+  return { id: e.id, key: `${e.id}.${e.messageKey}`, medium: e.medium, address: e.address, to, payload: e.payload, ...(recipientName ? { recipientName } : {}) };
 }

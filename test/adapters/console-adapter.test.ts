@@ -74,7 +74,7 @@ describe('the console adapter', () => {
   it('shows messages addressed to the console', async () => {
     app = createTestApp();
     const c = drive(app);
-    const r = await c.adapter.send({ id: 7, medium: 'console', address: 'console:terminal', to: { medium: 'console', kind: 'person', id: 'console:terminal' }, payload: { subject: 'Reminder', text: 'The agenda of M1 is unsent.' } });
+    const r = await c.adapter.send({ id: 7, key: '7.5eed', medium: 'console', address: 'console:terminal', to: { medium: 'console', kind: 'person', id: 'console:terminal' }, payload: { subject: 'Reminder', text: 'The agenda of M1 is unsent.' } });
     expect(r).toEqual({ status: 'sent', providerId: 'console-7' });
     expect(c.seen()).toContain('The agenda of M1 is unsent.');
   });

@@ -30,6 +30,7 @@ const INVITE = [
 function message(id: number, payload: Partial<OutboundPayload> = {}, address = 'ana@kas.example.org'): OutboundMessage {
   return {
     id,
+    key: `${id}.5eed`,
     medium: 'email',
     address,
     to: { medium: 'email', kind: 'person', id: address },
@@ -118,7 +119,7 @@ describe('e-mail adapter over SMTP', () => {
 
   it('delivers the plain-text and the HTML part', async () => {
     const result = await email.send(message(1, { html: '<p>Hello Ana,</p><p>The agenda is attached.</p>' }));
-    expect(result).toEqual({ status: 'sent', providerId: '<convene-outbox-1@pwg.example.org>' });
+    expect(result).toEqual({ status: 'sent', providerId: '<convene-outbox-1.5eed@pwg.example.org>' });
     const mail = await smtp.last();
     expect(mail.subject).toBe('PWG meeting M12');
     expect(mail.text).toContain('The agenda is attached.');
@@ -159,7 +160,7 @@ describe('e-mail adapter over SMTP', () => {
     const first = await smtp.last();
     await email.send(message(4, { subject: 'PWG meeting M12 (retry)' }));
     const second = await smtp.last();
-    expect(first.messageId).toBe('<convene-outbox-4@pwg.example.org>');
+    expect(first.messageId).toBe('<convene-outbox-4.5eed@pwg.example.org>');
     expect(second.messageId).toBe(first.messageId);
   });
 
@@ -222,13 +223,13 @@ describe('e-mail adapter without SMTP (outbox files)', () => {
     const calendar = { method: 'REQUEST' as const, filename: 'M12.ics', content: INVITE };
     const result = await email.send(message(42, { html: '<p>See you there</p>', calendar }));
     await email.close();
-    expect(result).toEqual({ status: 'sent', providerId: '<convene-outbox-42@pwg.example.org>' });
+    expect(result).toEqual({ status: 'sent', providerId: '<convene-outbox-42.5eed@pwg.example.org>' });
     expect(readdirSync(dir)).toEqual(['2026-03-01T09-15-30-250Z-000000000042.eml']);
     const mail = await simpleParser(readFileSync(join(dir, '2026-03-01T09-15-30-250Z-000000000042.eml')));
     expect(mail.subject).toBe('PWG meeting M12');
     expect(mail.html).toContain('<p>See you there</p>');
     expect(mail.text).toContain('The agenda is attached.');
-    expect(mail.messageId).toBe('<convene-outbox-42@pwg.example.org>');
+    expect(mail.messageId).toBe('<convene-outbox-42.5eed@pwg.example.org>');
     expect(mail.attachments.map((a) => a.filename)).toContain('M12.ics');
     // The Date header follows the injected clock, as the recorded hand-over time does.
     expect(mail.date?.toISOString()).toBe('2026-03-01T09:15:30.000Z');
@@ -249,7 +250,15 @@ describe('classifyMailError', () => {
     expect(classifyMailError({ code: 'EENVELOPE', message: 'Invalid recipient' })).toMatchObject({ status: 'permanent' });
     expect(classifyMailError({ code: 'ETIMEDOUT', message: 'Greeting never received' })).toMatchObject({ status: 'transient' });
     expect(classifyMailError({ code: 'EAUTH', responseCode: 535, response: '535 Bad credentials', command: 'AUTH PLAIN' }))
-      .toEqual({ status: 'transient', error: '535 Bad credentials' });
+      .toEqual({ status: 'misconfigured', error: '535 Bad credentials' });
+    expect(classifyMailError({ code: 'EENVELOPE', responseCode: 553, permanent: true, response: '553 5.7.1 Sender address rejected', command: 'MAIL FROM' }))
+      .toEqual({ status: 'misconfigured', error: '553 5.7.1 Sender address rejected' });
+    expect(classifyMailError({ code: 'EENVELOPE', responseCode: 530, permanent: true, response: '530 5.7.0 Authentication required', command: 'MAIL FROM' }))
+      .toMatchObject({ status: 'misconfigured' });
+    expect(classifyMailError({ code: 'EENVELOPE', responseCode: 451, permanent: false, response: '451 4.3.0 try later', command: 'MAIL FROM' }))
+      .toMatchObject({ status: 'transient' });
+    expect(classifyMailError({ code: 'EENVELOPE', responseCode: 550, permanent: true, response: '550 5.1.1 No such user', command: 'RCPT TO' }))
+      .toEqual({ status: 'permanent', error: '550 5.1.1 No such user' });
     expect(classifyMailError({ code: 'EMESSAGE', responseCode: 552, response: '552 Too big' }))
       .toEqual({ status: 'permanent', error: '552 Too big' });
     expect(classifyMailError('weird')).toMatchObject({ status: 'transient', error: 'weird' });

@@ -1,0 +1,103 @@
+import type { DeliveryResult } from '../core/ports';
+import { deliverToPerson } from '../core/context';
+import { appendAudit } from '../store/audit';
+import { mediumState } from '../store/delivery-media';
+import { exerciseById } from '../store/exercises';
+import { coordinators, personById, setEmailStatus } from '../store/members';
+import { markFailed, markFailureReported, markRetry, markSent, releaseClaim, type OutboxEntry } from '../store/outbox';
+import { deliveredOn, failedTransiently, pauseForConfiguration, troubleReported, type HealthContext } from './medium-health';
+
+export const MAX_ATTEMPTS = 10;
+
+/** Back-off before attempt n+1: 30 s, 1 min, 2 min, ... capped at 1 hour. */
+export function retryDelayMs(attemptsSoFar: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attemptsSoFar - 1), 3600_000);
+}
+
+/** `released`: given back untouched (no answer before the sender stopped, or its medium is paused). */
+export type Outcome = 'sent' | 'retrying' | 'failed' | 'released';
+
+export interface Recorded {
+  outcome: Outcome;
+  /** A sentence for whoever runs Convene (a medium paused, resumed, failing for an hour), or null. */
+  notice: string | null;
+}
+
+/**
+ * Writes what one delivery attempt came to, inside the caller's transaction: hand-over time and
+ * provider id, a retry with back-off, a permanent failure reported once to the coordinators, or
+ * (a refused configuration, or an attempt the sender abandoned) the message given back untouched.
+ * `abandoned`: the sender aborted this attempt itself, so a transient answer is its own doing.
+ */
+export function recordResult(h: HealthContext, entry: OutboxEntry, result: DeliveryResult, abandoned: boolean): Recorded {
+  const { db } = h;
+  const atIso = h.at.toISOString();
+  const audit = (outcome: string, detail: Record<string, unknown>) =>
+    appendAudit(db, {
+      exerciseId: entry.exerciseId, at: atIso, actor: 'outbox sender', action: `message ${entry.kind}`, outcome,
+      detail: { outbox: entry.id, medium: entry.medium, address: entry.address, ref: entry.ref, ...detail },
+    });
+  if (result.status === 'sent') {
+    markSent(db, entry.id, atIso, result.providerId);
+    if (entry.medium === 'email' && entry.personId) setEmailStatus(db, entry.personId, 'working', null);
+    audit('sent', { providerId: result.providerId, attempt: entry.attempts + 1 });
+    return { outcome: 'sent', notice: deliveredOn(h, entry.medium) };
+  }
+  if (result.status === 'misconfigured') {
+    releaseClaim(db, entry.id, result.error);
+    return { outcome: 'released', notice: pauseForConfiguration(h, entry.medium, result.error) };
+  }
+  if (result.status === 'transient' && abandoned) {
+    releaseClaim(db, entry.id, null);
+    return { outcome: 'released', notice: null };
+  }
+  if (result.status === 'transient') {
+    const notice = failedTransiently(h, entry.medium, result.error);
+    if (entry.attempts + 1 < MAX_ATTEMPTS) {
+      // At least a second, so a provider saying "retry now" cannot spin the drain loop.
+      const delay = Math.max(1000, result.retryAfterMs ?? retryDelayMs(entry.attempts + 1));
+      markRetry(db, entry.id, new Date(h.at.getTime() + delay).toISOString(), result.error);
+      audit('retrying', { error: result.error, attempt: entry.attempts + 1, retryInMs: delay });
+      return { outcome: 'retrying', notice };
+    }
+    const error = `gave up after ${MAX_ATTEMPTS} attempts: ${result.error}`;
+    markFailed(db, entry.id, atIso, error);
+    audit('failed', { error, attempt: entry.attempts + 1 });
+    // The coordinators already heard that the whole medium keeps failing: no report per message.
+    if (troubleReported(mediumState(db, entry.medium))) markFailureReported(db, entry.id);
+    else reportFailure(h, entry, error);
+    return { outcome: 'failed', notice };
+  }
+  markFailed(db, entry.id, atIso, result.error);
+  if (entry.medium === 'email' && entry.personId) setEmailStatus(db, entry.personId, 'bounced', result.error);
+  audit('failed', { error: result.error, attempt: entry.attempts + 1 });
+  reportFailure(h, entry, result.error);
+  return { outcome: 'failed', notice: null };
+}
+
+/** Tells the coordinators, once per failed message, by e-mail; never about a failed failure report. */
+function reportFailure(h: HealthContext, entry: OutboxEntry, error: string): void {
+  const { db } = h;
+  if (entry.kind === 'delivery-failed' || entry.exerciseId === null) return;
+  // After dissolution nothing more is sent: the failure stays in the notices and the audit log.
+  if (exerciseById(db, entry.exerciseId)?.status === 'dissolved') return;
+  if (!markFailureReported(db, entry.id)) return;
+  const recipient = entry.personId ? personById(db, entry.personId) : undefined;
+  for (const c of coordinators(db, entry.exerciseId)) {
+    if (c.id === entry.personId && entry.medium === 'email') continue; // that address is the one failing
+    deliverToPerson(db, h.renderer, entry.exerciseId, h.at.toISOString(), {
+      kind: 'delivery-failed',
+      ref: entry.ref,
+      to: c,
+      emailOnly: true,
+      view: {
+        subjectOfMessage: entry.payload.subject,
+        recipient: recipient ? `${recipient.name} <${recipient.email}>` : entry.address,
+        medium: entry.medium,
+        address: entry.address,
+        error,
+        ref: entry.ref ?? '',
+      },
+    });
+  }
+}
