@@ -25,6 +25,35 @@ describe('configuration', () => {
     );
   });
 
+  it.each([
+    'Convene convene@pwg.example.org',
+    'a@pwg.example.org, b@pwg.example.org',
+    'Convene <convene@pwg.example.org',
+    '<convene@pwg.example.org> PWG',
+    'Convene <>',
+    '"Convene" <convene>',
+    'Convene\r\nBcc: x@evil.example <convene@pwg.example.org>',
+    'convene@@pwg.example.org',
+  ])('refuses EMAIL_FROM %j: one address, with an optional display name', (value) => {
+    const r = loadConfig({ SMTP_URL: 'smtp://mail.example.org:587', EMAIL_FROM: value }, '');
+    expect(!r.ok && r.problems).toEqual([expect.stringMatching(/^EMAIL_FROM must be one e-mail address, optionally with a display name/)]);
+  });
+
+  it.each(['convene@pwg.example.org', 'Convene <convene@pwg.example.org>', '"Convene, PWG" <convene@pwg.example.org>', '<convene@pwg.example.org>'])(
+    'takes EMAIL_FROM %j',
+    (value) => expect(loadConfig({ EMAIL_FROM: value }, '').ok).toBe(true),
+  );
+
+  it('refuses an SMTP_URL that names no server, and an SMTP timeout that is not a number of seconds', () => {
+    const r = loadConfig({ SMTP_URL: 'smtp://', EMAIL_FROM: 'convene@pwg.example.org', SMTP_TIMEOUT_SECONDS: '0' }, '');
+    expect(!r.ok && r.problems).toEqual([
+      'SMTP_URL names no mail server, e.g. smtp://user:password@mail.your-org.org:587 (got "smtp://").',
+      'SMTP_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600 (got "0").',
+    ]);
+    const ok = loadConfig({ SMTP_URL: 'smtp://mail.example.org', EMAIL_FROM: 'convene@pwg.example.org', SMTP_TIMEOUT_SECONDS: '5' }, '');
+    expect(ok.ok && ok.config.SMTP_TIMEOUT_SECONDS).toBe(5);
+  });
+
   it('refuses half-configured platforms', () => {
     const smtp = loadConfig({ SMTP_URL: 'smtp://mail.example.org:587' }, '');
     expect(!smtp.ok && smtp.problems[0]).toContain('EMAIL_FROM is not');

@@ -20,8 +20,10 @@ const SETTINGS: Record<Medium, string> = {
   console: 'the terminal',
 };
 
-export function mediumName(medium: Medium): string {
-  return medium === 'email' ? 'e-mail' : medium.charAt(0).toUpperCase() + medium.slice(1);
+/** How a medium is named in a sentence: "e-mail", "Slack"; `atStart` for the first word ("E-mail"). */
+export function mediumName(medium: Medium, atStart = false): string {
+  const name = medium === 'email' ? 'e-mail' : medium.charAt(0).toUpperCase() + medium.slice(1);
+  return atStart ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
 
 export interface HealthContext {
@@ -41,13 +43,13 @@ export function pauseForConfiguration(h: HealthContext, medium: Medium, error: s
   const first = pauseMedium(h.db, medium, atIso, error, new Date(h.at.getTime() + PROBE_EVERY_MS).toISOString());
   if (!first) return null;
   tellCoordinators(h, 'delivery-paused', medium, { error, since: atIso, settings: SETTINGS[medium] }, false);
-  return `${mediumName(medium)} delivery is paused: the provider refuses Convene's own settings (${error}); check ${SETTINGS[medium]}. Nothing is lost: messages wait and go out by themselves once it accepts them.`;
+  return `${mediumName(medium, true)} delivery is paused: the provider refuses Convene's own settings (${error}); check ${SETTINGS[medium]}. Nothing is lost: messages wait and go out by themselves once it accepts them.`;
 }
 
 /** A message went through: the medium works. Returns a sentence when it had been paused, else null. */
 export function deliveredOn(h: HealthContext, medium: Medium): string | null {
   const before = markMediumWorking(h.db, medium);
-  return before?.pausedAt ? `${mediumName(medium)} delivery has resumed: the provider accepts Convene's settings again.` : null;
+  return before?.pausedAt ? `${mediumName(medium, true)} delivery has resumed: the provider accepts Convene's settings again.` : null;
 }
 
 /**
@@ -60,7 +62,7 @@ export function failedTransiently(h: HealthContext, medium: Medium, error: strin
   if (h.at.getTime() - new Date(state.failingSince!).getTime() < TROUBLE_AFTER_MS) return null;
   if (!markTroubleReported(h.db, medium, atIso)) return null;
   tellCoordinators(h, 'delivery-trouble', medium, { error, since: state.failingSince }, true);
-  return `${mediumName(medium)} delivery has been failing since ${state.failingSince} (${error}); messages wait and are retried with back-off.`;
+  return `${mediumName(medium, true)} delivery has been failing since ${state.failingSince} (${error}); messages wait and are retried with back-off.`;
 }
 
 /** True while the medium's long failure has been reported: give-ups are covered by that one report. */
@@ -84,6 +86,7 @@ function tellCoordinators(h: HealthContext, kind: string, medium: Medium, view: 
         to: c,
         view: {
           medium: mediumName(medium),
+          Medium: mediumName(medium, true),
           error: view.error,
           since: view.since ? formatLong(new Date(view.since), exercise.timeZone) : '',
           settings: view.settings ?? '',

@@ -5,6 +5,7 @@ import { focalPointGapsSection, keyMeetingsSection, shortNoticeSection, upcoming
 import { endorsementsSection } from '../endorsements/status-section';
 import { actionItemsSection, minutesSection } from '../minutes/status-section';
 import { bouncedFocalPointsSection } from './status-gaps';
+import { deliverySection } from './status-delivery';
 
 /** One part of `/exercise status`: its lines, or none when it has nothing to say. */
 export type StatusSection = (ctx: CommandContext) => string[];
@@ -22,6 +23,7 @@ export const statusSections: StatusSection[] = [
   actionItemsSection,
   focalPointGapsSection,
   bouncedFocalPointsSection,
+  deliverySection,
 ];
 
 export const exerciseStatus = defineCommand({

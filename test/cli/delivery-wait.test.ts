@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../adapters/cli/main';
+import { openDatabase } from '../../src/store/db';
+import { outboxOfExercise } from '../../src/store/outbox';
+import { PWG_PEOPLE } from '../helpers/meetings';
+import { LoopbackSmtp, StalledSmtp } from '../helpers/smtp';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+/** Runs the CLI in-process, as `convene <args>` would, with this environment. */
+async function convene(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
+  return { code, stdout, stderr };
+}
+
+function sandbox(smtpPort: number): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(join(tmpdir(), 'convene-cli-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { DATABASE_PATH: join(dir, 'convene.sqlite'), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, EMAIL_FROM: 'Convene <convene@pwg.example.org>' };
+}
+
+describe('a one-shot command and a mail server that stalls', () => {
+  it('prints its reply, exits, says in one line what is left, and the next tick delivers it once the server answers', async () => {
+    const stalled = new StalledSmtp();
+    await stalled.start();
+    cleanup.push(() => stalled.stop());
+    const env = sandbox(stalled.port);
+    const at = ['--now', '2026-11-22T09:00:00Z'];
+    expect((await convene(['init', '--example', 'kosovo'], env)).code).toBe(0);
+    expect((await convene([...at, '/meeting schedule PWG 2026-12-10 10:00 Agree the TOR'], env)).code).toBe(0);
+    expect((await convene([...at, '/meeting agenda M1 add Review of the draft TOR'], env)).code).toBe(0);
+
+    const sent = await convene([...at, '/meeting send M1'], env);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toMatch(/^Sent the invitation and agenda of M1/);
+    expect(sent.stderr).toBe(`${PWG_PEOPLE} messages not delivered yet: the running bot or the next tick (convene tick) sends them.\n`);
+    // A read waits for nothing either.
+    const read = await convene([...at, '/members check'], env);
+    expect(read.code).toBe(0);
+
+    const db = openDatabase(env.DATABASE_PATH!);
+    const rows = outboxOfExercise(db, 1);
+    db.close();
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual(Array(PWG_PEOPLE).fill(['pending', 0]));
+
+    const good = new LoopbackSmtp();
+    await good.start();
+    cleanup.push(() => good.stop());
+    const tick = await convene(['tick', ...at], { ...env, SMTP_URL: `smtp://127.0.0.1:${good.port}` });
+    expect(tick.stdout).toContain(`messages: ${PWG_PEOPLE} sent, 0 to retry, 0 failed.`);
+    expect(tick.stderr).toBe('');
+    expect(good.received).toHaveLength(PWG_PEOPLE);
+  }, 30_000);
+
+  it('refuses a malformed EMAIL_FROM or an SMTP_URL without a server at start, in one sentence, changing nothing', async () => {
+    const env = sandbox(25);
+    for (const [name, value] of [['EMAIL_FROM', 'Convene convene@pwg.example.org'], ['EMAIL_FROM', 'a@pwg.example.org, b@pwg.example.org'], ['SMTP_URL', 'smtp://']]) {
+      const r = await convene(['/members list'], { ...env, [name!]: value });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${name} `);
+      expect(r.stderr).not.toContain('    at ');
+    }
+  });
+});
