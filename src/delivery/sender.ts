@@ -17,9 +17,10 @@ const LEASE_MS = 5 * 60_000;
 const SEND_TIMEOUT_MS = 2 * 60_000;
 /** A port that does not say how many messages it takes at once gets this many. */
 const DEFAULT_CONCURRENCY = 4;
-/** Results are recorded together; at least every this many the write is made durable (fsync). */
-const DURABLE_EVERY = 100;
+/** Results are recorded together, within FLUSH_MS of their answer; at least every DURABLE_EVERY durably (fsync). */
+const FLUSH_MS = 5;
 const FLUSH_AT = 64;
+const DURABLE_EVERY = 100;
 
 export interface DrainReport {
   sent: number;
@@ -45,6 +46,8 @@ export interface SenderDependencies {
 
 interface Run {
   controller: AbortController;
+  /** Attempts under way, each with its own controller and start (wall clock, for SEND_TIMEOUT_MS). */
+  attempts: Map<AbortController, number>;
   total: DrainReport;
   /** Every result recorded in this pass, given-back ones included: another pass is worth it. */
   touched: number;
@@ -62,8 +65,9 @@ interface Result {
  * their queue runs low, with a lease so two processes do not send the same message), and the
  * results are recorded in small transactions that do not each wait for the disk:
  *
- * - a result is committed within the same turn of the event loop as its answer arrives, with
- *   synchronous=NORMAL: a crash of the process loses none (WAL frames are written at commit);
+ * - a result is committed within FLUSH_MS (5 ms) of its answer, with others that came meanwhile,
+ *   with synchronous=NORMAL: once committed, a crash of the process loses none (WAL frames are
+ *   written at commit); a crash inside those 5 ms loses the record, and the message goes out again;
  * - every DURABLE_EVERY results and at the end of each drain the write is made durable (fsync),
  *   so a power cut can lose at most that many hand-over records; their messages go out again
  *   with the same Message-ID (at least once, as a crash between an SMTP reply and any commit would).
@@ -149,10 +153,18 @@ export class OutboxSender {
   }
 
   private async drainLoop(): Promise<DrainReport> {
-    const run: Run = { controller: new AbortController(), total: { sent: 0, retrying: 0, failed: 0 }, touched: 0 };
+    const run: Run = { controller: new AbortController(), attempts: new Map(), total: { sent: 0, retrying: 0, failed: 0 }, touched: 0 };
     this.current = run;
+    run.controller.signal.addEventListener('abort', () => {
+      for (const c of run.attempts.keys()) c.abort();
+    });
     const budget = this.deps.budgetMs;
     const timer = budget === undefined ? undefined : setTimeout(() => run.controller.abort(), budget);
+    // One watchdog per run rather than a timer per message: an attempt past SEND_TIMEOUT_MS is abandoned.
+    const watchdog = setInterval(() => {
+      const late = performance.now() - SEND_TIMEOUT_MS;
+      for (const [c, startedAt] of run.attempts) if (startedAt < late) c.abort();
+    }, 5000);
     try {
       for (;;) {
         this.again = false;
@@ -164,6 +176,7 @@ export class OutboxSender {
       }
     } finally {
       clearTimeout(timer);
+      clearInterval(watchdog);
       this.current = null;
       this.flush();
       if (this.sinceDurable > 0) {
@@ -227,27 +240,30 @@ export class OutboxSender {
   private async attempt(port: DeliveryPort, entry: OutboxEntry, run: Run): Promise<Result> {
     const person = entry.personId ? personById(this.deps.db, entry.personId) : undefined;
     const message = toOutboundMessage(entry, person?.name);
-    const signal = AbortSignal.any([run.controller.signal, AbortSignal.timeout(SEND_TIMEOUT_MS)]);
+    const controller = new AbortController();
+    run.attempts.set(controller, performance.now());
     let result: DeliveryResult;
     try {
       result = message
-        ? await port.send(message, { signal })
+        ? await port.send(message, { signal: controller.signal })
         : { status: 'permanent', error: `${entry.address} is not a ${entry.medium} address this version of Convene can deliver to.` };
     } catch (err) {
       // A port must not throw; if one does, treat it as a transient fault of ours.
       result = { status: 'transient', error: err instanceof Error ? err.message : String(err) };
+    } finally {
+      run.attempts.delete(controller);
     }
     this.deps.onDelivered?.(entry, result);
     return { run, entry, result, abandoned: run.controller.signal.aborted };
   }
 
-  /** Results wait for the end of this turn of the event loop, then are written together. */
+  /** Results wait a few milliseconds (FLUSH_MS), then are written together in one transaction. */
   private record(r: Result): void {
     this.results.push(r);
     if (this.results.length >= FLUSH_AT) this.flush();
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setTimeout(() => this.flush(), FLUSH_MS);
     }
   }
 

@@ -8,12 +8,13 @@ import { inTransaction } from '../store/db';
  * writeDurably) can lose it.
  */
 export function writeAndForget<T>(db: Db, fn: () => T): T {
-  const before = db.pragma('synchronous', { simple: true }) as number;
-  db.pragma('synchronous = NORMAL');
+  // Statements, not db.pragma(): prepared once (the store caches them), so a write costs no parse.
+  const before = (db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous;
+  db.prepare('PRAGMA synchronous = NORMAL').run();
   try {
     return inTransaction(db, fn);
   } finally {
-    db.pragma(`synchronous = ${before}`);
+    db.prepare(`PRAGMA synchronous = ${before}`).run();
   }
 }
 

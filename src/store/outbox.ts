@@ -185,6 +185,12 @@ export function outboxEntry(db: Db, id: number): OutboxEntry | undefined {
   return r && toEntry(r);
 }
 
+/** Only the medium of a row: cheaper than reading (and checking) its whole payload. */
+export function outboxMedium(db: Db, id: number): Medium | undefined {
+  const r = db.prepare('SELECT medium FROM outbox WHERE id = ?').get(id) as { medium: Medium } | undefined;
+  return r?.medium;
+}
+
 export function outboxByRef(db: Db, ref: string): OutboxEntry[] {
   return (db.prepare('SELECT * FROM outbox WHERE ref = ? ORDER BY id').all(ref) as OutboxRow[]).map(toEntry);
 }

@@ -1,13 +1,13 @@
 import type { CommandContext } from '../../core/context';
 import type { Medium } from '../../core/ports';
 import { formatLong } from '../../domain/time';
-import { meetingCalendar, meetingUid } from '../../render/icalendar';
+import { meetingCalendars, meetingUid } from '../../render/icalendar';
 import { linkNoticeMessages, peopleEverNoticed, type MeetingNotice, type NoticeKind } from '../../store/meeting-notices';
 import { meetingEnd, meetingRef, type Meeting } from '../../store/meetings';
 import { organisationsOf, personById, recipientsOf, type Organisation, type Person } from '../../store/members';
-import { outboxByRef, outboxEntry } from '../../store/outbox';
+import { outboxByRef, outboxMedium } from '../../store/outbox';
 import { meetingLabel } from './lookups';
-import { calendarDescription, meetingView } from './view';
+import { calendarDescription, meetingView, meetingViews } from './view';
 import { addFocalCommand } from '../shared/hints';
 
 /** The template of each kind of notice, under templates/. */
@@ -107,27 +107,30 @@ export function dispatchNotice(
   const organizer = personById(ctx.db, m.organizerPersonId)!;
   const report: DispatchReport = { people: 0, messages: 0, byMedium: {} };
   const method = notice.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+  // Built once for everyone: only the ATTENDEE line and the reader's own time zone differ.
+  const calendarFor = meetingCalendars({
+    uid: meetingUid(m.id, exercise.slug),
+    sequence: notice.sequence,
+    method,
+    stamp: ctx.now,
+    start: m.startsAt,
+    end: meetingEnd(m),
+    summary: `${m.group} meeting: ${m.title}`,
+    description: calendarDescription(exercise, m, notice.agenda),
+    location: m.place,
+    organizer: { name: organizer.name, email: organizer.email },
+  });
+  const viewFor = meetingViews(exercise, m, notice.agenda);
+  const sentAt = options.catchUp ? formatLong(notice.sentAt, exercise.timeZone) : '';
   for (const r of recipients) {
     const media = options.only?.people.get(r.person.id);
     if (options.only && !media) continue;
-    const calendar = meetingCalendar({
-      uid: meetingUid(m.id, exercise.slug),
-      sequence: notice.sequence,
-      method,
-      stamp: ctx.now,
-      start: m.startsAt,
-      end: meetingEnd(m),
-      summary: `${m.group} meeting: ${m.title}`,
-      description: calendarDescription(exercise, m, notice.agenda),
-      location: m.place,
-      organizer: { name: organizer.name, email: organizer.email },
-      attendee: { name: r.person.name, email: r.person.email },
-    });
+    const calendar = calendarFor({ name: r.person.name, email: r.person.email });
     const view = {
-      ...meetingView(exercise, m, notice.agenda, r.person),
+      ...viewFor(r.person),
       version: notice.version,
       late: notice.late,
-      joinedLate: options.catchUp ? { firstSent: formatLong(notice.sentAt, exercise.timeZone) } : false,
+      joinedLate: options.catchUp ? { firstSent: sentAt } : false,
       ...options.view,
     };
     const ids = ctx.deliver({
@@ -143,7 +146,7 @@ export function dispatchNotice(
     report.people++;
     report.messages += ids.length;
     for (const id of ids) {
-      const medium = outboxEntry(ctx.db, id)?.medium;
+      const medium = outboxMedium(ctx.db, id);
       if (medium) report.byMedium[medium] = (report.byMedium[medium] ?? 0) + 1;
     }
   }

@@ -29,6 +29,22 @@ export function meetingView(exercise: Exercise, m: Meeting, agenda: string[], pe
   };
 }
 
+/**
+ * The same view for many recipients: what all of them share is formatted once, a person's own
+ * time zone once per zone. Equal to `meetingView(exercise, m, agenda, person)` for each person.
+ */
+export function meetingViews(exercise: Exercise, m: Meeting, agenda: string[]): (person: Pick<Person, 'timeZone'>) => Record<string, unknown> {
+  const shared = meetingView(exercise, m, agenda);
+  const inZone = new Map<string, string>();
+  return (person) => {
+    const zone = person.timeZone && person.timeZone !== exercise.timeZone ? person.timeZone : null;
+    if (zone === null) return { ...shared };
+    let yourTime = inZone.get(zone);
+    if (yourTime === undefined) inZone.set(zone, (yourTime = formatLong(m.startsAt, zone)));
+    return { ...shared, yourTime };
+  };
+}
+
 /** Numbered agenda items; `lines` lets the HTML template break a multi-line item (`more`: a line follows) without raw markup. */
 export function agendaView(agenda: string[]): { number: number; text: string; lines: { line: string; more: boolean }[] }[] {
   return agenda.map((text, i) => {
