@@ -14,5 +14,5 @@ export function leftBehindLine(db: Db, sender: OutboxSender): string | null {
   const why = paused.length > 0
     ? `; ${paused.map((m) => mediumName(m.medium)).join(' and ')} delivery is paused (${paused[0]!.pausedReason}), see /exercise status`
     : '';
-  return `${left} message${left === 1 ? '' : 's'} not delivered yet: the running bot or the next tick (convene tick) sends ${left === 1 ? 'it' : 'them'}${why}.`;
+  return `${left} message${left === 1 ? '' : 's'} not delivered yet: the running bot or the next tick sends ${left === 1 ? 'it' : 'them'}${why}.`;
 }

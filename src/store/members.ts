@@ -119,7 +119,9 @@ export function ensurePerson(db: Db, p: { email: string; name: string; at: strin
 }
 
 export function setEmailStatus(db: Db, personId: number, status: Person['emailStatus'], detail: string | null): void {
-  db.prepare('UPDATE people SET email_status = ?, email_status_detail = ? WHERE id = ?').run(status, detail, personId);
+  // Unchanged (every delivered e-mail says "working"): no row is written.
+  db.prepare('UPDATE people SET email_status = ?, email_status_detail = ? WHERE id = ? AND (email_status IS NOT ? OR email_status_detail IS NOT ?)')
+    .run(status, detail, personId, status, detail);
 }
 
 export function setPersonTimeZone(db: Db, personId: number, zone: string | null): void {

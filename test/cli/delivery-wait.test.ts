@@ -41,7 +41,7 @@ describe('a one-shot command and a mail server that stalls', () => {
     const sent = await convene([...at, '/meeting send M1'], env);
     expect(sent.code).toBe(0);
     expect(sent.stdout).toMatch(/^Sent the invitation and agenda of M1/);
-    expect(sent.stderr).toBe(`${PWG_PEOPLE} messages not delivered yet: the running bot or the next tick (convene tick) sends them.\n`);
+    expect(sent.stderr).toBe(`${PWG_PEOPLE} messages not delivered yet: the running bot or the next tick sends them.\n`);
     // A read waits for nothing either.
     const read = await convene([...at, '/members check'], env);
     expect(read.code).toBe(0);

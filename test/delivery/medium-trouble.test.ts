@@ -33,7 +33,7 @@ describe('a medium that keeps failing', () => {
       app.clock.advance(3600_000);
       await sender.drain();
     }
-    const trouble = slack.to('slack:U1').filter((m) => m.payload.subject === 'E-mail delivery keeps failing (Kosovo 2014)');
+    const trouble = slack.to('slack:person:U1').filter((m) => m.payload.subject === 'E-mail delivery keeps failing (Kosovo 2014)');
     expect(trouble).toHaveLength(1);
     expect(trouble[0]!.payload.text).toContain('421 4.3.2 Service not available, closing channel');
     expect(told).toHaveLength(1);

@@ -86,7 +86,7 @@ describe('a mail server in trouble', () => {
     expect(told).toHaveLength(1);
     expect(told[0]).toBe(`E-mail delivery is paused: the provider refuses Convene's own settings (${code} ${text}); check SMTP_URL (server, user and password) and EMAIL_FROM. Nothing is lost: messages wait and go out by themselves once it accepts them.`);
     // The coordinator hears it on Slack, the medium that works; nothing per recipient.
-    const paused = slack.to('slack:U1').filter((m) => m.payload.subject.startsWith('E-mail delivery is paused'));
+    const paused = slack.to('slack:person:U1').filter((m) => m.payload.subject.startsWith('E-mail delivery is paused'));
     expect(paused).toHaveLength(1);
     expect(outboxOfExercise(app.db, 1).filter((r) => r.kind === 'delivery-failed')).toEqual([]);
     expect(ok(app, '/exercise status')).toContain(`E-mail delivery is paused since 2026-11-22 10:00 Europe/Belgrade: the provider refuses Convene's own settings (${code} ${text}). ${PWG_PEOPLE} messages of this exercise wait`);
