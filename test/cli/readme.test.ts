@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../adapters/cli/main';
 import { ROOT } from '../helpers/app';
 import { runCli } from '../helpers/cli';
 
@@ -46,7 +48,7 @@ function walkThroughs(): { title: string; steps: Step[] }[] {
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const shownAsPattern = (shown: string[]) =>
-  new RegExp(shown.map((l) => squeeze(l).split(/(\.\.\.|<[^>]+>)/).map((part, i) => (i % 2 ? '.*' : escape(part))).join('')).join('.*'));
+  new RegExp(shown.map((l) => squeeze(l).split(/(\.\.\.|<[^>]+>)/).map((part, i) => (i % 2 ? '.*?' : escape(part))).join('')).join('.*?'));
 const mapped = (word: string) => word.replaceAll(README_DIR, sandbox);
 
 // After every date the walk-throughs use: a line that relies on today's date instead of its --now shows up here.
@@ -90,4 +92,38 @@ describe('the README walk-throughs', () => {
       }
     }, 60_000);
   }
+});
+
+describe('the README console walk-through (two minutes with the example working group)', () => {
+  it('gives the replies shown when typed into npm start on an empty database', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Two minutes with the example working group'));
+    const block = /```text\n([\s\S]*?)```/.exec(section)![1]!;
+    const typed: string[] = [];
+    const shown: string[][] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('convene> ')) {
+        typed.push(line.slice('convene> '.length));
+        shown.push([]);
+      } else if (line.trim()) shown.at(-1)!.push(line);
+    }
+    expect(typed.at(-1)).toBe('quit');
+    const dir = join(sandbox, 'console');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let said = '';
+    output.on('data', (c: Buffer) => (said += c.toString()));
+    input.end(typed.map((l) => `${l}\n`).join(''));
+    const env = { PATH: process.env.PATH, LOG_LEVEL: 'warn', DATABASE_PATH: join(dir, 'convene.sqlite'), OUTBOX_DIR: join(dir, 'outbox') };
+    expect(await main(['start'], { stdout: (t) => void (said += t), stderr: (t) => void (said += t), env, terminal: { input, output } })).toBe(0);
+    // Each reply, in the order typed: split the terminal's output at the prompts.
+    // Each reply shown, in the order typed (piped input gets one prompt, so the replies are found in turn).
+    let rest = squeeze(said);
+    for (const [i, lines] of shown.entries()) {
+      if (!lines.length) continue;
+      const found = shownAsPattern(lines).exec(rest);
+      expect(found, typed[i]).not.toBeNull();
+      rest = rest.slice(found!.index + found![0].length);
+    }
+  });
 });
