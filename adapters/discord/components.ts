@@ -46,7 +46,8 @@ export async function onModal(deps: DiscordDeps, i: ModalSubmitInteraction): Pro
     await run(deps, i, formIntent(SCHEDULE_FORM, values), SCHEDULE_FORM);
     return;
   }
-  const reasonFor = i.customId.startsWith(modalId(REASON_FORM, '')) ? decodeIntent(i.customId.slice(modalId(REASON_FORM).length + 1)) : null;
+  const reasonPrefix = `${modalId(REASON_FORM)}:`;
+  const reasonFor = i.customId.startsWith(reasonPrefix) ? decodeIntent(i.customId.slice(reasonPrefix.length)) : null;
   if (!reasonFor) {
     await replyNow(deps, i, 'This form is not one this version of Convene knows. Type the command instead; /convene lists them.');
     return;

@@ -126,6 +126,14 @@ describe('Discord interactions through the real discord.js client', () => {
     expect(texts[0]).toContain('Scheduled M1');
   });
 
+  it('says what is missing when /meeting schedule is given a later option without an earlier one', async () => {
+    const { token } = h.interact(USERS.coordinator.id, 2, slash('meeting', 'schedule', { date: '2026-12-10', time: '10:00', title: 'Agree the TOR' }));
+    const reply = await waitFor(() => h.answers(token)[0]);
+    expect(reply.body).toMatchObject({ type: 4, data: { flags: EPHEMERAL } });
+    expect(String(reply.body.data.content)).toMatch(/^Give group: too, with date:\. Usage: \/meeting schedule/);
+    expect(h.seen).toHaveLength(0);
+  });
+
   it('answers a refused form in the reply, naming what to change, with nothing scheduled', async () => {
     const submit = h.interact(USERS.coordinator.id, 5, {
       custom_id: 'convene:form:meeting-schedule',
