@@ -100,9 +100,8 @@ export function messageBlocks(payload: OutboundPayload): { text: string; blocks:
 }
 
 /** A reply of the core as a Slack message body (response_url or chat.postMessage). */
-export function replyBlocks(reply: string): { text: string; blocks: Block[] } {
-  return {
-    text: fallbackText(reply),
-    blocks: textBlocks(reply, MESSAGE_BLOCKS, 'the reply is too long for one Slack message; run the command in the console or the CLI to read it all.'),
-  };
+export function replyBlocks(reply: string, actions: OutboundPayload['actions'] = []): { text: string; blocks: Block[] } {
+  const buttons = actions.length ? buttonBlocks(actions) : [];
+  const tooLong = 'the reply is too long for one Slack message; run the command in the console or the CLI to read it all.';
+  return { text: fallbackText(reply), blocks: [...textBlocks(reply, MESSAGE_BLOCKS - buttons.length, tooLong), ...buttons] };
 }

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { CommandOutcome, Core } from '../../src/core/ports';
+import type { ChatAction, CommandOutcome, Core } from '../../src/core/ports';
 import type { Logger } from '../../src/logger';
 import { replyBlocks } from './blocks';
 import type { SlackDirectory } from './identity';
@@ -47,8 +47,8 @@ const RESPONSE_TIMEOUT_MS = 10_000;
  * (valid 30 minutes, 5 times), otherwise in their direct messages with the bot. Ephemeral unless
  * the outcome's audience is the channel (`inChannel`).
  */
-export async function answer(deps: SlackDeps, to: { responseUrl?: string; userId: string }, reply: string, inChannel = false): Promise<void> {
-  const body = replyBlocks(reply);
+export async function answer(deps: SlackDeps, to: { responseUrl?: string; userId: string }, reply: string, inChannel = false, actions: ChatAction[] = []): Promise<void> {
+  const body = replyBlocks(reply, actions);
   try {
     if (to.responseUrl) {
       const res = await fetch(to.responseUrl, {
@@ -64,6 +64,12 @@ export async function answer(deps: SlackDeps, to: { responseUrl?: string; userId
   } catch (err) {
     deps.logger.warn({ err }, 'slack reply could not be delivered');
   }
+}
+
+/** Answers with an outcome: to the channel or the person as it says, with the buttons it offers the person. */
+export function answerWith(deps: SlackDeps, to: { responseUrl?: string; userId: string }, outcome: CommandOutcome): Promise<void> {
+  const inChannel = outcome.audience === 'channel';
+  return answer(deps, to, outcome.reply, inChannel, outcome.status === 'accepted' && !inChannel ? (outcome.actions ?? []) : []);
 }
 
 /** A listener's last resort: the person hears that it failed, the log says why. */

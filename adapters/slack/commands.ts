@@ -1,7 +1,7 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import { decodeSlackText } from './blocks';
 import { formToOpen, type ChatForm } from '../../src/chat/forms';
-import { answer, failed, runAs, type SlackDeps } from './bridge';
+import { answer, answerWith, failed, runAs, type SlackDeps } from './bridge';
 import { formView } from './modals';
 
 /** The slash commands of the manifest; `/convene` is the help (Slack keeps `/help` for itself). */
@@ -41,7 +41,7 @@ async function onCommand(deps: SlackDeps, command: SlashCommand): Promise<void> 
         return;
       }
       const outcome = await runAs(deps, { text, userId: command.user_id, channelId: command.channel_id, deliveryId });
-      await answer(deps, to, outcome.reply, outcome.audience === 'channel');
+      await answerWith(deps, to, outcome);
     } catch (err) {
       await answer(deps, to, failed(deps, err, 'command'));
     }

@@ -6,7 +6,7 @@ import { escapeSlackText } from '../../src/render/escape';
 import { within } from '../shared/budget';
 import { digest } from '../shared/recent';
 import { ACTIONS_BLOCK, truncateEscaped } from './blocks';
-import { answer, failed, runAs, type SlackDeps } from './bridge';
+import { answer, answerWith, failed, runAs, type SlackDeps } from './bridge';
 import { publishHome } from './home';
 import { OBJECTION_VIEW, SCHEDULE_VIEW, formValues, readOrigin, reasonView } from './modals';
 
@@ -66,7 +66,7 @@ async function onClick(deps: SlackDeps, body: BlockAction<ButtonAction>, action:
         });
       } else {
         const outcome = await runAs(deps, { text, userId, ...(channelId ? { channelId } : {}), deliveryId });
-        await answer(deps, to, outcome.reply);
+        await answerWith(deps, to, outcome);
         // A button on the App Home: the home shows the new state (the vote cast, the item done).
         if (body.view?.type === 'home') await publishHome(deps, userId);
       }
@@ -114,6 +114,6 @@ async function submitForm(
   }
   await ack();
   if (!first) return;
-  await answer(deps, to, outcome.reply);
+  await answerWith(deps, to, outcome);
   if (origin.home) await publishHome(deps, userId);
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor, type Args } from './fake-slack';
-import { USERS, homeClick, startSlackHarness, viewSubmission, type SlackHarness } from './slack-harness';
+import { USERS, buttonClick, homeClick, startSlackHarness, viewSubmission, type SlackHarness } from './slack-harness';
 
 let h: SlackHarness;
 afterEach(async () => h?.close());
@@ -91,5 +91,28 @@ describe('the App Home, to act on', () => {
     const again = await openHome(USERS.kas.id, 2);
     expect(h.seen.find((s) => s.command.text === '/endorse vote E1 object "Section IV is unclear"')!.outcome.status).toBe('accepted');
     expect(text(again)).toContain('KAS: object, cast by');
+  });
+});
+
+describe('buttons under a reply', () => {
+  it('gives a focal point who lists the open requests their vote buttons, and a press votes', async () => {
+    await withWork();
+    const typed = await h.slash(USERS.kas.id, '/endorse', 'list open', { channel: 'CPWG' });
+    const reply = await h.reply(typed.trigger);
+    expect(reply.response_type).toBe('ephemeral');
+    const offered = (reply.blocks as Args[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Args[]);
+    expect(offered.map((b) => b.text.text)).toEqual(['Endorse E1', 'Object E1', 'Abstain E1']);
+    const abstain = offered.find((b) => b.text.text === 'Abstain E1')!;
+    await h.interact(buttonClick({ userId: USERS.kas.id, value: abstain.value, actionId: abstain.action_id, fake: h.fake, responseId: 'from-reply' }));
+    await h.reply('from-reply');
+    expect(h.seen.find((s) => s.command.text === '/endorse vote E1 abstain')!.outcome.status).toBe('accepted');
+  });
+
+  it('gives an observer the same list without buttons', async () => {
+    await withWork();
+    const typed = await h.slash(USERS.jips.id, '/endorse', 'list open');
+    const reply = await h.reply(typed.trigger);
+    expect(reply.text).toContain('E1 PWG');
+    expect((reply.blocks as Args[]).filter((b) => b.type === 'actions')).toEqual([]);
   });
 });
