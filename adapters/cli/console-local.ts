@@ -2,6 +2,7 @@ import { tokenize } from '../../src/commands/tokenize';
 import { exerciseBySlug, listExercises } from '../../src/store/exercises';
 import { completionWords } from '../../src/store/completion';
 import type { ConsoleAdapter } from '../console/console-adapter';
+import { GROUPS } from '../../src/domain/vocabulary';
 import type { App } from '../compose';
 import { parseArgv } from './argv';
 import { initialiseExercise } from './init';
@@ -77,7 +78,7 @@ export function consoleCompletion(app: App, exercise: () => string | undefined):
     const all = listExercises(app.db);
     const slug = exercise();
     const current = slug ? all.find((e) => e.slug === slug) : all.length === 1 ? all[0] : undefined;
-    return [...(current ? completionWords(app.db, current.id) : []), 'PWG', 'PMG'];
+    return [...(current ? completionWords(app.db, current.id) : []), ...GROUPS];
   };
 }
 

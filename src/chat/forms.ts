@@ -62,7 +62,7 @@ export const SCHEDULE_FORM: ChatForm = {
     { name: 'duration', label: 'Duration (minutes)', kind: 'number', required: false, min: 5, max: 1440, placeholder: '120' },
     {
       name: 'urgent', label: 'Reason for short notice', kind: 'text', required: false, maxLength: 500,
-      hint: 'Only when the agenda can no longer reach members seven days ahead.',
+      hint: 'Only when the agenda can no longer reach members by the notice deadline.',
     },
   ],
   // Short notice is what the form's most common refusal asks for, so its reason stays in a short form.
