@@ -4,6 +4,7 @@ import type { Clock } from '../src/clock';
 import type { Config } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
 import { openDatabase, type Db } from '../src/store/db';
+import { storageProblem } from '../src/store/failure';
 import { TemplateRenderer } from '../src/render/renderer';
 import { ConveneCore } from '../src/core/core';
 import type { ChatPort, DeliveryPort } from '../src/core/ports';
@@ -54,6 +55,8 @@ function openOrExplain(path: string): Db {
   try {
     return openDatabase(path);
   } catch (err) {
+    const named = storageProblem(err, path);
+    if (named) throw new StartupError(named);
     const reason = err instanceof Error ? err.message : String(err);
     throw new StartupError(`DATABASE_PATH ${path} cannot be opened as a SQLite database (${reason}). Point it at a new or existing Convene database file.`);
   }

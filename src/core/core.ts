@@ -1,7 +1,8 @@
 import type { Logger } from '../logger';
 import type { Clock } from '../clock';
 import type { Db } from '../store/db';
-import { inTransaction } from '../store/db';
+import { inTransaction, readFirst } from '../store/db';
+import { storageProblem } from '../store/failure';
 import { exerciseBySlug, listExercises, type Exercise } from '../store/exercises';
 import { exerciseIdsOf, identityOf } from '../store/members';
 import { appendAudit } from '../store/audit';
@@ -70,7 +71,7 @@ export class ConveneCore implements Core {
     // durably. A read is simply answered again, so it writes no row (and costs no fsync).
     const deliveryId = changes ? command.deliveryId : undefined;
     try {
-      const outcome = inTransaction(db, () => {
+      const body = () => {
         if (deliveryId) {
           const seen = seenOutcome(db, deliveryId);
           if (seen) return seen;
@@ -79,7 +80,10 @@ export class ConveneCore implements Core {
         if (result.status === 'refused' && !keep) throw new Refusal(result);
         if (deliveryId) rememberOutcome(db, deliveryId, now.toISOString(), result);
         return result;
-      });
+      };
+      // A read takes no write lock, so it answers while another process writes; if it turns out
+      // to write after all (an export's audit entry), it runs again under the lock.
+      const outcome = changes ? inTransaction(db, body) : readFirst(db, body);
       if (changes) this.deps.onCommitted?.();
       return outcome;
     } catch (error) {
@@ -87,6 +91,11 @@ export class ConveneCore implements Core {
         // Refusals are answered to the user; the log keeps them at debug so a console stays readable.
         logger.debug({ command: definition.path, code: error.outcome.status === 'refused' ? error.outcome.code : undefined }, 'command refused');
         return error.outcome;
+      }
+      const environment = storageProblem(error);
+      if (environment) {
+        logger.warn({ err: error, command: definition.path }, 'command not run: database problem');
+        return refusal('not-available', environment);
       }
       const reference = `E${now.getTime().toString(36)}`;
       logger.error({ err: error, command: definition.path, reference }, 'command failed');

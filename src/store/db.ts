@@ -113,3 +113,18 @@ export function migrate(db: Db, migrations: Migration[]): number[] {
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
+
+/**
+ * Runs `fn` in a DEFERRED transaction (a consistent read, no write lock); should it need to write
+ * while another connection holds the lock or has written since it began reading (SQLITE_BUSY),
+ * it runs again in an IMMEDIATE one. For work that usually only reads.
+ */
+export function readFirst<T>(db: Db, fn: () => T): T {
+  try {
+    return db.transaction(fn).deferred();
+  } catch (err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
+    if (!code.startsWith('SQLITE_BUSY')) throw err;
+    return inTransaction(db, fn);
+  }
+}

@@ -17,8 +17,6 @@ export function storageProblem(err: unknown, path?: string): string | null {
     return `${file} is damaged (${code === 'SQLITE_NOTADB' ? 'it is not a SQLite database' : 'SQLite found it corrupt'}); nothing was changed. Restore the latest backup: convene restore <file from BACKUP_DIR> --force.`;
   if (code.startsWith('SQLITE_READONLY'))
     return `${file} is read-only for the bot (the file or its folder cannot be written); nothing was changed. Give the user that runs Convene write access to both, then try again.`;
-  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES')
-    return `${file} cannot be opened (missing folder or no permission); nothing was changed. Check DATABASE_PATH and the folder's permissions.`;
   if (code.startsWith('SQLITE_IOERR'))
     return `${file} could not be read or written (${code}: a disk or file-system error); nothing was changed. Check the disk; if the file is damaged, restore the latest backup with convene restore.`;
   return null;
