@@ -16,7 +16,7 @@ afterEach(() => {
   dir = undefined;
 });
 
-function sandbox(): Record<string, string> {
+function sandbox(): { DATABASE_PATH: string; OUTBOX_DIR: string } {
   dir = mkdtempSync(join(tmpdir(), 'convene-env-'));
   return { DATABASE_PATH: join(dir, 'convene.sqlite'), OUTBOX_DIR: join(dir, 'outbox') };
 }
