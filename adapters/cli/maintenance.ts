@@ -5,12 +5,16 @@ import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/store/db';
 import { storageProblem } from '../../src/store/failure';
 import { backupNow, restoreFrom } from './backup';
-import { parseMaintenance, type MaintenanceInvocation } from './maintenance-argv';
+import { MAINTENANCE_HELP, parseMaintenance, type MaintenanceInvocation } from './maintenance-argv';
 import type { CliIo } from './main';
 import { verifyDatabaseChains, verifyExportFolder } from './verify';
 
 /** `convene verify | backup | restore`: exit 0 done (intact), 1 refused (not intact), 2 usage or environment. */
 export async function runMaintenance(argv: string[], mode: MaintenanceInvocation['mode'], io: CliIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${MAINTENANCE_HELP}\n`);
+    return 0;
+  }
   const parsed = parseMaintenance(argv, mode);
   if (!parsed.ok) {
     io.stderr(`${parsed.message}\n`);

@@ -35,10 +35,12 @@ export interface NewAuditEntry {
  * UPDATE and DELETE (triggers). Returns the entry's hash.
  */
 export function appendAudit(db: Db, e: NewAuditEntry): string {
+  // Hashed as it is stored and read back (a Date becomes its ISO text, an undefined field disappears).
+  const detailText = e.detail ? JSON.stringify(e.detail) : null;
   const append = (): string => {
     const content = {
       exerciseId: e.exerciseId, at: e.at, actorPersonId: e.actorPersonId ?? null, actor: e.actor, action: e.action,
-      command: e.command ?? null, outcome: e.outcome, detail: e.detail ?? null,
+      command: e.command ?? null, outcome: e.outcome, detail: detailText === null ? null : (JSON.parse(detailText) as Record<string, unknown>),
       state: withGiven(takeRecordedChanges(db, e.exerciseId), e.state), prevHash: chainHead(db, e.exerciseId),
     };
     const hash = entryHash(content);
@@ -46,7 +48,7 @@ export function appendAudit(db: Db, e: NewAuditEntry): string {
       `INSERT INTO audit_log (exercise_id, at, actor_person_id, actor, action, command, outcome, detail, state, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(content.exerciseId, content.at, content.actorPersonId, content.actor, content.action, content.command, content.outcome,
-      content.detail ? JSON.stringify(content.detail) : null, content.state ? JSON.stringify(content.state) : null, content.prevHash, hash);
+      detailText, content.state ? JSON.stringify(content.state) : null, content.prevHash, hash);
     return hash;
   };
   // The head is read and extended under the write lock, so two processes cannot fork a chain.
