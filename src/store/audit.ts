@@ -104,7 +104,8 @@ function hasCapture(db: Db): boolean {
  */
 export function captureRecordedChanges(db: Db): void {
   const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name));
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS audit_pending (exercise_id INTEGER, kind TEXT NOT NULL, row_id INTEGER NOT NULL, UNIQUE (kind, row_id))');
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS audit_pending (exercise_id INTEGER, kind TEXT NOT NULL, row_id INTEGER NOT NULL, UNIQUE (kind, row_id));
+           CREATE INDEX IF NOT EXISTS temp.audit_pending_exercise ON audit_pending (exercise_id);`);
   const note = (exercise: string, kind: RecordedKind) => `BEGIN INSERT OR IGNORE INTO temp.audit_pending VALUES (${exercise}, '${kind}', NEW.id); END`;
   const vote = note('(SELECT exercise_id FROM main.endorsements WHERE id = NEW.endorsement_id)', 'vote');
   if (tables.has('endorsement_votes'))
