@@ -18,6 +18,7 @@ import { voteButtons } from './buttons';
 import { closeRequest } from './close-request';
 import { documentName, refOf, requestView, shortId } from './request';
 import { CLOSE_JOB, REMINDER_JOB } from './jobs';
+import { GROUPS } from '../../domain/vocabulary';
 
 const linkArg = z
   .string()
@@ -35,9 +36,9 @@ const sameText = (a: string | null, b: string | null) => (a ?? '').replace(/\s+/
 
 export const openEndorsement = defineCommand({
   path: 'endorse open',
-  params: [{ name: 'group', hint: 'PWG|PMG' }, { name: 'title', rest: true }],
+  params: [{ name: 'group', hint: GROUPS.join('|') }, { name: 'title', rest: true }],
   options: {
-    version: '<label>', link: '<url>', deadline: '<date>', rule: '<consensus|majority>', meeting: '<id>', urgent: '"<reason>"', quorum: '<n>',
+    version: '<label>', link: '<url>', deadline: '<date>', rule: `<${RULES.join('|')}>`, meeting: '<id>', urgent: '"<reason>"', quorum: '<n>',
     document: `<${DOCUMENT_KINDS.join('|')}>`,
   },
   schema: z.object({

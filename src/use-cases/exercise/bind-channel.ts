@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { groupArg } from '../../commands/args';
 import { defineCommand, refused } from '../../commands/registry';
 import { bindChannel } from '../../store/channels';
+import { GROUPS } from '../../domain/vocabulary';
 
 export const bindGroupChannel = defineCommand({
   path: 'exercise channel',
-  params: [{ name: 'group', hint: 'PWG|PMG' }],
+  params: [{ name: 'group', hint: GROUPS.join('|') }],
   schema: z.object({ group: groupArg }),
   summary: "Typed in a Slack or Discord channel: the group's announcements (notices, endorsement requests, results, minutes) go there.",
   access: 'coordinator',

@@ -9,6 +9,7 @@ import { MILESTONES, insertMeeting, meetingsOf } from '../../store/meetings';
 import type { Group } from '../../store/members';
 import { meetingLabel } from './lookups';
 import { planMeetingJobs } from './plan';
+import { GROUPS } from '../../domain/vocabulary';
 
 export const DEFAULT_DURATION_MINUTES = 120;
 
@@ -46,8 +47,8 @@ export function deadlinePassedMessage(exercise: Exercise, group: Group, start: D
 
 export const scheduleMeeting = defineCommand({
   path: 'meeting schedule',
-  params: [{ name: 'group', hint: 'PWG|PMG' }, { name: 'date' }, { name: 'time' }, { name: 'title', rest: true }],
-  options: { milestone: '<tor|methodology|findings|report>', where: '"..."', duration: '<minutes>', urgent: '"<reason>"' },
+  params: [{ name: 'group', hint: GROUPS.join('|') }, { name: 'date' }, { name: 'time' }, { name: 'title', rest: true }],
+  options: { milestone: `<${MILESTONES.join('|')}>`, where: '"..."', duration: '<minutes>', urgent: '"<reason>"' },
   schema: z.object({
     group: groupArg,
     date: dateArg,

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { groupArg } from '../../commands/args';
 import { accepted, defineCommand } from '../../commands/registry';
 import { activeMembers, organisationsOf, type Member } from '../../store/members';
+import { GROUPS } from '../../domain/vocabulary';
 
 export const listMembers = defineCommand({
   path: 'members list',
-  params: [{ name: 'group', hint: 'PWG|PMG', optional: true }],
+  params: [{ name: 'group', hint: GROUPS.join('|'), optional: true }],
   schema: z.object({ group: groupArg.optional() }),
   summary: 'List the member organisations of a group (PWG by default), their focal points, the coordinators and observers.',
   access: 'member',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordCommands, type GuildSlashCommand } from '../../../adapters/discord/command-payload';
 import { registerMain } from '../../../adapters/discord/register';
+import { CHOICES, DOCUMENT_KINDS, GROUPS, MILESTONES, RULES } from '../../../src/domain/vocabulary';
 import { buildRegistry } from '../../../src/use-cases/index';
 import { ROOT } from '../../helpers/app';
 import { APPLICATION_ID, FakeDiscord, GUILD_ID } from './fake-discord';
@@ -34,6 +35,20 @@ describe('Discord command registration', () => {
   it('is generated from the registry: names, options, choices', () => {
     expect(payload.map((c) => c.name)).toEqual(['convene', 'meeting', 'endorse', 'minutes', 'members', 'exercise']);
     expect(summary(payload)).toMatchSnapshot();
+  });
+
+  it('takes its choices from the TOR vocabularies of src/domain', () => {
+    const choices = (command: string, sub: string, option: string) => {
+      const c = payload.find((x) => x.name === command)!;
+      const s = c.options!.find((o) => o.name === sub) as { options: { name: string; choices?: { value: string }[] }[] };
+      return s.options.find((o) => o.name === option)!.choices!.map((x) => x.value);
+    };
+    expect(choices('meeting', 'schedule', 'group')).toEqual([...GROUPS]);
+    expect(choices('meeting', 'schedule', 'milestone')).toEqual([...MILESTONES]);
+    expect(choices('endorse', 'open', 'document')).toEqual([...DOCUMENT_KINDS]);
+    expect(choices('endorse', 'open', 'rule')).toEqual([...RULES]);
+    expect(choices('endorse', 'vote', 'choice')).toEqual([...CHOICES]);
+    expect(choices('exercise', 'channel', 'group')).toEqual([...GROUPS]);
   });
 
   it('offers every id param as you type: each says what it looks up', () => {
