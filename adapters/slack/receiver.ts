@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { HTTPReceiver, type App, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { Clock } from '../../src/clock';
 import { foreground } from '../shared/foreground';
@@ -22,6 +22,8 @@ export interface ListenOptions {
 export class GuardedHttpReceiver implements Receiver {
   private readonly inner: HTTPReceiver;
   private server: Server | null = null;
+  /** What a new connection marked as waiting, until its first request is routed (then that request is). */
+  private readonly firstOnSocket = new WeakMap<Socket, () => void>();
 
   constructor(
     options: { signingSecret: string; logger: BoltLogger },
@@ -42,6 +44,13 @@ export class GuardedHttpReceiver implements Receiver {
 
   start(options: ListenOptions): Promise<Server> {
     const server = createServer((req, res) => this.route(req, res));
+    // A request is waited on from the moment its connection is accepted, before its headers are
+    // read: background work must not slip in between.
+    server.on('connection', (socket) => {
+      const accepted = foreground.enter();
+      socket.once('close', accepted);
+      this.firstOnSocket.set(socket, accepted);
+    });
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -73,6 +82,11 @@ export class GuardedHttpReceiver implements Receiver {
     const answered = foreground.enter();
     res.once('finish', answered);
     res.once('close', answered);
+    const accepted = this.firstOnSocket.get(req.socket);
+    if (accepted) {
+      this.firstOnSocket.delete(req.socket);
+      accepted();
+    }
     if (req.method === 'POST' && this.isFromTheFuture(req)) {
       // Read the body away first, so the client sees the 401 rather than a reset connection.
       req.on('end', () => {
