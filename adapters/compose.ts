@@ -15,6 +15,8 @@ import { foreground } from './shared/foreground';
 import { buildJobHandlers, buildRegistry } from '../src/use-cases/index';
 import type { Registry } from '../src/commands/registry';
 import { createEmailAdapter, type EmailAdapter, type SmtpOptions } from './email/email-adapter';
+import type { RequestListener } from 'node:http';
+import type { LinkSettings } from '../src/web/personal-links';
 
 /** The project's own folder (templates, examples), wherever the command is run from. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +32,7 @@ export interface App {
   sender: OutboxSender;
   scheduler: Scheduler;
   email: EmailAdapter;
+  settings: Settings;
   examplesDir: string;
   /** Stops delivery (attempts under way are abandoned and their messages given back), then closes. */
   close(): Promise<void>;
@@ -74,10 +77,12 @@ export function createApp(options: AppOptions): App {
     minutesDays: config.MINUTES_DAYS,
     exportsDir: config.EXPORTS_DIR,
     chatPlatforms: configuredChatPlatforms(config),
+    links: linkSettings(config),
   };
   const email = createEmailAdapter({
     from: config.EMAIL_FROM ?? 'Convene <convene@convene.invalid>',
     now: () => clock.now(),
+    ...(config.REPLY_TO ? { replyTo: config.REPLY_TO } : {}),
     ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL, smtp: smtpTimeouts(config.SMTP_TIMEOUT_SECONDS) } : { outboxDir: config.OUTBOX_DIR }),
   });
   // Background work gives way to requests a chat platform is waiting on (adapters/shared/foreground.ts).
@@ -89,7 +94,7 @@ export function createApp(options: AppOptions): App {
   const core = new ConveneCore({ db, clock, registry, renderer, settings, logger, onCommitted: () => sender.kick() });
   const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger, pause });
   return {
-    db, clock, config, logger, registry, renderer, core, sender, scheduler, email,
+    db, clock, config, logger, registry, renderer, core, sender, scheduler, email, settings,
     examplesDir: join(PROJECT_ROOT, 'data', 'examples'),
     async close() {
       await sender.stop();
@@ -109,6 +114,29 @@ function smtpTimeouts(seconds: number): SmtpOptions {
   return { connectionTimeout: seconds * 1000, greetingTimeout: seconds * 1000, socketTimeout: 2 * seconds * 1000 };
 }
 
+/** How personal links are written: PUBLIC_URL, or this machine's address on PORT (e-mails then say so). */
+export function linkSettings(config: Config): LinkSettings {
+  return config.PUBLIC_URL
+    ? { baseUrl: config.PUBLIC_URL.replace(/\/+$/, ''), localOnly: false }
+    : { baseUrl: `http://localhost:${config.PORT}`, localOnly: true };
+}
+
+/** The web pages behind the personal links, as a request handler for the bot's HTTP server (loaded on demand, like the chat SDKs). */
+export async function webPages(app: App, wallClock: Clock): Promise<RequestListener> {
+  const [{ getRequestListener }, { createWebApp }] = await Promise.all([import('@hono/node-server'), import('./web/web-adapter')]);
+  const web = createWebApp({
+    db: app.db,
+    core: app.core,
+    clock: app.clock,
+    wallClock,
+    templatesDir: join(app.config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'), 'web'),
+    secureCookies: app.config.PUBLIC_URL?.startsWith('https:') ?? false,
+    logger: app.logger,
+    reading: { renderer: app.renderer, settings: app.settings },
+  });
+  return getRequestListener(web.fetch);
+}
+
 /**
  * The chat platforms the configuration enables, for `npm start`: Slack when SLACK_BOT_TOKEN is set,
  * Discord when DISCORD_TOKEN is (with DISCORD_APPLICATION_ID and DISCORD_GUILD_ID); both can run at once.
@@ -124,6 +152,7 @@ export async function chatPlatforms(config: Config, logger: Logger): Promise<Cha
       appToken: config.SLACK_APP_TOKEN,
       apiUrl: config.SLACK_API_URL,
       port: config.PORT,
+      sharedServer: true,
       logger,
     }));
   }

@@ -73,6 +73,11 @@ export const configSchema = z
       if (s !== undefined && URL.canParse(s) && new URL(s).hostname === '')
         ctx.addIssue({ code: 'custom', message: `SMTP_URL names no mail server, e.g. smtp://user:password@mail.your-org.org:587 (got "${s}").` });
     }),
+    PUBLIC_URL: url('PUBLIC_URL', ['http:', 'https:']),
+    REPLY_TO: optionalText.superRefine((s, ctx) => {
+      if (s !== undefined && !/^[^\s<>@,;"]+@[^\s<>@,;"]+\.[^\s<>@,;"]+$/.test(s))
+        ctx.addIssue({ code: 'custom', message: `REPLY_TO must be one e-mail address, e.g. coordinator@your-org.org (got "${s}").` });
+    }),
     EMAIL_FROM: optionalText.superRefine((s, ctx) => {
       if (s !== undefined && !parseSender(s))
         ctx.addIssue({ code: 'custom', message: `EMAIL_FROM must be one e-mail address, optionally with a display name, e.g. "Convene <convene@your-org.org>" or convene@your-org.org (got "${s}").` });

@@ -5,7 +5,10 @@ import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { listExercises } from '../../src/store/exercises';
 import { ConsoleAdapter } from '../console/console-adapter';
-import { chatPlatforms, createApp } from '../compose';
+import { chatPlatforms, createApp, webPages } from '../compose';
+import { BotHttpServer } from '../http-server';
+import type { SlackAdapter } from '../slack/slack-adapter';
+import { systemClock } from '../../src/clock';
 import type { CliInvocation } from './argv';
 import { consoleCompletion, consoleLocal } from './console-local';
 import { startScheduledBackups, type ScheduledBackups } from './scheduled-backups';
@@ -68,6 +71,7 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   let backups: ScheduledBackups | null = null;
   const onSignal = () => void stop().then(() => process.exit(0));
 
+  let http: BotHttpServer | null = null;
   const stop = async () => {
     stopped = true;
     clearInterval(ticker);
@@ -77,10 +81,14 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
     await backups?.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await http?.close();
     await consoleAdapter?.stop();
     for (const p of platforms) await p.stop().catch((err: unknown) => app.logger.error({ err, medium: p.medium }, 'stop failed'));
     await app.close();
   };
+  // From here on a signal stops the bot cleanly, even while it is still connecting and opening its port.
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   for (const p of platforms) {
     const name = p.medium.charAt(0).toUpperCase() + p.medium.slice(1);
     try {
@@ -92,6 +100,23 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
       return 1;
     }
   }
+  // A type-only import: the Slack SDK is loaded only when Slack is configured.
+  const slack = (platforms.find((p) => p.medium === 'slack') as SlackAdapter | undefined)?.requestListener();
+  http = new BotHttpServer({ web: await webPages(app, systemClock), ...(slack ? { slack } : {}) });
+  try {
+    await http.listen(config.PORT);
+    io.stdout(`${webLine(config.PUBLIC_URL, config.PORT)}\n`);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    if (slack) {
+      io.stderr(`Port ${config.PORT} could not be opened for Slack and the web pages (${reason}). Set PORT to a free port.\n`);
+      await stop();
+      return 1;
+    }
+    // Without Slack the terminal still works; only the pages behind the e-mails' links are missing.
+    http = null;
+    io.stderr(`The web pages could not start on port ${config.PORT} (${reason}): the links in e-mails will not open until the bot runs with a free PORT.\n`);
+  }
   await consoleAdapter!.start(app.core);
   // What fell due while the bot was down runs only now, after the prompt is shown and the ports are open.
   tick();
@@ -102,9 +127,14 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
     throw err;
   }
 
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   await done;
   await stop();
   return 0;
+}
+
+/** Where the pages are, said once at start. */
+function webLine(publicUrl: string | undefined, port: number): string {
+  return publicUrl
+    ? `Web pages on port ${port}, reached at ${publicUrl}.`
+    : `Web pages: http://localhost:${port}/ (the links in e-mails point here and work on this machine only; set PUBLIC_URL to the address others reach).`;
 }

@@ -33,6 +33,8 @@ export interface EmailAdapterOptions {
   outboxDir?: string;
   /** Clock for .eml file names (tests). */
   now?: () => Date;
+  /** REPLY_TO: the Reply-To of every e-mail, instead of the exercise's coordinator. */
+  replyTo?: string;
 }
 
 export type EmailAdapter = DeliveryPort & { close(): Promise<void> };
@@ -59,7 +61,7 @@ export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
   const messageId = (key: string): string => `<convene-outbox-${key}@${domain}>`;
   // The Date header follows the bot's clock (the CLI's --now), like the hand-over time it records.
   const toMail = (message: OutboundMessage): SendMailOptions => ({
-    ...buildMail(options.from, messageId(message.key), message),
+    ...buildMail(options.from, messageId(message.key), message, options.replyTo),
     ...(options.now ? { date: options.now() } : {}),
   });
   return options.smtpUrl ? smtpAdapter(options.smtpUrl, options.smtp ?? {}, toMail) : fileAdapter(options, toMail);
@@ -141,7 +143,7 @@ function checkMessage(message: OutboundMessage): DeliveryResult | undefined {
   return undefined;
 }
 
-function buildMail(from: string, messageId: string, message: OutboundMessage): SendMailOptions {
+function buildMail(from: string, messageId: string, message: OutboundMessage, replyTo?: string): SendMailOptions {
   const { payload } = message;
   const name = message.recipientName ? singleLine(message.recipientName) : '';
   const mail: SendMailOptions = {
@@ -154,6 +156,8 @@ function buildMail(from: string, messageId: string, message: OutboundMessage): S
     headers: { 'Auto-Submitted': 'auto-generated' },
   };
   if (payload.html !== undefined) mail.html = payload.html;
+  const reply = replyTo ?? payload.replyTo;
+  if (reply) mail.replyTo = reply;
   if (payload.calendar) {
     mail.icalEvent = {
       method: payload.calendar.method,

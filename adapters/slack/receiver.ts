@@ -25,10 +25,14 @@ export class GuardedHttpReceiver implements Receiver {
   /** What a new connection marked as waiting, until its first request is routed (then that request is). */
   private readonly firstOnSocket = new WeakMap<Socket, () => void>();
 
+  /** Set when the bot's shared HTTP server (adapters/http-server.ts) serves `/slack/events`: start() then opens no server of its own. */
+  private readonly shared: boolean;
+
   constructor(
-    options: { signingSecret: string; logger: BoltLogger },
+    options: { signingSecret: string; logger: BoltLogger; sharedServer?: boolean },
     private readonly wallClock: Clock,
   ) {
+    this.shared = options.sharedServer ?? false;
     this.inner = new HTTPReceiver({
       signingSecret: options.signingSecret,
       endpoints: EVENTS_PATH,
@@ -42,7 +46,11 @@ export class GuardedHttpReceiver implements Receiver {
     this.inner.init(app);
   }
 
-  start(options: ListenOptions): Promise<Server> {
+  /** The request handler, for a shared server. */
+  readonly handle = (req: IncomingMessage, res: ServerResponse): void => this.route(req, res);
+
+  start(options: ListenOptions): Promise<Server | null> {
+    if (this.shared) return Promise.resolve(null);
     const server = createServer((req, res) => this.route(req, res));
     // A request is waited on from the moment its connection is accepted, before its headers are
     // read: background work must not slip in between.

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import { systemClock, type Clock } from '../../src/clock';
 import type { ChatPort, Core, DeliveryResult, OutboundMessage } from '../../src/core/ports';
@@ -23,8 +24,10 @@ export interface SlackAdapterOptions {
   appToken?: string;
   /** Web API base URL (default Slack's); tests and proxies point it elsewhere. */
   apiUrl?: string;
-  /** HTTP mode: where to listen. */
+  /** HTTP mode: where to listen (unless `sharedServer`). */
   port: number;
+  /** HTTP mode: the bot's shared HTTP server serves Slack's requests through `requestListener()`. */
+  sharedServer?: boolean;
   host?: string;
   logger: Logger;
   /** The command registry (default: every command of this version). */
@@ -75,7 +78,7 @@ export class SlackAdapter implements ChatPort {
     } else {
       if (!options.signingSecret) throw new Error('The Slack adapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).');
       this.mode = 'http';
-      this.receiver = new GuardedHttpReceiver({ signingSecret: options.signingSecret, logger }, this.wallClock);
+      this.receiver = new GuardedHttpReceiver({ signingSecret: options.signingSecret, logger, sharedServer: options.sharedServer ?? false }, this.wallClock);
       this.app = new App({ token: options.botToken, receiver: this.receiver, clientOptions, logger, deferInitialization: true });
     }
   }
@@ -102,6 +105,11 @@ export class SlackAdapter implements ChatPort {
     else await this.app.start();
     this.started = true;
     this.logger.info({ mode: this.mode, port: this.mode === 'http' ? this.port() : undefined }, 'slack adapter listening');
+  }
+
+  /** HTTP mode: the handler of Slack's requests, for the shared server. */
+  requestListener(): ((req: IncomingMessage, res: ServerResponse) => void) | undefined {
+    return this.receiver?.handle;
   }
 
   /** HTTP mode: the port actually bound (useful after listening on port 0). */

@@ -2,12 +2,14 @@ import type { Db } from '../store/db';
 import { exerciseById, type Exercise } from '../store/exercises';
 import type { Group, Member, Person } from '../store/members';
 import { channelsOf } from '../store/channels';
+import { coordinators } from '../store/members';
 import { identitiesOfPerson } from '../store/members';
 import { enqueue } from '../store/outbox';
 import { channelAddress, formatAddress, personAddress } from '../chat/address';
 import type { CalendarPart, Medium, OutboundPayload } from './ports';
 import type { TemplateRenderer } from '../render/renderer';
 import type { Clock } from '../clock';
+import { personalLinks, type LinkSettings, type LinkWish } from '../web/personal-links';
 
 /** The person behind a command, as far as the bot knows them. */
 export interface ActingPerson {
@@ -17,6 +19,8 @@ export interface ActingPerson {
   /** For the audit log: "coord@example.org (slack:U123)". */
   label: string;
   chat?: { medium: 'slack' | 'discord'; userId: string };
+  /** Where the command came from: the terminal or CLI (`console`), a chat platform, or a web link. */
+  via?: Medium;
 }
 
 export interface Settings {
@@ -24,6 +28,8 @@ export interface Settings {
   minutesDays: number;
   /** Where `/exercise export` writes (config EXPORTS_DIR); default `data/exports`, relative to the working directory. */
   exportsDir?: string;
+  /** How personal links in e-mails are written (PUBLIC_URL); without it, messages carry no links. */
+  links?: LinkSettings;
   /** The chat platforms this installation runs (configured): a message offers buttons only there. */
   chatPlatforms?: readonly ('slack' | 'discord')[];
 }
@@ -52,6 +58,8 @@ export interface PersonalMessage {
   /** Only these media (e.g. a calendar cancellation only where the invitation was delivered). */
   media?: readonly Medium[];
   notBefore?: string;
+  /** Personal links it carries (signed for this person), besides their own page. */
+  links?: LinkWish;
 }
 
 /** A message to a group's chat channels: rendered once from `templates/<kind>.txt`. */
@@ -122,7 +130,7 @@ export class CommandContext {
   /** Queues a message to one person: e-mail always, plus each linked chat identity. Returns outbox ids. */
   deliver(m: PersonalMessage): number[] {
     const withButtons = m.actions?.length ? { ...m, view: { ...m.view, buttonsIn: buttonsIn(this.settings) } } : m;
-    return deliverToPerson(this.db, this.renderer, this.exercise?.id ?? null, this.nowIso, withButtons);
+    return deliverToPerson(this.db, this.renderer, this.exercise?.id ?? null, this.nowIso, withButtons, this.settings.links);
   }
 }
 
@@ -133,10 +141,14 @@ export function deliverToPerson(
   exerciseId: number | null,
   nowIso: string,
   m: PersonalMessage,
+  links?: LinkSettings,
 ): number[] {
   const exercise = exerciseId === null ? undefined : exerciseById(db, exerciseId);
-  const view = { exercise: exercise?.name, ...m.view, recipientName: m.to.name, recipientEmail: m.to.email };
+  // Personal links only while the exercise is active: a dissolved one takes no votes and sends only its notice.
+  const personal = links && exercise?.status === 'active' ? { links: personalLinks(db, links, exercise.id, m.to.id, m.links ?? {}, new Date(nowIso)) } : {};
+  const view = { exercise: exercise?.name, ...m.view, ...personal, recipientName: m.to.name, recipientEmail: m.to.email };
   const rendered = renderer.render(m.kind, view);
+  const coordinator = exercise ? coordinators(db, exercise.id)[0] : undefined;
   const ids: number[] = [];
   const on = (medium: Medium) => !m.media || m.media.includes(medium);
   const base = {
@@ -160,6 +172,7 @@ export function deliverToPerson(
             text: rendered.text,
             html: rendered.html,
             ...(m.calendar ? { calendar: m.calendar } : {}),
+            ...(coordinator ? { replyTo: coordinator.email } : {}),
           },
         },
         nowIso,

@@ -5,9 +5,12 @@ import type { Lookup } from '../commands/registry';
  * Discord) implement these; nothing under src/ knows an SDK.
  */
 
-/** A channel a message can travel on. `console` is the terminal the bot runs in. */
-export type Medium = 'email' | 'console' | 'slack' | 'discord';
-export const MEDIA: readonly Medium[] = ['email', 'console', 'slack', 'discord'];
+/**
+ * Where a message can travel or a command come from. `console` is the terminal the bot runs in;
+ * `web` is a person's signed link to the bot's pages (commands only, nothing is delivered on it).
+ */
+export type Medium = 'email' | 'console' | 'slack' | 'discord' | 'web';
+export const MEDIA: readonly Medium[] = ['email', 'console', 'slack', 'discord', 'web'];
 
 /** An iCalendar part carried by an e-mail (invitations and cancellations). */
 export interface CalendarPart {
@@ -35,6 +38,8 @@ export interface OutboundPayload {
   actions?: ChatAction[];
   /** Chat only: a previous delivery of this message to update in place, by provider id. */
   replaces?: string;
+  /** E-mail only: where a person's reply goes (the exercise's coordinator), so it reaches a human. */
+  replyTo?: string;
 }
 
 /** A button under a chat message. */
@@ -111,7 +116,9 @@ export type Actor =
   /** The terminal or the one-shot CLI: whoever has the shell; acts as `--as` or the first coordinator. */
   | { kind: 'local'; email?: string }
   /** A chat user; `email` only when the platform itself reports it (Slack `users.info`). */
-  | { kind: 'chat'; medium: 'slack' | 'discord'; userId: string; email?: string; displayName?: string };
+  | { kind: 'chat'; medium: 'slack' | 'discord'; userId: string; email?: string; displayName?: string }
+  /** A person's signed link (`medium: web`), verified by the web adapter: the link names the person. */
+  | { kind: 'web'; personId: number };
 
 export interface InboundCommand {
   /** The command text in the common grammar, e.g. `/members add-org KAS Kosovo Agency for Statistics`. */

@@ -18,11 +18,17 @@ export function resolveActor(db: Db, actor: Actor, exercise: Exercise | null, no
       const person = personByEmail(db, actor.email);
       if (!person) return { ok: false, message: `Nobody with the e-mail ${actor.email} is known here; check --as.` };
       const member = exercise ? membershipOf(db, exercise.id, person.id) ?? null : null;
-      return { ok: true, acting: { person, member: member?.active ? member : null, label: `${person.email} (local)` } };
+      return { ok: true, acting: { person, member: member?.active ? member : null, label: `${person.email} (local)`, via: 'console' } };
     }
     const first = exercise ? coordinators(db, exercise.id)[0] : undefined;
-    if (!first) return { ok: true, acting: { person: null, member: null, label: 'local operator' } };
-    return { ok: true, acting: { person: first, member: first, label: `${first.email} (local)` } };
+    if (!first) return { ok: true, acting: { person: null, member: null, label: 'local operator', via: 'console' } };
+    return { ok: true, acting: { person: first, member: first, label: `${first.email} (local)`, via: 'console' } };
+  }
+  if (actor.kind === 'web') {
+    const person = personById(db, actor.personId);
+    if (!person) return { ok: false, message: 'This link names nobody known here any more.' };
+    const member = exercise ? membershipOf(db, exercise.id, person.id) : undefined;
+    return { ok: true, acting: { person, member: member?.active ? member : null, label: `${person.email} (web link)`, via: 'web' } };
   }
   const chat = { medium: actor.medium, userId: actor.userId };
   const address = `${actor.medium}:${actor.userId}`;
@@ -38,12 +44,12 @@ export function resolveActor(db: Db, actor: Actor, exercise: Exercise | null, no
       identity = identityOf(db, actor.medium, actor.userId);
     }
   }
-  if (!identity) return { ok: true, acting: { person: null, member: null, label: address, chat } };
+  if (!identity) return { ok: true, acting: { person: null, member: null, label: address, chat, via: actor.medium } };
   const person = personById(db, identity.personId);
-  if (!person) return { ok: true, acting: { person: null, member: null, label: address, chat } };
+  if (!person) return { ok: true, acting: { person: null, member: null, label: address, chat, via: actor.medium } };
   const member = exercise ? membershipOf(db, exercise.id, person.id) : undefined;
   return {
     ok: true,
-    acting: { person, member: member?.active ? member : null, label: `${person.email} (${address})`, chat },
+    acting: { person, member: member?.active ? member : null, label: `${person.email} (${address})`, chat, via: actor.medium },
   };
 }

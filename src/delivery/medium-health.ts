@@ -18,6 +18,7 @@ const SETTINGS: Record<Medium, string> = {
   slack: 'SLACK_BOT_TOKEN',
   discord: 'DISCORD_TOKEN',
   console: 'the terminal',
+  web: 'PUBLIC_URL and PORT',
 };
 
 /** How a medium is named in a sentence: "e-mail", "Slack"; `atStart` for the first word ("E-mail"). */

@@ -28,13 +28,16 @@ type Token = [string, string, number, number, Token[]?, ...unknown[]];
 const KIND = /^[a-z0-9][a-z0-9-]*$/;
 const SUBJECT = /^Subject:[ \t]?(.*)$/;
 const LAYOUT = 'layout';
+/** `footer.txt`, when present, ends every e-mail's plain text (the person's own links). */
+const FOOTER = 'footer';
 
 /**
  * Renders message templates from a folder of logic-less Mustache files:
  *
  * - `<kind>.txt`: first line `Subject: ...`, one blank line, then the plain-text body;
  * - `<kind>.html` (optional): the HTML body; without it, the text body is escaped into paragraphs;
- * - `layout.html`: wraps every HTML body, with `{{{body}}}` and `{{subject}}`.
+ * - `layout.html`: wraps every HTML body, with `{{{body}}}` and `{{subject}}`;
+ * - `footer.txt` (optional): appended to every plain text, after a `-- ` line, when it renders to something.
  *
  * Each part escapes `{{var}}` for its medium (plainText in text, singleLine in the subject,
  * plainText then escapeHtml in HTML). Unescaped output (`{{{x}}}`, `{{& x}}`) and partials are refused when a
@@ -63,11 +66,13 @@ export class TemplateRenderer {
       throw new Error(`Template ${template.file} has no "Subject:" first line, so it cannot be e-mailed.`);
     }
     const subject = singleLine(Mustache.render(template.subject, view, {}, { escape: toPlainText }));
-    const text = renderTextBody(template, view);
+    const footer = this.has(FOOTER) ? renderTextBody(this.text(FOOTER), view) : '';
+    const main = renderTextBody(template, view);
+    const text = footer ? `${main}\n\n-- \n${footer}` : main;
     const htmlTemplate = this.html(kind);
     const body = htmlTemplate
       ? Mustache.render(htmlTemplate.body, view, {}, { escape: toHtml })
-      : paragraphs(text);
+      : paragraphs(main);
     const layout = this.layout();
     const html = Mustache.render(layout.body, { ...view, subject, body }, {}, { escape: toHtml });
     return { subject, text, html };
@@ -129,7 +134,7 @@ function checkKind(kind: string): string {
   return kind;
 }
 
-function read(file: string): string | undefined {
+export function read(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
   } catch (error) {
@@ -156,7 +161,7 @@ function parseText(file: string, source: string): TextTemplate {
 }
 
 /** Refuses unescaped output (other than the names in `allowedRaw`) and partials, anywhere in the tree. */
-function checkTokens(file: string, source: string, allowedRaw: string[]): void {
+export function checkTokens(file: string, source: string, allowedRaw: string[]): void {
   let tokens: Token[];
   try {
     tokens = Mustache.parse(source) as Token[];
@@ -186,7 +191,7 @@ function toPlainText(value: unknown): string {
 }
 
 /** Control characters are junk in HTML too, so they go before escaping. */
-function toHtml(value: unknown): string {
+export function toHtml(value: unknown): string {
   return escapeHtml(plainText(String(value)));
 }
 

@@ -54,6 +54,7 @@ const payloadSchema = z.object({
   calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']), content: z.string(), filename: z.string() }).optional(),
   actions: z.array(z.object({ id: z.string(), label: z.string(), value: z.string(), style: z.enum(['primary', 'danger']).optional() })).optional(),
   replaces: z.string().optional(),
+  replyTo: z.string().optional(),
 });
 
 const toEntry = (r: OutboxRow): OutboxEntry => ({

@@ -11,6 +11,8 @@ import { Scheduler } from '../../src/scheduler/tick';
 import { openDatabase, type Db } from '../../src/store/db';
 import { loadExample } from '../../src/use-cases/exercise/load-example';
 import { buildJobHandlers, buildRegistry } from '../../src/use-cases/index';
+import type { Settings } from '../../src/core/context';
+import type { LinkSettings } from '../../src/web/personal-links';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const TEMPLATES = join(ROOT, 'templates');
@@ -43,6 +45,8 @@ export interface TestApp {
   chat: MemoryPort[];
   sender: OutboxSender;
   scheduler: Scheduler;
+  renderer: TemplateRenderer;
+  settings: Settings;
   /** Runs a command as `as` (default: the first coordinator), through the real core. */
   run(text: string, as?: string): CommandOutcome;
   /** Same, from a chat identity. */
@@ -60,6 +64,8 @@ export interface TestAppOptions {
   noticeDays?: number;
   /** The chat platforms the installation runs (config); none by default. */
   chatPlatforms?: ('slack' | 'discord')[];
+  /** Write personal links into messages (the web pages); the address can be set once a server listens. */
+  links?: LinkSettings;
 }
 
 /** A real app on a temp SQLite file with a fixed clock; the Kosovo example loaded unless `example: null`. */
@@ -70,7 +76,7 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
   const clock = new FixedClock(options.now ?? '2026-11-22T09:00:00Z');
   const renderer = new TemplateRenderer(TEMPLATES);
   const registry = buildRegistry();
-  const settings = { noticeDays: options.noticeDays ?? 7, minutesDays: 7, exportsDir: join(dir, 'exports'), ...(options.chatPlatforms ? { chatPlatforms: options.chatPlatforms } : {}) };
+  const settings: Settings = { noticeDays: options.noticeDays ?? 7, minutesDays: 7, exportsDir: join(dir, 'exports'), ...(options.chatPlatforms ? { chatPlatforms: options.chatPlatforms } : {}), ...(options.links ? { links: { ...options.links } } : {}) };
   const email = new MemoryPort('email');
   const chat = (options.chatMedia ?? []).map((m) => new MemoryPort(m));
   const sender = new OutboxSender({ db, clock, ports: [email, ...chat], renderer, logger: silentLogger });
@@ -81,7 +87,7 @@ export function createTestApp(options: TestAppOptions = {}): TestApp {
     if (!r.ok) throw new Error(r.message);
   }
   const app: TestApp = {
-    dir, dbPath, db, clock, core, email, chat, sender, scheduler,
+    dir, dbPath, db, clock, core, email, chat, sender, scheduler, renderer, settings,
     run: (text, as) => core.handleSync({ text, actor: { kind: 'local', email: as ?? COORDINATOR } }),
     runChat: (text, medium, userId, extra) => core.handle({ text, actor: { kind: 'chat', medium, userId }, ...extra }),
     restart() {

@@ -4,6 +4,7 @@ import { migration002 } from './002-meetings';
 import { migration003 } from './003-endorsements';
 import { migration004 } from './004-minutes';
 import { migration005 } from './005-audit-chain';
+import { migration006 } from './006-web';
 import { migration007 } from './007-addresses';
 import { migration008 } from './008-perf';
 import { migration009 } from './009-delivery';
@@ -12,4 +13,4 @@ import { migration011 } from './011-minutes-revisions';
 export type { Migration } from './migration';
 
 /** Every migration, in order. A new one is a new file here; a released one is never edited. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration007, migration008, migration009, migration011];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration011];

@@ -50,6 +50,7 @@ export const remindNonVoters: JobHandler = (ctx, job) => {
         organisationId: org.id,
         view: { ...requestView(e, standing.electorate.length, zone, fp), organisation: org.acronym, hoursLeft, voted: standing.tally.voted },
         actions: voteButtons(e),
+        links: { vote: e },
       });
     }
   }

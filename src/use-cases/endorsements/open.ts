@@ -161,7 +161,7 @@ function announce(ctx: CommandContext, e: Endorsement, electorate: Organisation[
       to: member,
       organisationId: votes ? member.organisation!.id : null,
       view: { ...requestView(e, electorate.length, exercise.timeZone, member), votes, organisation: member.organisation?.acronym ?? null },
-      ...(votes ? { actions: buttons } : {}),
+      ...(votes ? { actions: buttons, links: { vote: e } } : {}),
     });
     for (const id of ids) {
       const medium = outboxEntry(ctx.db, id)?.medium;

@@ -6,6 +6,7 @@ import { endorsementsSection } from '../endorsements/status-section';
 import { actionItemsSection, minutesSection } from '../minutes/status-section';
 import { bouncedFocalPointsSection } from './status-gaps';
 import { deliverySection } from './status-delivery';
+import { overviewLink } from './overview-link';
 
 /** One part of `/exercise status`: its lines, or none when it has nothing to say. */
 export type StatusSection = (ctx: CommandContext) => string[];
@@ -29,11 +30,16 @@ export const statusSections: StatusSection[] = [
 export const exerciseStatus = defineCommand({
   path: 'exercise status',
   params: [],
-  schema: z.object({}),
+  flags: ['web'],
+  schema: z.object({ web: z.boolean() }),
   summary: 'One screen: the key meetings of the TOR (held, noticed on time, minuted, document endorsed), upcoming meetings and their notice deadlines, open endorsements, overdue minutes and action items, organisations without a working focal point.',
+  details: '/exercise status web gives the coordinator a personal link to the overview page, where the timeline and the notice proof are drawn: printed in the terminal, e-mailed from chat.',
   access: 'member',
-  changes: false,
-  run(ctx) {
+  // Issuing a personal link is recorded; the plain status only reads.
+  changes: true,
+  readsOnly: (args) => !args.web,
+  run(ctx, args) {
+    if (args.web) return overviewLink(ctx);
     const exercise = ctx.requireExercise();
     const state = exercise.status === 'dissolved' ? `dissolved on ${exercise.dissolvedAt?.slice(0, 10)}, read-only` : 'active';
     const head = `${exercise.name} (${exercise.slug}): ${state}; time zone ${exercise.timeZone}, notice ${exercise.noticeDays} days, minutes within ${exercise.minutesDays} days.`;

@@ -140,6 +140,7 @@ export function dispatchNotice(
       organisationId: r.organisationId,
       view,
       calendar,
+      ...(notice.kind === 'cancellation' ? {} : { links: { meeting: { id: m.id, endsAt: meetingEnd(m) } } }),
       ...(media ? { media } : {}),
     });
     linkNoticeMessages(ctx.db, notice.id, r.person.id, ids, options.catchUp ?? false);

@@ -3,7 +3,7 @@ import { deadlinePassed, describeTimeLeft, earliestCompliantDateNow, wallTimeOf 
 import { addDays, compareDates, formatDate, formatLong, formatTime, localPartsAt } from '../../domain/time';
 import type { Job } from '../../store/jobs';
 import { currentNotice, peopleSentNotice } from '../../store/meeting-notices';
-import { agendaOf, meetingById, meetingIdOfRef, meetingRef, noticedUpcoming, setMeetingStatus, type Meeting } from '../../store/meetings';
+import { agendaOf, meetingById, meetingEnd, meetingIdOfRef, meetingRef, noticedUpcoming, setMeetingStatus, type Meeting } from '../../store/meetings';
 import { coordinators } from '../../store/members';
 import { laterOneDueToo, skipped, type JobHandler, type JobHandlers, type Sweep } from '../../scheduler/jobs';
 import { audienceOf, dispatchNotice } from './dispatch';
@@ -110,6 +110,7 @@ const remindMembers: JobHandler = (ctx, job, late) => {
       ref: meetingRef(m.id),
       to: r.person,
       organisationId: r.organisationId,
+      links: { meeting: { id: m.id, endsAt: meetingEnd(m) } },
       view: { ...meetingView(exercise, m, notice.agenda, r.person), ...when },
     });
   }

@@ -83,6 +83,7 @@ export const remindActionOwner: JobHandler = (ctx, job) => {
       ref: job.ref,
       to: fp,
       organisationId: a.organisation.id,
+      links: { done: a.id },
       view: {
         id: label,
         organisation: a.organisation.acronym,

@@ -38,6 +38,7 @@ function distribute(ctx: CommandContext, m: Meeting, version: MinutesVersion, co
       to: r,
       organisationId: r.role === 'focal' ? (r.organisation?.id ?? null) : null,
       view: { ...minutesView(exercise, m, content, r), ...common },
+      links: { minutes: m.id },
     });
     linkMinutesMessages(ctx.db, version.id, r.id, ids);
     messages += ids.length;

@@ -139,6 +139,8 @@ describe('/exercise dissolve', () => {
       'members role': { line: `/members role ${OBSERVER} coordinator` },
       'exercise dissolve': { line: '/exercise dissolve confirm' },
       'exercise channel': { line: '/exercise channel PWG' },
+      // Issuing a personal link to the overview; the plain /exercise status only reads.
+      'exercise status': { line: '/exercise status web' },
     };
     const changing = buildRegistry().all().filter((d) => d.changes);
     // Linking a chat account is the person's, across the installation: not part of an exercise's record.

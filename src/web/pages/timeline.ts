@@ -1,0 +1,104 @@
+import { formatDate, formatLong, localPartsAt } from '../../domain/time';
+import { currentNotice } from '../../store/meeting-notices';
+import { MILESTONES, type Meeting, type Milestone } from '../../store/meetings';
+import type { Db } from '../../store/db';
+
+const DAY_MS = 86_400_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const SHORT: Record<Milestone, string> = { tor: 'Objectives and TOR', methodology: 'Methodology and tools', findings: 'Findings and recommendations', report: 'Final report and dissemination' };
+
+/** One key meeting's row on the drawn timeline: everything as coordinates and words, for the template. */
+interface Row {
+  label: string;
+  /** The second line: the meeting, its date and its notice deadline. */
+  detail: string;
+  labelY: number;
+  detailY: number;
+  lineY: number;
+  span: { x1: number; x2: number; y: number } | false;
+  tick: { x: number; y1: number; y2: number } | false;
+  dot: { cx: number; cy: number; cls: string } | false;
+  missing: { cx: number; cy: number } | false;
+}
+
+export interface TimelineDrawing {
+  cls: 'wide' | 'narrow';
+  width: number;
+  height: number;
+  rows: Row[];
+  now: { x: number; y1: number; y2: number; labelX: number };
+  months: { x: number; y1: number; y2: number; labelY: number; label: string }[];
+  axisY: number;
+  left: number;
+  right: number;
+}
+
+export interface KeyMeeting {
+  milestone: Milestone;
+  meeting: Meeting | null;
+  /** Whether its notice went out late (or not at all before the deadline). */
+  late: boolean;
+}
+
+/** The four key meetings of the TOR: the live meeting carrying each milestone (the latest), or none. */
+export function keyMeetings(db: Db, meetings: Meeting[], now: Date): KeyMeeting[] {
+  return MILESTONES.map((milestone) => {
+    const m = meetings.filter((x) => x.milestone === milestone && x.status !== 'cancelled').at(-1) ?? null;
+    const notice = m ? currentNotice(db, m.id) : undefined;
+    const late = m !== null && (m.status === 'notice-missed' || (notice ? notice.late : m.noticeDeadline < now));
+    return { milestone, meeting: m, late };
+  });
+}
+
+/**
+ * Draws the key meetings on a time axis: one row each, the notice deadline as a tick, the stretch
+ * from deadline to meeting as a band, the meeting as a dot (green held, amber late, blue planned),
+ * a hollow dot when not scheduled, and today as a dashed line. Two widths: phone and desktop.
+ */
+export function drawTimeline(keys: KeyMeeting[], zone: string, now: Date, cls: 'wide' | 'narrow'): TimelineDrawing {
+  const width = cls === 'wide' ? 900 : 360;
+  const left = 12;
+  const right = width - 16;
+  const rowH = 66;
+  const top = 26;
+  const times = keys.flatMap((k) => (k.meeting ? [k.meeting.noticeDeadline.getTime(), k.meeting.startsAt.getTime()] : []));
+  const from = Math.min(now.getTime(), ...times) - 4 * DAY_MS;
+  const to = Math.max(now.getTime() + 30 * DAY_MS, ...times) + 4 * DAY_MS;
+  const x = (t: number) => Math.round(left + ((t - from) / (to - from)) * (right - left));
+  const rows: Row[] = keys.map((k, i) => {
+    const labelY = top + i * rowH + 14;
+    const detailY = labelY + 15;
+    const lineY = detailY + 16;
+    const m = k.meeting;
+    const label = `${i + 1}. ${SHORT[k.milestone]}`;
+    if (!m) return { label, detail: 'not scheduled', labelY, detailY, lineY, span: false, tick: false, dot: false, missing: { cx: right - 8, cy: lineY } };
+    const when = cls === 'wide' ? formatLong(m.startsAt, zone) : formatDate(localPartsAt(m.startsAt, zone));
+    const deadline = formatDate(localPartsAt(m.noticeDeadline, zone));
+    const state = m.status === 'held' ? 'held' : m.status === 'notice-missed' ? 'notice missed' : k.late ? 'late notice' : m.status === 'noticed' ? 'noticed' : 'notice not sent';
+    const dotClass = m.status === 'held' ? (k.late ? 'm-late' : 'm-held') : k.late ? 'm-late' : 'm-planned';
+    return {
+      label,
+      detail: `M${m.id}, ${when}; notice by ${deadline}; ${state}`,
+      labelY,
+      detailY,
+      lineY,
+      span: { x1: x(m.noticeDeadline.getTime()), x2: x(m.startsAt.getTime()), y: lineY },
+      tick: { x: x(m.noticeDeadline.getTime()), y1: lineY - 9, y2: lineY + 9 },
+      dot: { cx: x(m.startsAt.getTime()), cy: lineY, cls: dotClass },
+      missing: false,
+    };
+  });
+  const axisY = top + keys.length * rowH + 6;
+  const months: TimelineDrawing['months'] = [];
+  const start = localPartsAt(new Date(from), zone);
+  for (let y = start.year, mo = start.month + 1; ; mo++) {
+    if (mo > 12) {
+      mo = 1;
+      y++;
+    }
+    const t = Date.UTC(y, mo - 1, 1);
+    if (t > to) break;
+    months.push({ x: x(t), y1: axisY - 4, y2: axisY + 4, labelY: axisY + 18, label: cls === 'wide' || mo === 1 ? `${MONTHS[mo - 1]} ${y}` : MONTHS[mo - 1]! });
+  }
+  return { cls, width, height: axisY + 26, rows, now: { x: x(now.getTime()), y1: 14, y2: axisY, labelX: Math.min(x(now.getTime()) + 4, right - 40) }, months, axisY, left, right };
+}
