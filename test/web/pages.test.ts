@@ -91,12 +91,13 @@ describe('the pages behind the links in e-mails', () => {
     expect(home.html).toContain('M1: ');
     expect(home.html).not.toContain('PMG workplan');
     expect(home.html).toContain('E1</strong> (PWG) Methodology (version v2): not voted yet');
-    expect(home.html).not.toContain('E2');
+    expect(home.html).not.toContain('E2</strong>');
+    expect(home.html).not.toContain('Workplan');
     expect(home.html).toContain('A1</strong> (KAS, due 2026-12-15');
     expect(home.html).toContain('Published minutes');
     const mcr = await web.request(sign('home', FOCAL.MCR, 0));
     expect(mcr.html).toContain('PMG workplan');
-    expect(mcr.html).toContain('E2');
+    expect(mcr.html).toContain('E2</strong> (PMG) Workplan');
     expect(mcr.html).not.toContain('A1</strong>');
   });
 
@@ -117,7 +118,7 @@ describe('the pages behind the links in e-mails', () => {
     expect(page.html).toMatch(/KAS<\/th><td title="KAS, M1: on time.*<td title="KAS, M2: not in group/);
     expect(page.html).toMatch(/MCR<\/th><td title="MCR, M1: on time.*<td title="MCR, M2: not reached \(the notice was not sent\)/);
     expect(page.html).toContain('class="vote-object" title="KAS: object');
-    expect(page.html).toContain('A1');
+    expect(page.html).toContain('A1 KAS, due 2026-12-15');
     expect(page.html).toContain('overdue');
     expect(page.html).toContain('SCR (Serbian Commissariat for Refugees): no focal point');
     const focal = await web.request(sign('overview', FOCAL.KAS, 0));
