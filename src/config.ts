@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { EMAIL_ADDRESS } from './commands/args';
@@ -141,6 +141,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
     } catch (err) {
       return { ok: false, problems: [`${envFile} could not be read: ${err instanceof Error ? err.message : String(err)}`] };
     }
+  }
+  // A relative path written in a .env file means a path next to that file, not in whatever folder the command runs from.
+  for (const key of ['DATABASE_PATH', 'OUTBOX_DIR', 'EXPORTS_DIR', 'TEMPLATES_DIR']) {
+    const value = fromFile[key]?.trim();
+    if (value && !isAbsolute(value)) fromFile[key] = resolve(dirname(envFile), value);
   }
   const parsed = configSchema.safeParse({ ...defaults, ...fromFile, ...stripUndefined(env) });
   if (parsed.success) return { ok: true, config: parsed.data };

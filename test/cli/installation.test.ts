@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ describe('an installation used from another folder', () => {
   it('keeps its database and outbox in its own data/ folder, reads its own .env, and says when it creates the database', async () => {
     for (const part of ['bin', 'dist', 'templates', join('data', 'examples'), 'package.json']) cpSync(join(ROOT, part), join(installation, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(installation, 'node_modules'));
-    writeFileSync(join(installation, '.env'), 'NOTICE_DAYS=5\n');
+    writeFileSync(join(installation, '.env'), 'NOTICE_DAYS=5\nOUTBOX_DIR=data/mail\n');
     mkdirSync(elsewhere, { recursive: true });
     const env = { PATH: process.env.PATH, HOME: join(base, 'home'), LOG_LEVEL: 'warn' };
     const bin = join(installation, 'bin', 'convene.mjs');
@@ -36,5 +36,10 @@ describe('an installation used from another folder', () => {
     expect(list.stdout).toContain('PMG of Kosovo 2014: 5 member organisations.');
     expect(existsSync(join(elsewhere, 'data'))).toBe(false);
     expect(existsSync(join(base, 'data'))).toBe(false);
+    // A relative path in the installation's .env is next to it: the invitations of an opened vote land there.
+    const vote = await runCliProcess(['--exercise', 'kosovo-2014', '/endorse open PWG Terms of Reference version:v1 link:https://drive.example.org/tor'], env, elsewhere, bin);
+    expect(vote.code).toBe(0);
+    expect(readdirSync(join(installation, 'data', 'mail')).length).toBeGreaterThan(0);
+    expect(existsSync(join(elsewhere, 'data'))).toBe(false);
   });
 });
