@@ -101,9 +101,13 @@ async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: Cli
     });
     io.stdout(`${outcome.reply}\n`);
     if (outcome.status === 'accepted') {
-      const d = await app.sender.drain();
-      if (d.sent + d.retrying + d.failed > 0) io.stderr(`messages: ${d.sent} sent, ${d.retrying} to retry, ${d.failed} failed\n`);
-      leftBehind();
+      // A command that changed something started delivering what it queued (within the budget);
+      // a read starts nothing and waits for nothing.
+      if (app.sender.busy) {
+        const d = await app.sender.drain();
+        if (d.sent + d.retrying + d.failed > 0) io.stderr(`messages: ${d.sent} sent, ${d.retrying} to retry, ${d.failed} failed\n`);
+        leftBehind();
+      }
       return 0;
     }
     return outcome.code === 'usage' ? 2 : 1;

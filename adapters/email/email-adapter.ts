@@ -100,7 +100,9 @@ function smtpAdapter(url: string, smtp: SmtpOptions, toMail: (m: OutboundMessage
       }
     },
     async close() {
-      transport.close();
+      // The sender has given back whatever it had not finished: a connection still waiting for a
+      // silent server's greeting must not keep the process alive until its timeout.
+      transport.close({ force: true });
     },
   };
 }

@@ -42,9 +42,10 @@ describe('a one-shot command and a mail server that stalls', () => {
     expect(sent.code).toBe(0);
     expect(sent.stdout).toMatch(/^Sent the invitation and agenda of M1/);
     expect(sent.stderr).toBe(`${PWG_PEOPLE} messages not delivered yet: the running bot or the next tick sends them.\n`);
-    // A read waits for nothing either.
+    // A read delivers nothing and waits for nothing.
     const read = await convene([...at, '/members check'], env);
     expect(read.code).toBe(0);
+    expect(read.stderr).toBe('');
 
     const db = openDatabase(env.DATABASE_PATH!);
     const rows = outboxOfExercise(db, 1);
