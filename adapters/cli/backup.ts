@@ -5,8 +5,7 @@ import { backupDatabase, checkCopy } from '../../src/store/backup';
 import type { Db } from '../../src/store/db';
 import type { ChainReport } from '../../src/store/verify-database';
 import type { CliIo } from './main';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './verify';
 
 function summary(reports: ChainReport[]): string {
   const exercises = reports.filter((r) => r.exercise).length;

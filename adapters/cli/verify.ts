@@ -6,7 +6,8 @@ import { verifyDatabase, type ChainReport } from '../../src/store/verify-databas
 import { verifyExport } from '../../src/use-cases/exercise/verify-export';
 import type { CliIo } from './main';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** `1 entry`, `2 entries`. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function verdict(findings: number, io: CliIo): number {
   if (findings === 0) return 0;
