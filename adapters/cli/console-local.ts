@@ -16,6 +16,8 @@ export const CONSOLE_HELP = `In this console also:
 Keys: Up and Down for earlier lines, Tab to complete a command or an id.`;
 
 const LOCAL_WORDS = ['init', 'tick', 'quit'];
+/** How long `tick` in the console waits before it answers and lets delivery go on behind the prompt. */
+const TICK_ANSWER_MS = 3000;
 
 /**
  * The console's own lines: `init` (then acts in the new exercise), `tick`, `quit`, `/exercise use`,
@@ -30,8 +32,13 @@ export function consoleLocal(app: App, console: () => ConsoleAdapter | null, qui
       return 'Bye.';
     }
     if (word === 'tick') {
-      const r = await app.scheduler.tick();
-      return `${r.jobs.length} due job(s) run; messages: ${r.delivery.sent} sent, ${r.delivery.retrying} to retry, ${r.delivery.failed} failed.`;
+      const run = app.scheduler.tick();
+      const said = (r: Awaited<typeof run>) => `${r.jobs.length} due job(s) run; messages: ${r.delivery.sent} sent, ${r.delivery.retrying} to retry, ${r.delivery.failed} failed.`;
+      // The answer does not wait on a slow mail server: what the tick did is printed when it is done.
+      const r = await Promise.race([run, new Promise<null>((resolve) => setTimeout(() => resolve(null), TICK_ANSWER_MS).unref())]);
+      if (r) return said(r);
+      void run.then((late) => console()?.notice(said(late)), () => undefined);
+      return 'Running what is due; delivery is slow, so it goes on in the background and what it did is printed here when it is done.';
     }
     if (word === 'init') return initFromConsole(app, line, console());
     if (word === 'exercise' && words[1]?.toLowerCase() === 'use') return useExercise(app, words.slice(2), console());

@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../adapters/cli/main';
+import { consoleLocal } from '../../adapters/cli/console-local';
+import { createApp } from '../../adapters/compose';
+import { FixedClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logger';
 import { openDatabase } from '../../src/store/db';
 import { outboxOfExercise } from '../../src/store/outbox';
 import { PWG_PEOPLE } from '../helpers/meetings';
@@ -70,4 +75,21 @@ describe('a one-shot command and a mail server that stalls', () => {
       expect(r.stderr).not.toContain('    at ');
     }
   });
+
+  it('tick typed in the console answers while delivery goes on behind the prompt', async () => {
+    const stalled = new StalledSmtp();
+    await stalled.start();
+    cleanup.push(() => stalled.stop());
+    const env = sandbox(stalled.port);
+    const at = ['--now', '2026-11-22T09:00:00Z'];
+    expect((await convene(['init', '--example', 'kosovo'], env)).code).toBe(0);
+    for (const line of ['/meeting schedule PWG 2026-12-10 10:00 Agree the TOR', '/meeting agenda M1 add Review of the draft TOR', '/meeting send M1'])
+      expect((await convene([...at, line], env)).code).toBe(0);
+    const loaded = loadConfig(env, '');
+    if (!loaded.ok) throw new Error(loaded.problems.join(' '));
+    const app = createApp({ config: loaded.config, clock: new FixedClock('2026-11-22T09:00:00Z'), logger: silentLogger });
+    cleanup.push(() => app.close());
+    const answer = await consoleLocal(app, () => null, () => undefined)('tick');
+    expect(answer).toBe('Running what is due; delivery is slow, so it goes on in the background and what it did is printed here when it is done.');
+  }, 30_000);
 });
