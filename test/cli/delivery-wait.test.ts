@@ -32,16 +32,23 @@ function sandbox(smtpPort: number): NodeJS.ProcessEnv {
   return { DATABASE_PATH: join(dir, 'convene.sqlite'), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, EMAIL_FROM: 'Convene <convene@pwg.example.org>' };
 }
 
+const at = ['--now', '2026-11-22T09:00:00Z'];
+
+/** The Kosovo example with M1 ready to send, its e-mail going to a server that never greets. */
+async function exerciseWithStalledMail(): Promise<NodeJS.ProcessEnv> {
+  const stalled = new StalledSmtp();
+  await stalled.start();
+  cleanup.push(() => stalled.stop());
+  const env = sandbox(stalled.port);
+  expect((await convene(['init', '--example', 'kosovo'], env)).code).toBe(0);
+  for (const line of ['/meeting schedule PWG 2026-12-10 10:00 Agree the TOR', '/meeting agenda M1 add Review of the draft TOR'])
+    expect((await convene([...at, line], env)).code).toBe(0);
+  return env;
+}
+
 describe('a one-shot command and a mail server that stalls', () => {
   it('prints its reply, exits, says in one line what is left, and the next tick delivers it once the server answers', async () => {
-    const stalled = new StalledSmtp();
-    await stalled.start();
-    cleanup.push(() => stalled.stop());
-    const env = sandbox(stalled.port);
-    const at = ['--now', '2026-11-22T09:00:00Z'];
-    expect((await convene(['init', '--example', 'kosovo'], env)).code).toBe(0);
-    expect((await convene([...at, '/meeting schedule PWG 2026-12-10 10:00 Agree the TOR'], env)).code).toBe(0);
-    expect((await convene([...at, '/meeting agenda M1 add Review of the draft TOR'], env)).code).toBe(0);
+    const env = await exerciseWithStalledMail();
 
     const sent = await convene([...at, '/meeting send M1'], env);
     expect(sent.code).toBe(0);
@@ -77,14 +84,8 @@ describe('a one-shot command and a mail server that stalls', () => {
   });
 
   it('tick typed in the console answers while delivery goes on behind the prompt', async () => {
-    const stalled = new StalledSmtp();
-    await stalled.start();
-    cleanup.push(() => stalled.stop());
-    const env = sandbox(stalled.port);
-    const at = ['--now', '2026-11-22T09:00:00Z'];
-    expect((await convene(['init', '--example', 'kosovo'], env)).code).toBe(0);
-    for (const line of ['/meeting schedule PWG 2026-12-10 10:00 Agree the TOR', '/meeting agenda M1 add Review of the draft TOR', '/meeting send M1'])
-      expect((await convene([...at, line], env)).code).toBe(0);
+    const env = await exerciseWithStalledMail();
+    expect((await convene([...at, '/meeting send M1'], env)).code).toBe(0);
     const loaded = loadConfig(env, '');
     if (!loaded.ok) throw new Error(loaded.problems.join(' '));
     const app = createApp({ config: loaded.config, clock: new FixedClock('2026-11-22T09:00:00Z'), logger: silentLogger });
