@@ -12,7 +12,7 @@ function files(dir: string): string[] {
 
 // Static imports, side-effect imports, dynamic import() and require().
 const SOURCE = `(?:from\\s+|import\\s*\\(?\\s*|require\\s*\\(\\s*)['"]`;
-const SDK = new RegExp(`${SOURCE}(@slack\\/|discord\\.js|@discordjs\\/|nodemailer|smtp-server|ws['"])`);
+const SDK = new RegExp(`${SOURCE}(@slack\\/|discord\\.js|@discordjs\\/|nodemailer|smtp-server|hono['"/]|@hono\\/|ws['"])`);
 const ADAPTERS = new RegExp(`${SOURCE}(\\.\\.\\/)+adapters\\/`);
 
 describe('architecture', () => {
@@ -25,7 +25,7 @@ describe('architecture', () => {
   });
 
   it('recognises every form of import', () => {
-    for (const line of [`import { App } from '@slack/bolt';`, `import '@slack/bolt';`, `await import('nodemailer')`, `require("discord.js")`, `import x from "ws";`])
+    for (const line of [`import { App } from '@slack/bolt';`, `import '@slack/bolt';`, `await import('nodemailer')`, `require("discord.js")`, `import x from "ws";`, `import { Hono } from 'hono';`, `import { getCookie } from 'hono/cookie';`])
       expect(SDK.test(line), line).toBe(true);
     expect(ADAPTERS.test(`const m = await import('../../adapters/email/email-adapter');`)).toBe(true);
     expect(SDK.test(`import { z } from 'zod';`)).toBe(false);
@@ -36,6 +36,7 @@ describe('architecture', () => {
       'adapters/email/': /from\s+['"]nodemailer/,
       'adapters/slack/': /from\s+['"]@slack\//,
       'adapters/discord/': /from\s+['"](discord\.js|@discordjs\/)/,
+      'adapters/web/': /from\s+['"](hono['"/]|@hono\/)/,
     };
     const misplaced = files(join(ROOT, 'adapters')).flatMap((f) => {
       const rel = relative(ROOT, f);
