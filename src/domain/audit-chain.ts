@@ -86,12 +86,13 @@ export function checkChain(entries: ChainedEntry[]): Finding[] {
   const byHash = new Map<string, ChainedEntry>();
   for (const e of entries) if (e.hash) byHash.set(e.hash, e);
   let previous: ChainedEntry | null = null;
-  for (const e of entries) {
+  for (const [i, e] of entries.entries()) {
     const name = describeEntry(e);
+    const recomputed = e.hash === null ? null : entryHash(e);
     if (e.hash === null) {
       findings.push({ entryId: e.id, sentence: `${name} has no hash: it was added outside Convene.` });
-    } else if (entryHash(e) !== e.hash) {
-      findings.push({ entryId: e.id, sentence: `${name} was changed after it was written: its content no longer matches its hash.` });
+    } else if (recomputed !== e.hash) {
+      findings.push({ entryId: e.id, sentence: `${name} was changed after it was written: ${whatDiffers(e, recomputed!, previous, entries[i + 1])}.` });
     } else if (previous === null ? e.prevHash !== null : e.prevHash !== previous.hash) {
       const follows = e.prevHash ? byHash.get(e.prevHash) : undefined;
       const sentence =
@@ -107,6 +108,14 @@ export function checkChain(entries: ChainedEntry[]): Finding[] {
     previous = e;
   }
   return findings;
+}
+
+/** Which part of a changed entry differs, where the chain can tell; otherwise its content. */
+function whatDiffers(e: ChainedEntry, recomputed: string, previous: ChainedEntry | null, next: ChainedEntry | undefined): string {
+  if (next?.prevHash === recomputed) return 'its recorded hash was replaced (the entry after it still holds the true one)';
+  if (previous && e.prevHash !== previous.hash && entryHash({ ...e, prevHash: previous.hash }) === e.hash)
+    return 'its link to the entry before it was replaced';
+  return 'its content (the command, who acted, the outcome, the details or the rows it recorded) no longer matches its hash';
 }
 
 /** The rows the log vouches for, as they are now (from the database or from an export). */

@@ -80,7 +80,7 @@ describe('convene backup and convene restore', () => {
     tamper(forged, `UPDATE audit_log SET actor = 'someone else' WHERE id = 2`);
     const refused = await cli(['restore', forged, '--force'], env);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/^Not restored: The record in .*forged\.sqlite does not verify: kosovo-2014: Entry 2 \(.*\) was changed after it was written: its content no longer matches its hash\. Nothing was changed\.\n$/);
+    expect(refused.err).toMatch(/^Not restored: The record in .*forged\.sqlite does not verify: kosovo-2014: Entry 2 \(.*\) was changed after it was written: its content \(the command, who acted, the outcome, the details or the rows it recorded\) no longer matches its hash\. Nothing was changed\.\n$/);
 
     const without = await cli(['restore', file], env);
     expect(without.code).toBe(1);

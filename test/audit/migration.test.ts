@@ -64,7 +64,7 @@ describe('migration 005 on an existing database', () => {
     const db = openDatabase(path);
     const findings = verifyDatabase(db)[0]!.findings.map((f) => f.sentence);
     expect(findings).toEqual([
-      'Entry 1 (2026-01-02T00:00:00.000Z, endorse open by c@x.org (local)) was changed after it was written: its content no longer matches its hash.',
+      'Entry 1 (2026-01-02T00:00:00.000Z, endorse open by c@x.org (local)) was changed after it was written: its content (the command, who acted, the outcome, the details or the rows it recorded) no longer matches its hash.',
       'Vote 1 differs from what entry 5 (2026-01-03T00:00:00.000Z, audit chain start by migration 005) recorded: it was changed afterwards.',
     ]);
     db.close();

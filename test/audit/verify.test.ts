@@ -62,6 +62,13 @@ describe('convene verify', () => {
       // Moved to another chain, the entry is named where its own chain now breaks.
       expect(out).toContain(column === 'exercise_id' ? `Entry ${e.id + 1} (` : `Entry ${e.id} (`);
       expect(out).toMatch(/finding(s)?: the record was changed outside Convene/);
+      const what: Record<string, string> = {
+        hash: 'its recorded hash was replaced (the entry after it still holds the true one).',
+        prev_hash: 'its link to the entry before it was replaced.',
+        actor: 'its content (the command, who acted, the outcome, the details or the rows it recorded) no longer matches its hash.',
+      };
+      if (what[column]) expect(out).toContain(`Entry ${e.id} (${e.at}, endorse vote by ${column === 'actor' ? 'someone else' : ''}`);
+      if (what[column]) expect(out).toContain(what[column]);
     });
 
   it('names an entry whose id was changed, and the time it was written', async () => {
