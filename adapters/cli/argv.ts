@@ -11,7 +11,7 @@ export interface CliInvocation {
   now?: Date;
   /** The command text, for `command`. */
   text?: string;
-  init?: { example?: string; name?: string; timeZone?: string; coordinator?: string; coordinatorName?: string; noticeDays?: number; minutesDays?: number };
+  init?: { example?: string; name?: string; timeZone?: string; language?: string; coordinator?: string; coordinatorName?: string; noticeDays?: number; minutesDays?: number };
 }
 
 export type ParsedArgv = { ok: true; invocation: CliInvocation } | { ok: false; message: string };
@@ -20,7 +20,7 @@ const VALUE_FLAGS: Record<string, string[]> = {
   command: ['--db', '--exercise', '--as', '--now'],
   tick: ['--db', '--now'],
   start: ['--db', '--exercise', '--as', '--now'],
-  init: ['--db', '--now', '--example', '--exercise', '--timezone', '--coordinator', '--coordinator-name', '--notice-days', '--minutes-days'],
+  init: ['--db', '--now', '--example', '--exercise', '--timezone', '--language', '--coordinator', '--coordinator-name', '--notice-days', '--minutes-days'],
   help: [],
   version: [],
 };
@@ -113,6 +113,7 @@ export function parseArgv(argv: string[]): ParsedArgv {
       ...(example !== undefined ? { example } : {}),
       ...(values['--exercise'] !== undefined ? { name: values['--exercise'] } : {}),
       ...(values['--timezone'] !== undefined ? { timeZone: values['--timezone'] } : {}),
+      ...(values['--language'] !== undefined ? { language: values['--language'] } : {}),
       ...(values['--coordinator'] !== undefined ? { coordinator: values['--coordinator'] } : {}),
       ...(values['--coordinator-name'] !== undefined ? { coordinatorName: values['--coordinator-name'] } : {}),
       ...(noticeDays !== undefined ? { noticeDays } : {}),
@@ -137,7 +138,7 @@ Usage: convene [flags] "<command text>" | convene start | tick | init ... | --he
                                         exit 0 accepted, 1 refused, 2 usage error
   convene tick [--now <ISO-8601>]       run whatever is due once (reminders, deadlines, outbox)
   convene init --example kosovo         load the example working group from the Kosovo TOR
-  convene init --exercise "<name>" --timezone <IANA zone> --coordinator <email> [--coordinator-name "<name>"]
+  convene init --exercise "<name>" --timezone <IANA zone> --coordinator <email> [--coordinator-name "<name>"] [--language en|sq|sr-Latn|sr-Cyrl]
                [--notice-days N] [--minutes-days N]
 ${MAINTENANCE_HELP}
 

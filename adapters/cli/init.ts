@@ -12,6 +12,7 @@ export function initialiseExercise(app: App, init: NonNullable<CliInvocation['in
     {
       name: init.name,
       timeZone: init.timeZone,
+      ...(init.language !== undefined ? { language: init.language } : {}),
       noticeDays: init.noticeDays ?? app.config.NOTICE_DAYS,
       minutesDays: init.minutesDays ?? app.config.MINUTES_DAYS,
       coordinator: { email: init.coordinator, name: init.coordinatorName ?? init.coordinator?.split('@')[0] ?? 'Coordinator' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUPS } from '../domain/vocabulary';
+import { GROUPS, LANGUAGES, type Language } from '../domain/vocabulary';
 import { parseDate, parseTime, parseTimeZone, type Parsed } from '../domain/time';
 
 /** A zod string schema that runs one of our strict parsers and reports its sentence. */
@@ -79,6 +79,16 @@ export function choiceArg<const T extends readonly [string, ...string[]]>(what: 
     .transform((s) => s.toLowerCase())
     .pipe(z.enum(choices, { message: `The ${what} is one of: ${choices.join(', ')}.` }));
 }
+
+/** A language of LANGUAGES, in any letter case (`sr-cyrl` is `sr-Cyrl`). */
+export const languageArg = z.string().transform((s, ctx): Language => {
+  const found = LANGUAGES.find((l) => l.toLowerCase() === s.trim().toLowerCase());
+  if (!found) {
+    ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 40)}" is not a language Convene speaks: use one of ${LANGUAGES.join(', ')}.` });
+    return z.NEVER;
+  }
+  return found;
+});
 
 export const dateArg = parsedBy(parseDate);
 export const timeArg = parsedBy(parseTime);

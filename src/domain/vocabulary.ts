@@ -36,3 +36,16 @@ export type Rule = (typeof RULES)[number];
 /** A member's role in an exercise. */
 export const ROLES = ['coordinator', 'focal', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The languages a member may read Convene in: English, Albanian, and Serbian in Latin and in
+ * Cyrillic script (BCP 47 tags). Albanian and Serbian are Kosovo's official languages.
+ */
+export const LANGUAGES = ['en', 'sq', 'sr-Latn', 'sr-Cyrl'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  sq: 'Albanian (shqip)',
+  'sr-Latn': 'Serbian, Latin script (srpski)',
+  'sr-Cyrl': 'Serbian, Cyrillic script (српски)',
+};

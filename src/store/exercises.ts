@@ -1,10 +1,13 @@
 import type { Db } from './db';
+import type { Language } from '../domain/vocabulary';
 
 export interface Exercise {
   id: number;
   slug: string;
   name: string;
   timeZone: string;
+  /** What its members read when they have chosen no language, and what its group channels read. */
+  language: Language;
   noticeDays: number;
   minutesDays: number;
   status: 'active' | 'dissolved';
@@ -17,6 +20,7 @@ interface ExerciseRow {
   slug: string;
   name: string;
   time_zone: string;
+  language: Language;
   notice_days: number;
   minutes_days: number;
   status: 'active' | 'dissolved';
@@ -29,6 +33,7 @@ const toExercise = (r: ExerciseRow): Exercise => ({
   slug: r.slug,
   name: r.name,
   timeZone: r.time_zone,
+  language: r.language,
   noticeDays: r.notice_days,
   minutesDays: r.minutes_days,
   status: r.status,
@@ -38,14 +43,14 @@ const toExercise = (r: ExerciseRow): Exercise => ({
 
 export function insertExercise(
   db: Db,
-  e: { slug: string; name: string; timeZone: string; noticeDays: number; minutesDays: number; createdAt: string },
+  e: { slug: string; name: string; timeZone: string; language?: Language; noticeDays: number; minutesDays: number; createdAt: string },
 ): Exercise {
   const info = db
     .prepare(
-      `INSERT INTO exercises (slug, name, time_zone, notice_days, minutes_days, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO exercises (slug, name, time_zone, language, notice_days, minutes_days, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(e.slug, e.name, e.timeZone, e.noticeDays, e.minutesDays, e.createdAt);
+    .run(e.slug, e.name, e.timeZone, e.language ?? 'en', e.noticeDays, e.minutesDays, e.createdAt);
   return exerciseById(db, Number(info.lastInsertRowid))!;
 }
 
@@ -61,6 +66,10 @@ export function exerciseBySlug(db: Db, slug: string): Exercise | undefined {
 
 export function listExercises(db: Db): Exercise[] {
   return (db.prepare('SELECT * FROM exercises ORDER BY id').all() as ExerciseRow[]).map(toExercise);
+}
+
+export function setExerciseLanguage(db: Db, id: number, language: Language): void {
+  db.prepare('UPDATE exercises SET language = ? WHERE id = ?').run(language, id);
 }
 
 export function markDissolved(db: Db, id: number, at: string): void {

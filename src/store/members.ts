@@ -1,6 +1,6 @@
 import type { Db } from './db';
 
-import type { Group, Role } from '../domain/vocabulary';
+import type { Group, Language, Role } from '../domain/vocabulary';
 
 export type { Group, Role };
 
@@ -17,6 +17,8 @@ export interface Person {
   email: string;
   name: string;
   timeZone: string | null;
+  /** The language they read messages in; null: the exercise's. */
+  language: Language | null;
   emailStatus: 'unknown' | 'working' | 'bounced';
   emailStatusDetail: string | null;
 }
@@ -48,11 +50,11 @@ const toOrg = (r: OrgRow): Organisation => ({
 });
 
 interface PersonRow {
-  id: number; email: string; name: string; time_zone: string | null;
+  id: number; email: string; name: string; time_zone: string | null; language: Language | null;
   email_status: Person['emailStatus']; email_status_detail: string | null;
 }
 const toPerson = (r: PersonRow): Person => ({
-  id: r.id, email: r.email, name: r.name, timeZone: r.time_zone,
+  id: r.id, email: r.email, name: r.name, timeZone: r.time_zone, language: r.language,
   emailStatus: r.email_status, emailStatusDetail: r.email_status_detail,
 });
 
@@ -126,6 +128,10 @@ export function setEmailStatus(db: Db, personId: number, status: Person['emailSt
 
 export function setPersonTimeZone(db: Db, personId: number, zone: string | null): void {
   db.prepare('UPDATE people SET time_zone = ? WHERE id = ?').run(zone, personId);
+}
+
+export function setPersonLanguage(db: Db, personId: number, language: Language | null): void {
+  db.prepare('UPDATE people SET language = ? WHERE id = ?').run(language, personId);
 }
 
 // ---- memberships

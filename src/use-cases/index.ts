@@ -9,6 +9,9 @@ import { listMembers } from './members/list';
 import { checkFocalPoints } from './members/check';
 import { linkChatIdentity } from './members/link';
 import { verifyChatIdentity } from './members/verify';
+import { setMemberLanguage } from './members/language';
+import { setMemberTimeZone } from './members/timezone';
+import { setExerciseLanguageCommand } from './exercise/language';
 import { bindGroupChannel } from './exercise/bind-channel';
 import { exerciseStatus } from './exercise/status';
 import { listExercisesCommand } from './exercise/list';
@@ -58,11 +61,14 @@ export function buildRegistry(): Registry {
     removeFocalPoint,
     addObserver,
     setMemberRole,
+    setMemberLanguage,
+    setMemberTimeZone,
     checkFocalPoints,
     linkChatIdentity,
     verifyChatIdentity,
     exerciseStatus,
     listExercisesCommand,
+    setExerciseLanguageCommand,
     dissolveExercise,
     exportExercise,
     bindGroupChannel,

@@ -5,7 +5,8 @@ import { appendAudit } from '../../store/audit';
 import { freeSlug, insertExercise, listExercises, type Exercise } from '../../store/exercises';
 import { ensurePerson, insertOrganisation, membershipOf, putMembership, setPersonTimeZone, type Organisation } from '../../store/members';
 import { parseTimeZone } from '../../domain/time';
-import { acronymArg, emailArg, lineText, personNameArg } from '../../commands/args';
+import { acronymArg, emailArg, languageArg, lineText, personNameArg } from '../../commands/args';
+import { LANGUAGE_NAMES } from '../../domain/vocabulary';
 
 const zone = z.string().transform((s, ctx) => {
   const r = parseTimeZone(s);
@@ -20,6 +21,8 @@ const zone = z.string().transform((s, ctx) => {
 export const exerciseSetupSchema = z.object({
   name: lineText('exercise name', 120),
   timeZone: zone,
+  /** The language of members who choose none, and of the group channels; English when absent. */
+  language: languageArg.optional(),
   noticeDays: z.number().int().min(0).max(60),
   minutesDays: z.number().int().min(0).max(60),
   coordinator: z.object({ email: emailArg, name: personNameArg, organisation: acronymArg.optional() }),
@@ -62,7 +65,7 @@ export function setUpExercise(db: Db, input: unknown, now: Date, by: string): Se
 
   return inTransaction(db, (): SetupResult => {
     const exercise = insertExercise(db, {
-      slug: freeSlug(db, s.name), name: s.name, timeZone: s.timeZone, noticeDays: s.noticeDays, minutesDays: s.minutesDays, createdAt: at,
+      slug: freeSlug(db, s.name), name: s.name, timeZone: s.timeZone, ...(s.language ? { language: s.language } : {}), noticeDays: s.noticeDays, minutesDays: s.minutesDays, createdAt: at,
     });
     const orgs = new Map<string, Organisation>();
     for (const o of s.organisations) orgs.set(o.acronym, insertOrganisation(db, { exerciseId: exercise.id, acronym: o.acronym, name: o.name, inPmg: o.pmg, at }));
@@ -87,11 +90,11 @@ export function setUpExercise(db: Db, input: unknown, now: Date, by: string): Se
     }
     appendAudit(db, {
       exerciseId: exercise.id, at, actor: by, action: 'exercise init', outcome: 'accepted',
-      detail: { slug: exercise.slug, name: exercise.name, timeZone: exercise.timeZone, coordinator: coordinator.email, organisations: acronyms, focalPoints: focal, observers: s.observers.length },
+      detail: { slug: exercise.slug, name: exercise.name, timeZone: exercise.timeZone, coordinator: coordinator.email, organisations: acronyms, focalPoints: focal, observers: s.observers.length, ...(s.language ? { language: s.language } : {}) },
     });
     const pmg = s.organisations.filter((o) => o.pmg).length;
     const summary =
-      `Created the exercise "${exercise.name}" (slug: ${exercise.slug}) in ${exercise.timeZone}, notice ${exercise.noticeDays} days, minutes within ${exercise.minutesDays} days.\n` +
+      `Created the exercise "${exercise.name}" (slug: ${exercise.slug}) in ${exercise.timeZone}${s.language ? `, in ${LANGUAGE_NAMES[s.language]}` : ''}, notice ${exercise.noticeDays} days, minutes within ${exercise.minutesDays} days.\n` +
       `Coordinator: ${coordinator.name} <${coordinator.email}>${host ? `, hosted by ${host.acronym}` : ''}.` +
       (s.organisations.length ? `\n${s.organisations.length} member organisations (${pmg} in the PMG), ${focal} focal points, ${s.observers.length} observer${s.observers.length === 1 ? '' : 's'}.` : '');
     return { ok: true, exercise, summary };
