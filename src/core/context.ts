@@ -10,6 +10,7 @@ import type { CalendarPart, Medium, OutboundPayload } from './ports';
 import type { TemplateRenderer } from '../render/renderer';
 import type { Clock } from '../clock';
 import { personalLinks, type LinkSettings, type LinkWish } from '../web/personal-links';
+import { messageLanguage } from '../i18n/catalogue';
 
 /** The person behind a command, as far as the bot knows them. */
 export interface ActingPerson {
@@ -106,7 +107,7 @@ export class CommandContext {
    */
   announce(a: GroupAnnouncement): number[] {
     const exercise = this.requireExercise();
-    const rendered = this.renderer.render(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` });
+    const rendered = this.renderer.render(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` }, messageLanguage(a.kind, null, exercise));
     const addressed = channelsOf(this.db, exercise.id, a.group).map((c) => ({
       medium: c.medium as Medium,
       address: formatAddress(channelAddress(c.medium as 'slack' | 'discord', c.channelId)),
@@ -147,7 +148,8 @@ export function deliverToPerson(
   // Personal links only while the exercise is active: a dissolved one takes no votes and sends only its notice.
   const personal = links && exercise?.status === 'active' ? { links: personalLinks(db, links, exercise.id, m.to.id, m.links ?? {}, new Date(nowIso)) } : {};
   const view = { exercise: exercise?.name, ...m.view, ...personal, recipientName: m.to.name, recipientEmail: m.to.email };
-  const rendered = renderer.render(m.kind, view);
+  // Rendered now, in the reader's language of now: changing it later changes the next message only.
+  const rendered = renderer.render(m.kind, view, messageLanguage(m.kind, m.to, exercise));
   const coordinator = exercise ? coordinators(db, exercise.id)[0] : undefined;
   const ids: number[] = [];
   const on = (medium: Medium) => !m.media || m.media.includes(medium);

@@ -235,7 +235,7 @@ export function earliestCompliantDate(
  * The wall clock of `instant` in `zone`, with its UTC offset only when that wall time happens twice
  * that day (a fall-back): "14:00", but "02:30+02:00" / "02:30+01:00" in Europe/Belgrade on 2027-10-31.
  */
-function clockWithOffsetIfAmbiguous(local: LocalDateTime & { offsetMinutes: number }, zone: string): string {
+export function clockWithOffsetIfAmbiguous(local: LocalDateTime & { offsetMinutes: number }, zone: string): string {
   const clock = formatTime(local);
   return resolveLocal(local, zone).kind === 'ambiguous' ? `${clock}${formatOffset(local.offsetMinutes)}` : clock;
 }

@@ -2,6 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
 import { escapeHtml, plainText, singleLine } from './escape';
+import { messagesFor } from '../i18n/catalogue';
+import type { Language } from '../domain/vocabulary';
 
 /** One message, ready for every medium: `text` for chat and the plain-text part, `html` for e-mail. */
 export interface RenderedMessage {
@@ -41,7 +43,9 @@ const FOOTER = 'footer';
  *
  * Each part escapes `{{var}}` for its medium (plainText in text, singleLine in the subject,
  * plainText then escapeHtml in HTML). Unescaped output (`{{{x}}}`, `{{& x}}`) and partials are refused when a
- * template is loaded, except `{{{body}}}` in the layout. A missing or malformed template is a bug
+ * template is loaded, except `{{{body}}}` in the layout. A template whose kind has a section in the
+ * catalogues (src/i18n/) shows its words as `{{t.<message>}}`: the view gets them in the reader's
+ * `language`, filled in from the view's values. A missing or malformed template is a bug
  * in the installation, so it throws; nothing a member types can make it throw.
  *
  * @example
@@ -60,7 +64,8 @@ export class TemplateRenderer {
   }
 
   /** Subject, plain text and HTML of an e-mail; `<kind>.txt` must have a Subject line. */
-  render(kind: string, view: Record<string, unknown>): RenderedMessage {
+  render(kind: string, view: Record<string, unknown>, language: Language = 'en'): RenderedMessage {
+    view = withMessages(kind, view, language);
     const template = this.text(kind);
     if (template.subject === undefined) {
       throw new Error(`Template ${template.file} has no "Subject:" first line, so it cannot be e-mailed.`);
@@ -79,13 +84,13 @@ export class TemplateRenderer {
   }
 
   /** The plain-text body only (chat messages); the Subject line is optional and ignored. */
-  renderBody(kind: string, view: Record<string, unknown>): string {
-    return renderTextBody(this.text(kind), view);
+  renderBody(kind: string, view: Record<string, unknown>, language: Language = 'en'): string {
+    return renderTextBody(this.text(kind), withMessages(kind, view, language));
   }
 
   /** Same as {@link renderBody}. */
-  renderText(kind: string, view: Record<string, unknown>): string {
-    return this.renderBody(kind, view);
+  renderText(kind: string, view: Record<string, unknown>, language: Language = 'en'): string {
+    return this.renderBody(kind, view, language);
   }
 
   private path(kind: string, ext: 'txt' | 'html'): string {
@@ -125,6 +130,12 @@ export class TemplateRenderer {
     this.htmls.set(LAYOUT, template);
     return template;
   }
+}
+
+/** The view with the catalogue's words for `kind` as `t`, when the kind is translated. */
+function withMessages(kind: string, view: Record<string, unknown>, language: Language): Record<string, unknown> {
+  const t = messagesFor(language, kind, view);
+  return t ? { ...view, t } : view;
 }
 
 function checkKind(kind: string): string {

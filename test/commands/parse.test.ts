@@ -105,6 +105,8 @@ describe('the registry', () => {
         'exercise status', 'exercise dissolve', 'exercise export', 'exercise channel',
         // SPEC §7.
         'exercise list',
+        // Issue 13: each member in their own language and time zone.
+        'members language', 'members timezone', 'exercise language',
       ].sort(),
     );
   });

@@ -41,6 +41,8 @@ const EXPECTED: Record<string, { access: 'C' | 'M' | 'F' | 'A'; sample: string }
   'members add-observer': { access: 'C', sample: '/members add-observer visitor@example.org A Visitor' },
   'members role': { access: 'C', sample: '/members role guest@example.org coordinator' },
   'members check': { access: 'M', sample: '/members check' },
+  'members language': { access: 'M', sample: '/members language me sq' },
+  'members timezone': { access: 'M', sample: '/members timezone me America/New_York' },
   'members link': { access: 'A', sample: '/members link focal@kas.example.org' },
   'members verify': { access: 'A', sample: '/members verify 123456' },
   'exercise status': { access: 'M', sample: '/exercise status' },
@@ -48,6 +50,7 @@ const EXPECTED: Record<string, { access: 'C' | 'M' | 'F' | 'A'; sample: string }
   'exercise dissolve': { access: 'C', sample: '/exercise dissolve' },
   'exercise export': { access: 'C', sample: '/exercise export' },
   'exercise channel': { access: 'C', sample: '/exercise channel PWG' },
+  'exercise language': { access: 'C', sample: '/exercise language sq' },
 };
 
 type Who = 'coordinator' | 'focal' | 'observer' | 'stranger' | 'unlinked';

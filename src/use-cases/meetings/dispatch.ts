@@ -1,13 +1,16 @@
 import type { CommandContext } from '../../core/context';
 import type { Medium } from '../../core/ports';
-import { formatLong } from '../../domain/time';
-import { meetingCalendars, meetingUid } from '../../render/icalendar';
+import type { Language } from '../../domain/vocabulary';
+import { meetingCalendars, meetingUid, type CalendarPerson } from '../../render/icalendar';
+import type { CalendarPart } from '../../core/ports';
 import { linkNoticeMessages, peopleEverNoticed, type MeetingNotice, type NoticeKind } from '../../store/meeting-notices';
 import { meetingEnd, meetingRef, type Meeting } from '../../store/meetings';
 import { organisationsOf, personById, recipientsOf, type Organisation, type Person } from '../../store/members';
 import { outboxByRef, outboxMedium } from '../../store/outbox';
 import { meetingLabel } from './lookups';
-import { calendarDescription, meetingView, meetingViews } from './view';
+import { calendarDescription, calendarSummary, meetingView, meetingViews } from './view';
+import { formatLongIn } from '../../i18n/dates';
+import { messageLanguage } from '../../i18n/catalogue';
 import { addFocalCommand } from '../shared/hints';
 
 /** The template of each kind of notice, under templates/. */
@@ -107,34 +110,43 @@ export function dispatchNotice(
   const organizer = personById(ctx.db, m.organizerPersonId)!;
   const report: DispatchReport = { people: 0, messages: 0, byMedium: {} };
   const method = notice.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
-  // Built once for everyone: only the ATTENDEE line and the reader's own time zone differ.
-  const calendarFor = meetingCalendars({
-    uid: meetingUid(m.id, exercise.slug),
-    sequence: notice.sequence,
-    method,
-    stamp: ctx.now,
-    start: m.startsAt,
-    end: meetingEnd(m),
-    summary: `${m.group} meeting: ${m.title}`,
-    description: calendarDescription(exercise, m, notice.agenda),
-    location: m.place,
-    organizer: { name: organizer.name, email: organizer.email },
-  });
+  const kind = NOTICE_TEMPLATE[options.as ?? notice.kind];
+  // Built once per language for everyone: only the ATTENDEE line and the reader's own time zone differ.
+  const calendars = new Map<Language, (attendee: CalendarPerson) => CalendarPart>();
+  const calendarFor = (language: Language) => {
+    let build = calendars.get(language);
+    if (build === undefined) {
+      build = meetingCalendars({
+        uid: meetingUid(m.id, exercise.slug),
+        sequence: notice.sequence,
+        method,
+        stamp: ctx.now,
+        start: m.startsAt,
+        end: meetingEnd(m),
+        summary: calendarSummary(m, language),
+        description: calendarDescription(exercise, m, notice.agenda, language),
+        location: m.place,
+        organizer: { name: organizer.name, email: organizer.email },
+      });
+      calendars.set(language, build);
+    }
+    return build;
+  };
   const viewFor = meetingViews(exercise, m, notice.agenda);
-  const sentAt = options.catchUp ? formatLong(notice.sentAt, exercise.timeZone) : '';
   for (const r of recipients) {
     const media = options.only?.people.get(r.person.id);
     if (options.only && !media) continue;
-    const calendar = calendarFor({ name: r.person.name, email: r.person.email });
+    const language = messageLanguage(kind, r.person, exercise);
+    const calendar = calendarFor(language)({ name: r.person.name, email: r.person.email });
     const view = {
-      ...viewFor(r.person),
+      ...viewFor(r.person, language),
       version: notice.version,
       late: notice.late,
-      joinedLate: options.catchUp ? { firstSent: sentAt } : false,
+      joinedLate: options.catchUp ? { firstSent: formatLongIn(notice.sentAt, exercise.timeZone, language) } : false,
       ...options.view,
     };
     const ids = ctx.deliver({
-      kind: NOTICE_TEMPLATE[options.as ?? notice.kind],
+      kind,
       ref: meetingRef(m.id),
       to: r.person,
       organisationId: r.organisationId,
@@ -156,7 +168,7 @@ export function dispatchNotice(
       kind: NOTICE_TEMPLATE[notice.kind],
       ref: meetingRef(m.id),
       group: m.group,
-      view: { ...meetingView(exercise, m, notice.agenda), version: notice.version, late: notice.late, toGroup: true, ...options.view },
+      view: { ...meetingView(exercise, m, notice.agenda, undefined, messageLanguage(NOTICE_TEMPLATE[notice.kind], null, exercise)), version: notice.version, late: notice.late, toGroup: true, ...options.view },
       ...(options.only ? { channels: options.only.channels } : {}),
     });
   }

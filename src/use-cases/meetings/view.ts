@@ -1,28 +1,39 @@
-import { formatLong, formatTime, localPartsAt } from '../../domain/time';
+import { formatTime, localPartsAt } from '../../domain/time';
+import type { Language } from '../../domain/vocabulary';
+import { translate } from '../../i18n/catalogue';
+import { formatLongIn } from '../../i18n/dates';
 import type { Exercise } from '../../store/exercises';
 import { meetingEnd, type Meeting } from '../../store/meetings';
 import type { Person } from '../../store/members';
-import { MILESTONE_PURPOSE, meetingLabel } from './lookups';
+import { meetingLabel } from './lookups';
 
-const GROUP_NAMES = { PWG: 'Profiling Working Group', PMG: 'Profiling Management Group' } as const;
-
-/** What every meeting template can show (`templates/meeting-*.txt`); values are plain text, escaped by the renderer. */
-export function meetingView(exercise: Exercise, m: Meeting, agenda: string[], person?: Pick<Person, 'timeZone'>): Record<string, unknown> {
+/**
+ * What every meeting template can show (`templates/meeting-*.txt`); values are plain text, escaped
+ * by the renderer. Dates are in the exercise's zone and, when the reader's own zone differs, in
+ * theirs too (`yourTime`), written in `language` (the reader's, for a translated template).
+ */
+export function meetingView(
+  exercise: Exercise,
+  m: Meeting,
+  agenda: string[],
+  person?: Pick<Person, 'timeZone'>,
+  language: Language = 'en',
+): Record<string, unknown> {
   const zone = exercise.timeZone;
   const ownZone = person?.timeZone && person.timeZone !== zone ? person.timeZone : null;
   return {
     id: meetingLabel(m),
     group: m.group,
-    groupName: GROUP_NAMES[m.group],
+    groupName: translate(language, `groups.${m.group}`),
     title: m.title,
-    when: formatLong(m.startsAt, zone),
+    when: formatLongIn(m.startsAt, zone, language),
     until: formatTime(localPartsAt(meetingEnd(m), zone)),
     durationMinutes: m.durationMinutes,
     place: m.place ?? false,
-    yourTime: ownZone ? formatLong(m.startsAt, ownZone) : false,
-    deadline: formatLong(m.noticeDeadline, zone),
+    yourTime: ownZone ? formatLongIn(m.startsAt, ownZone, language) : false,
+    deadline: formatLongIn(m.noticeDeadline, zone, language),
     noticeDays: exercise.noticeDays,
-    milestone: m.milestone ? { name: m.milestone, purpose: MILESTONE_PURPOSE[m.milestone] } : false,
+    milestone: m.milestone ? { name: m.milestone, purpose: translate(language, `purposes.${m.milestone}`) } : false,
     shortNotice: m.urgentReason ? { reason: m.urgentReason } : false,
     agenda: agendaView(agenda),
     hasAgenda: agenda.length > 0,
@@ -30,18 +41,22 @@ export function meetingView(exercise: Exercise, m: Meeting, agenda: string[], pe
 }
 
 /**
- * The same view for many recipients: what all of them share is formatted once, a person's own
- * time zone once per zone. Equal to `meetingView(exercise, m, agenda, person)` for each person.
+ * The same view for many recipients: what all of them share is formatted once per language, a
+ * person's own time zone once per zone and language. Equal to
+ * `meetingView(exercise, m, agenda, person, language)` for each person.
  */
-export function meetingViews(exercise: Exercise, m: Meeting, agenda: string[]): (person: Pick<Person, 'timeZone'>) => Record<string, unknown> {
-  const shared = meetingView(exercise, m, agenda);
+export function meetingViews(exercise: Exercise, m: Meeting, agenda: string[]): (person: Pick<Person, 'timeZone'>, language?: Language) => Record<string, unknown> {
+  const shared = new Map<Language, Record<string, unknown>>();
   const inZone = new Map<string, string>();
-  return (person) => {
+  return (person, language = 'en') => {
+    let view = shared.get(language);
+    if (view === undefined) shared.set(language, (view = meetingView(exercise, m, agenda, undefined, language)));
     const zone = person.timeZone && person.timeZone !== exercise.timeZone ? person.timeZone : null;
-    if (zone === null) return { ...shared };
-    let yourTime = inZone.get(zone);
-    if (yourTime === undefined) inZone.set(zone, (yourTime = formatLong(m.startsAt, zone)));
-    return { ...shared, yourTime };
+    if (zone === null) return { ...view };
+    const key = `${language} ${zone}`;
+    let yourTime = inZone.get(key);
+    if (yourTime === undefined) inZone.set(key, (yourTime = formatLongIn(m.startsAt, zone, language)));
+    return { ...view, yourTime };
   };
 }
 
@@ -53,10 +68,15 @@ export function agendaView(agenda: string[]): { number: number; text: string; li
   });
 }
 
+/** The ICS SUMMARY the bot writes: "PWG meeting: Agree the TOR", in the reader's language. */
+export function calendarSummary(m: Meeting, language: Language = 'en'): string {
+  return translate(language, 'calendar.summary', { group: m.group, title: m.title });
+}
+
 /** The ICS description: the agenda as plain text, and the short-notice reason when there is one. */
-export function calendarDescription(exercise: Exercise, m: Meeting, agenda: string[]): string {
-  const lines = [`${m.group} meeting ${meetingLabel(m)} of ${exercise.name}.`];
-  if (m.urgentReason) lines.push(`Short notice: ${m.urgentReason}`);
-  lines.push('', 'Agenda:', ...agenda.map((a, i) => `${i + 1}. ${a}`));
+export function calendarDescription(exercise: Exercise, m: Meeting, agenda: string[], language: Language = 'en'): string {
+  const lines = [translate(language, 'calendar.description', { group: m.group, id: meetingLabel(m), exercise: exercise.name })];
+  if (m.urgentReason) lines.push(translate(language, 'calendar.shortNotice', { reason: m.urgentReason }));
+  lines.push('', translate(language, 'calendar.agenda'), ...agenda.map((a, i) => `${i + 1}. ${a}`));
   return lines.join('\n');
 }

@@ -137,6 +137,9 @@ describe('/exercise dissolve', () => {
       'members remove-focal': { line: '/members remove-focal UNICEF data@unicef.example.org' },
       'members add-observer': { line: '/members add-observer visitor@example.org A Visitor' },
       'members role': { line: `/members role ${OBSERVER} coordinator` },
+      'members language': { line: '/members language me sq' },
+      'members timezone': { line: '/members timezone me America/New_York' },
+      'exercise language': { line: '/exercise language sq' },
       'exercise dissolve': { line: '/exercise dissolve confirm' },
       'exercise channel': { line: '/exercise channel PWG' },
       // Issuing a personal link to the overview; the plain /exercise status only reads.

@@ -1,0 +1,34 @@
+import { format } from 'date-fns';
+import { sq, sr, srLatn, type Locale } from 'date-fns/locale';
+import { TZDate } from '@date-fns/tz';
+import { clockWithOffsetIfAmbiguous, formatLong } from '../domain/time';
+import { localPartsAt } from '../domain/time-zones';
+import type { Language } from '../domain/vocabulary';
+
+/** date-fns locales and day patterns; English keeps `formatLong`, built by hand so its output never moves. */
+const LOCALES: Record<Exclude<Language, 'en'>, { locale: Locale; day: string }> = {
+  sq: { locale: sq, day: 'EEEE, d MMMM yyyy' },
+  'sr-Latn': { locale: srLatn, day: 'EEEE, d. MMMM yyyy' },
+  'sr-Cyrl': { locale: sr, day: 'EEEE, d. MMMM yyyy' },
+};
+
+/**
+ * A date and time as a reader of `language` writes it, in `zone`, with the zone named:
+ * "уторак, 24. новембар 2026, 08:00 (America/New_York)". The wall clock and the offset of a
+ * repeated hour come from the strict rules in src/domain/ (the same as in English).
+ */
+export function formatLongIn(instant: Date, zone: string, language: Language): string {
+  if (language === 'en') return formatLong(instant, zone);
+  const { locale, day } = LOCALES[language];
+  const local = localPartsAt(instant, zone);
+  return `${format(new TZDate(instant, zone), day, { locale })}, ${clockWithOffsetIfAmbiguous(local, zone)} (${zone})`;
+}
+
+/**
+ * The time in the reader's zone, and the exercise's beside it when the two differ: `own` is null
+ * when they are the same (or the reader set none), so a template shows one line.
+ */
+export function whenFor(instant: Date, exerciseZone: string, ownZone: string | null | undefined, language: Language): { there: string; own: string | null } {
+  const there = formatLongIn(instant, exerciseZone, language);
+  return { there, own: ownZone && ownZone !== exerciseZone ? formatLongIn(instant, ownZone, language) : null };
+}
