@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/domain/vocabulary';
+import { CATALOGUES, messagesFor, missingKeys, translate } from '../../src/i18n/catalogue';
+import { formatLongIn } from '../../src/i18n/dates';
+import { formatLong } from '../../src/domain/time';
+
+describe('the catalogues', () => {
+  // A message English has and another language lacks is shown in English: this lists them all.
+  for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+    it(`${language} has every message the English catalogue has, in every plural form its rules need`, () => {
+      expect(missingKeys(language)).toEqual([]);
+    });
+  }
+
+  it('lists a missing message and a missing plural form, and falls back to English for it', () => {
+    const sr = CATALOGUES['sr-Latn'] as Record<string, Record<string, string>>;
+    const section = sr['meeting-invitation']!;
+    const saved = { dear: section.dear!, few: section.noticeDays_few! };
+    delete section.dear;
+    delete section.noticeDays_few;
+    try {
+      expect(missingKeys('sr-Latn')).toEqual(['meeting-invitation.dear', 'meeting-invitation.noticeDays_few']);
+      expect(translate('sr-Latn', 'meeting-invitation.dear', { recipientName: 'Milica' })).toBe('Dear Milica,');
+    } finally {
+      section.dear = saved.dear;
+      section.noticeDays_few = saved.few;
+    }
+    expect(missingKeys('sr-Latn')).toEqual([]);
+  });
+
+  it('Serbian counts days one/few/other: 1, 21 and 101 dan; 2 dana; 5 and 11 dana', () => {
+    const footer = (count: number) => messagesFor('sr-Cyrl', 'meeting-invitation', { noticeDays: count, deadline: 'x' })!.noticeDays!;
+    const said = Object.fromEntries([1, 2, 5, 11, 21, 101].map((n) => [n, footer(n)]));
+    expect(said[1]).toContain('најмање 1 дан пре');
+    expect(said[21]).toContain('најмање 21 дан пре');
+    expect(said[101]).toContain('најмање 101 дан пре');
+    expect(said[2]).toContain('најмање 2 дана пре');
+    expect(said[5]).toContain('најмање 5 дана пре');
+    expect(said[11]).toContain('најмање 11 дана пре');
+    expect(messagesFor('sr-Latn', 'meeting-invitation', { noticeDays: 21, deadline: 'x' })!.noticeDays).toContain('najmanje 21 dan pre');
+  });
+
+  it('English and Albanian count one/other', () => {
+    expect(messagesFor('en', 'meeting-invitation', { noticeDays: 1, deadline: 'x' })!.noticeDays).toContain('at least 1 day before');
+    expect(messagesFor('en', 'meeting-invitation', { noticeDays: 7, deadline: 'x' })!.noticeDays).toContain('at least 7 days before');
+    expect(messagesFor('sq', 'meeting-invitation', { noticeDays: 7, deadline: 'x' })!.noticeDays).toContain('të paktën 7 ditë para');
+  });
+
+  it('writes Serbian Cyrillic in Cyrillic, keeping acronyms and placeholders Latin', () => {
+    const values = (c: object): string[] => Object.values(c).flatMap((v) => (typeof v === 'string' ? [v] : values(v as object)));
+    const latin = values(CATALOGUES['sr-Cyrl']).flatMap((v) => v.replace(/\{\{[^}]*\}\}/g, '').match(/[A-Za-z]+/g) ?? []);
+    expect(latin.filter((w) => !['TOR', 'PWG', 'PMG'].includes(w))).toEqual([]);
+    expect(values(CATALOGUES['sr-Cyrl']).every((v) => /[\u0400-\u04FF]/.test(v) || !/[a-z]/i.test(v.replace(/\{\{[^}]*\}\}/g, '')))).toBe(true);
+  });
+});
+
+describe('dates in the reader language', () => {
+  const at = new Date('2026-11-24T13:00:00Z');
+  it('keeps English as it was, byte for byte', () => {
+    expect(formatLongIn(at, 'Europe/Belgrade', 'en')).toBe(formatLong(at, 'Europe/Belgrade'));
+    expect(formatLongIn(at, 'Europe/Belgrade', 'en')).toBe('Tue 24 Nov 2026, 14:00 (Europe/Belgrade)');
+  });
+  it('writes Cyrillic and Latin Serbian, and Albanian, month and weekday names from date-fns', () => {
+    expect(formatLongIn(at, 'America/New_York', 'sr-Cyrl')).toBe('уторак, 24. новембар 2026, 08:00 (America/New_York)');
+    expect(formatLongIn(at, 'Europe/Belgrade', 'sr-Latn')).toBe('utorak, 24. novembar 2026, 14:00 (Europe/Belgrade)');
+    expect(formatLongIn(at, 'Europe/Belgrade', 'sq')).toBe('Martë, 24 Nëntor 2026, 14:00 (Europe/Belgrade)');
+  });
+  it('keeps the offset on a wall time that happens twice, as the strict rules say', () => {
+    const first = new Date('2027-10-31T00:30:00Z');
+    expect(formatLongIn(first, 'Europe/Belgrade', 'sr-Latn')).toBe('nedelja, 31. oktobar 2027, 02:30+02:00 (Europe/Belgrade)');
+  });
+});

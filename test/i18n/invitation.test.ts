@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LoopbackSmtp } from '../helpers/smtp';
+import { createTestApp, TEMPLATES, type TestApp } from '../helpers/app';
+import { icsFields, meetingWithAgenda, ok, outbox } from '../helpers/meetings';
+import { OutboxSender } from '../../src/delivery/sender';
+import { TemplateRenderer } from '../../src/render/renderer';
+import { silentLogger } from '../../src/logger';
+import { linkIdentity, personByEmail } from '../../src/store/members';
+import { createEmailAdapter } from '../../adapters/email/email-adapter';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+// The Kosovo example meets in Europe/Belgrade; each of these focal points reads another language.
+const READERS = {
+  en: 'focal@drc.example.org',
+  sq: 'focal@kas.example.org',
+  'sr-Latn': 'focal@mcr.example.org',
+  'sr-Cyrl': 'focal@scr.example.org',
+} as const;
+
+function invitationTo(app: TestApp, email: string) {
+  const person = personByEmail(app.db, email)!;
+  const row = outbox(app.db, 'M1', 'meeting-invitation').find((e) => e.personId === person.id && e.medium === 'email');
+  if (!row) throw new Error(`no invitation for ${email}`);
+  return row;
+}
+
+describe('the meeting invitation in each member language', () => {
+  it('goes out in as many languages as its recipients chose, each e-mail in one, parsed back over real SMTP with a valid calendar part', async () => {
+    app = createTestApp();
+    for (const [language, email] of Object.entries(READERS)) if (language !== 'en') ok(app, `/members language ${email} ${language}`);
+    meetingWithAgenda(app);
+    ok(app, '/meeting send M1');
+    const smtp = new LoopbackSmtp();
+    await smtp.start();
+    const email = createEmailAdapter({ from: 'Convene <convene@example.org>', smtpUrl: `smtp://127.0.0.1:${smtp.port}`, smtp: { ignoreTLS: true } });
+    const sender = new OutboxSender({ db: app.db, clock: app.clock, ports: [email], renderer: new TemplateRenderer(TEMPLATES), logger: silentLogger });
+    try {
+      await sender.drain();
+      const mails = await smtp.parsed();
+      const to = (address: string) => mails.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address === address)!;
+      const expected = {
+        en: { subject: 'Invitation: PWG meeting M1, Thu 10 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR', text: 'Under the TOR the agenda and invitation reach members at least 7 days', summary: 'PWG meeting: Agree the TOR', agenda: 'Agenda:' },
+        sq: { subject: 'Ftesë: takimi M1 i PWG, Enjte, 10 Dhjetor 2026, 10:00 (Europe/Belgrade): Agree the TOR', text: 'të paktën 7 ditë para takimit', summary: 'Takim i PWG: Agree the TOR', agenda: 'Rendi i ditës:' },
+        'sr-Latn': { subject: 'Poziv: sastanak M1 grupe PWG, četvrtak, 10. decembar 2026, 10:00 (Europe/Belgrade): Agree the TOR', text: 'najmanje 7 dana pre sastanka', summary: 'Sastanak grupe PWG: Agree the TOR', agenda: 'Dnevni red:' },
+        'sr-Cyrl': { subject: 'Позив: састанак M1 групе PWG, четвртак, 10. децембар 2026, 10:00 (Europe/Belgrade): Agree the TOR', text: 'најмање 7 дана пре састанка', summary: 'Састанак групе PWG: Agree the TOR', agenda: 'Дневни ред:' },
+      };
+      for (const [language, address] of Object.entries(READERS) as [keyof typeof READERS, string][]) {
+        const mail = to(address);
+        const want = expected[language];
+        expect(mail.subject, language).toBe(want.subject);
+        expect(mail.text, language).toContain(want.text);
+        expect(mail.html, language).toContain(want.text);
+        const ics = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content.toString('utf8') ?? '';
+        const { calendar, event } = icsFields(ics);
+        expect(calendar.METHOD, language).toBe('REQUEST');
+        expect(event.DTSTART?.value, language).toBe('20261210T090000Z');
+        expect(event.UID?.value, language).toBe('meeting-1-kosovo-2014@convene');
+        expect(event.SUMMARY?.value, language).toBe(want.summary);
+        expect(event.DESCRIPTION?.value, language).toContain(want.agenda);
+      }
+      // The others (no language chosen) read the exercise's default, English.
+      expect(to('focal@iom.example.org').subject).toBe(expected.en.subject);
+    } finally {
+      await email.close();
+      await smtp.stop();
+    }
+  });
+
+  it('shows a reader in sr-Cyrl and America/New_York the Belgrade time in Cyrillic with their New York time beside it', () => {
+    app = createTestApp();
+    const reader = READERS['sr-Cyrl'];
+    ok(app, `/members language ${reader} sr-Cyrl`);
+    ok(app, '/members timezone me America/New_York', reader);
+    meetingWithAgenda(app);
+    ok(app, '/meeting send M1');
+    const { text, html } = invitationTo(app, reader).payload;
+    expect(text).toContain('Време:    четвртак, 10. децембар 2026, 10:00 (Europe/Belgrade) до 12:00');
+    expect(text).toContain('четвртак, 10. децембар 2026, 04:00 (America/New_York) у вашој временској зони');
+    expect(html).toContain('04:00 (America/New_York) у вашој временској зони');
+    expect(text).not.toMatch(/December|Thu /);
+  });
+
+  it("changes the next message when a member changes language, not those already sent", () => {
+    app = createTestApp();
+    const reader = READERS.sq;
+    meetingWithAgenda(app);
+    ok(app, '/meeting send M1');
+    const before = invitationTo(app, reader).payload.subject;
+    expect(before).toMatch(/^Invitation: /);
+    ok(app, '/members language me sq', reader);
+    expect(invitationTo(app, reader).payload.subject).toBe(before);
+    meetingWithAgenda(app, '2026-12-17');
+    ok(app, '/meeting send M2');
+    const person = personByEmail(app.db, reader)!;
+    const next = outbox(app.db, 'M2', 'meeting-invitation').find((e) => e.personId === person.id && e.medium === 'email')!;
+    expect(next.payload.subject).toMatch(/^Ftesë: takimi M2 i PWG/);
+  });
+
+  it("writes the group channel's post, and the messages of members who chose no language, in the exercise's default", async () => {
+    app = createTestApp({ chatMedia: ['slack'] });
+    ok(app, '/exercise language sr-Latn');
+    linkIdentity(app.db, { medium: 'slack', userId: 'UCOORD', personId: personByEmail(app.db, 'coordinator@unhcr.example.org')!.id, at: '2026-11-01T00:00:00Z', by: 'test' });
+    expect((await app.runChat('/exercise channel PWG', 'slack', 'UCOORD', { channel: { medium: 'slack', id: 'CPWG' } })).status).toBe('accepted');
+    ok(app, `/members language ${READERS.en} en`);
+    meetingWithAgenda(app);
+    ok(app, '/meeting send M1');
+    const post = outbox(app.db, 'M1', 'meeting-invitation').find((e) => e.personId === null)!;
+    expect(post.payload.text).toContain('Članovima grupe PWG (Radna grupa za profilisanje):');
+    expect(invitationTo(app, 'focal@iom.example.org').payload.subject).toMatch(/^Poziv: sastanak M1 grupe PWG/);
+    expect(invitationTo(app, READERS.en).payload.subject).toMatch(/^Invitation: PWG meeting M1/);
+  });
+});
