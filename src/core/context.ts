@@ -10,7 +10,8 @@ import type { CalendarPart, Medium, OutboundPayload } from './ports';
 import type { TemplateRenderer } from '../render/renderer';
 import type { Clock } from '../clock';
 import { personalLinks, type LinkSettings, type LinkWish } from '../web/personal-links';
-import { messageLanguage } from '../i18n/catalogue';
+import { messageLanguage, translate } from '../i18n/catalogue';
+import type { Language } from '../domain/vocabulary';
 
 /** The person behind a command, as far as the bot knows them. */
 export interface ActingPerson {
@@ -41,8 +42,8 @@ const PLATFORM_NAMES = { slack: 'Slack', discord: 'Discord' } as const;
  * Where the buttons under a message can be pressed, for its text: `Slack`, `Discord`, `Slack or
  * Discord`, or '' when the installation runs no chat platform (the text then says only what to type).
  */
-export function buttonsIn(settings: Settings): string {
-  return (settings.chatPlatforms ?? []).map((p) => PLATFORM_NAMES[p]).join(' or ');
+export function buttonsIn(settings: Settings, language: Language = 'en'): string {
+  return (settings.chatPlatforms ?? []).map((p) => PLATFORM_NAMES[p]).join(` ${translate(language, 'common.or')} `);
 }
 
 /** One message to one person, rendered from a template on every medium they can be reached on. */
@@ -130,7 +131,8 @@ export class CommandContext {
 
   /** Queues a message to one person: e-mail always, plus each linked chat identity. Returns outbox ids. */
   deliver(m: PersonalMessage): number[] {
-    const withButtons = m.actions?.length ? { ...m, view: { ...m.view, buttonsIn: buttonsIn(this.settings) } } : m;
+    const language = messageLanguage(m.kind, m.to, this.exercise);
+    const withButtons = m.actions?.length ? { ...m, view: { ...m.view, buttonsIn: buttonsIn(this.settings, language) } } : m;
     return deliverToPerson(this.db, this.renderer, this.exercise?.id ?? null, this.nowIso, withButtons, this.settings.links);
   }
 }

@@ -1,3 +1,4 @@
+import { messageLanguage, translate } from '../../i18n/catalogue';
 import type { CommandContext } from '../../core/context';
 import type { Endorsement } from '../../store/endorsements';
 import { channelPostsOf, enqueue } from '../../store/outbox';
@@ -15,16 +16,17 @@ export function refreshChannelPosts(ctx: CommandContext, e: Endorsement, known?:
   if (posts.length === 0) return 0;
   const exercise = ctx.requireExercise();
   const standing = known ?? standingOf(ctx.db, e);
+  const language = messageLanguage('endorsement-request', null, exercise);
   const rendered = ctx.renderer.render('endorsement-request', {
     exercise: exercise.name,
-    ...requestView(e, standing.electorate.length, exercise.timeZone),
+    ...requestView(e, standing.electorate.length, exercise.timeZone, null, language),
     inChannel: e.status === 'open',
     closedNow: e.status === 'closed',
     recipientName: `the ${e.group}`,
-    tally: tallyLine(standing.tally),
-    votedOrgs: standing.votes.map((v) => `${v.acronym}: ${v.choice}${v.proxy ? ' (proxy)' : ''}`),
+    tally: tallyLine(standing.tally, language),
+    votedOrgs: standing.votes.map((v) => (v.proxy ? translate(language, 'tally.proxy', { acronym: v.acronym, choice: v.choice }) : `${v.acronym}: ${v.choice}`)),
     waitingOrgs: standing.waiting.map((o) => o.acronym).join(', '),
-  });
+  }, language);
   for (const post of posts) {
     enqueue(
       ctx.db,

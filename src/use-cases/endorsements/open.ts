@@ -1,3 +1,4 @@
+import { messageLanguage } from '../../i18n/catalogue';
 import { z } from 'zod';
 import { choiceArg, dateArg, groupArg, idArg, lineText } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
@@ -148,7 +149,8 @@ function announce(ctx: CommandContext, e: Endorsement, electorate: Organisation[
   const exercise = ctx.requireExercise();
   const buttons = voteButtons(e);
   const voters = new Set(electorate.map((o) => o.id));
-  const posts = ctx.announce({ kind: 'endorsement-request', ref: refOf(e), group: e.group, view: { ...requestView(e, electorate.length, exercise.timeZone), inChannel: true }, actions: buttons });
+  const channelLanguage = messageLanguage('endorsement-request', null, exercise);
+  const posts = ctx.announce({ kind: 'endorsement-request', ref: refOf(e), group: e.group, view: { ...requestView(e, electorate.length, exercise.timeZone, null, channelLanguage), inChannel: true }, actions: buttons });
   const reached = new Set<number>();
   const byMedium = new Map<Medium, number>();
   const members = recipientsOf(ctx.db, exercise.id, e.group);
@@ -160,7 +162,7 @@ function announce(ctx: CommandContext, e: Endorsement, electorate: Organisation[
       ref: refOf(e),
       to: member,
       organisationId: votes ? member.organisation!.id : null,
-      view: { ...requestView(e, electorate.length, exercise.timeZone, member), votes, organisation: member.organisation?.acronym ?? null },
+      view: { ...requestView(e, electorate.length, exercise.timeZone, member, messageLanguage('endorsement-request', member, exercise)), votes, organisation: member.organisation?.acronym ?? null },
       ...(votes ? { actions: buttons, links: { vote: e } } : {}),
     });
     for (const id of ids) {

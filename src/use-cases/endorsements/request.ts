@@ -2,9 +2,11 @@ import type { CommandContext } from '../../core/context';
 import type { Db } from '../../store/db';
 import { endorsementById, currentVotes, type Endorsement, type Vote } from '../../store/endorsements';
 import { organisationsOf, type Organisation, type Person } from '../../store/members';
-import { tally, RULE_TEXT, type Tally } from '../../domain/tally';
+import { tally, type Tally } from '../../domain/tally';
 import { votingClosed } from '../../domain/endorsement-deadline';
 import { formatInZone } from '../../domain/time';
+import type { Language } from '../../domain/vocabulary';
+import { translate } from '../../i18n/catalogue';
 
 /** The outbox and jobs name a request this way. */
 export const refOf = (e: { id: number }): string => `endorsement:${e.id}`;
@@ -50,17 +52,17 @@ export function standingOf(db: Db, e: Endorsement): Standing {
 }
 
 /** `"Terms of Reference" (version v2)` */
-export function documentName(e: Endorsement): string {
-  return `"${e.title}"${e.version ? ` (version ${e.version})` : ''}`;
+export function documentName(e: Endorsement, language: Language = 'en'): string {
+  return translate(language, e.version ? 'common.documentVersion' : 'common.document', { title: e.title, version: e.version });
 }
 
 /** An instant in the exercise's zone, and in the person's own zone when their clock shows another time. */
-export function timeFor(instant: string | Date, zone: string, person?: Pick<Person, 'timeZone'> | null): string {
+export function timeFor(instant: string | Date, zone: string, person?: Pick<Person, 'timeZone'> | null, language: Language = 'en'): string {
   const at = typeof instant === 'string' ? new Date(instant) : instant;
   const there = formatInZone(at, zone);
   if (!person?.timeZone || person.timeZone === zone) return there;
   const own = formatInZone(at, person.timeZone);
-  return own.slice(0, 16) === there.slice(0, 16) ? there : `${there} (${own} for you)`;
+  return own.slice(0, 16) === there.slice(0, 16) ? there : translate(language, 'common.forYou', { there, own });
 }
 
 /**
@@ -77,23 +79,23 @@ export function openState(e: Endorsement, zone: string, now: Date, reader?: Pick
   return awaitingResult(e, now) ? `voting closed at ${deadline}; the result is published at the next tick` : `open until ${deadline}`;
 }
 
-export function tallyLine(t: Tally): string {
-  return `${t.endorse} endorse, ${t.object} object, ${t.abstain} abstain; ${t.voted} voted, quorum ${t.quorum} ${t.quorumReached ? 'reached' : 'not reached'}`;
+export function tallyLine(t: Tally, language: Language = 'en'): string {
+  return translate(language, t.quorumReached ? 'tally.reached' : 'tally.notReached', { ...t });
 }
 
 /** The fields every endorsement message shows, for the templates. */
-export function requestView(e: Endorsement, electorate: number, zone: string, person?: Person | null): Record<string, unknown> {
+export function requestView(e: Endorsement, electorate: number, zone: string, person?: Person | null, language: Language = 'en'): Record<string, unknown> {
   return {
     id: shortId(e),
     group: e.group,
     title: e.title,
     version: e.version,
     link: e.link,
-    document: documentName(e),
-    rule: RULE_TEXT[e.rule],
+    document: documentName(e, language),
+    rule: translate(language, `rules.${e.rule}`),
     quorum: e.quorum,
     organisations: electorate,
-    deadline: timeFor(e.deadlineAt, zone, person),
+    deadline: timeFor(e.deadlineAt, zone, person, language),
     urgent: e.urgentReason,
   };
 }
