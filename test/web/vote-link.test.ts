@@ -4,7 +4,7 @@ import { FOCAL, ok, OPENED_AT } from '../helpers/endorsements';
 import { formOf, linksIn, startWeb, type WebHarness } from '../helpers/web';
 import { auditOf } from '../../src/store/audit';
 import { currentVoteOf, endorsementById } from '../../src/store/endorsements';
-import { organisationByAcronym } from '../../src/store/members';
+import { organisationByAcronym, personByEmail, setPersonTimeZone } from '../../src/store/members';
 import { outboxByRef } from '../../src/store/outbox';
 
 let web: WebHarness;
@@ -149,5 +149,14 @@ describe('a vote link from the endorsement request', () => {
     const again = await web.request(link, { form: { csrf: form.csrf, choice: 'abstain', comment: 'on reflection' }, cookie: form.cookie });
     expect(again.html).toContain('replacing its earlier endorse');
     expect(kasVote()).toMatchObject({ choice: 'abstain', comment: 'on reflection' });
+  });
+});
+
+describe('a vote link for a person with their own time zone', () => {
+  it('shows the deadline in the exercise\'s zone and in theirs', async () => {
+    setPersonTimeZone(web.app.db, personByEmail(web.app.db, FOCAL.KAS)!.id, 'America/New_York');
+    const page = await web.request(voteLinks(FOCAL.KAS).endorse);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Open until 2026-11-29 10:00 Europe/Belgrade (2026-11-29 04:00 America/New_York for you).');
   });
 });

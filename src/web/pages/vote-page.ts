@@ -2,7 +2,7 @@ import { CHOICES, OUTCOME_TEXT, type Choice } from '../../domain/tally';
 import { formatInZone } from '../../domain/time';
 import type { Db } from '../../store/db';
 import { currentVoteOf, endorsementById, type Endorsement } from '../../store/endorsements';
-import { awaitingResult, shortId, standingOf } from '../../use-cases/endorsements/request';
+import { awaitingResult, shortId, standingOf, timeFor } from '../../use-cases/endorsements/request';
 import { whyOrganisationCannotVote } from '../../use-cases/endorsements/record-vote';
 import type { LinkHolder } from '../open-link';
 import { readerZone } from '../open-link';
@@ -40,8 +40,8 @@ export function votePage(db: Db, h: LinkHolder, now: Date, chosen: Choice | null
     e.status === 'closed'
       ? `Closed on ${formatInZone(new Date(e.closedAt!), zone)}: ${OUTCOME_TEXT[e.outcome!]}. Votes are no longer taken.`
       : open
-        ? `Open until ${formatInZone(new Date(e.deadlineAt), zone)}.`
-        : `Voting closed at its deadline, ${formatInZone(new Date(e.deadlineAt), zone)}; the result is published shortly.`;
+        ? `Open until ${timeFor(e.deadlineAt, h.exercise.timeZone, h.person)}.`
+        : `Voting closed at its deadline, ${timeFor(e.deadlineAt, h.exercise.timeZone, h.person)}; the result is published shortly.`;
   return {
     ok: true,
     page: {
