@@ -149,5 +149,6 @@ describe('endorsement votes under random sequences of votes, replacements, remov
       ),
       { numRuns: 80 },
     );
-  });
+    // 80 runs of up to 50 commands each on real SQLite files: CPU-bound, ~18 s alone on 2 cores.
+  }, 120_000);
 });
