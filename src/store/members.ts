@@ -187,8 +187,12 @@ export function activeFocalPoints(db: Db, organisationId: number): Member[] {
   return rows.map(toMember);
 }
 
+/** The exercise's active coordinators, in the order activeMembers gives them; read alone (every e-mail's Reply-To asks). */
 export function coordinators(db: Db, exerciseId: number): Member[] {
-  return activeMembers(db, exerciseId).filter((m) => m.role === 'coordinator');
+  const rows = db
+    .prepare(`${memberSelect} WHERE m.exercise_id = ? AND m.active = 1 AND m.role = 'coordinator' ORDER BY o.id, p.name`)
+    .all(exerciseId) as MemberRow[];
+  return rows.map(toMember);
 }
 
 /** Everyone a group's notices go to: focal points of its organisations, coordinators and observers. */
