@@ -94,7 +94,11 @@ export class ConveneCore implements Core {
       }
       const environment = storageProblem(error);
       if (environment) {
-        logger.warn({ err: error, command: definition.path }, 'command not run: database problem');
+        // The person is told in a sentence; the log gets the code, not a stack trace (nothing is wrong
+        // with Convene). Busy passes by itself, so it is only news at info (a one-shot CLI shows warn).
+        const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+        const busy = code !== undefined && /^SQLITE_(BUSY|LOCKED)/.test(code);
+        logger[busy ? 'info' : 'warn']({ command: definition.path, code, problem: environment }, 'command not run: database problem');
         return refusal('not-available', environment);
       }
       const reference = `E${now.getTime().toString(36)}`;
