@@ -10,7 +10,7 @@ afterEach(() => app?.close());
 const COORDINATOR_STEPS = /\/meeting (schedule|agenda|send|postpone)|\/members add-focal|\/endorse open|\/minutes (publish|correct)|urgent:/;
 
 describe('the next steps in a reply are offered only to whoever may take them', () => {
-  it('/meeting show and /exercise status give focal points and observers the facts, coordinators the steps too', async () => {
+  it('/meeting show, /meeting agenda show and /exercise status give focal points and observers the facts, coordinators the steps too', async () => {
     app = createTestApp({ now: '2026-11-10T09:00:00Z' });
     ok(app, '/members remove-focal SCR focal@scr.example.org');
     ok(app, '/meeting schedule PWG 2026-11-20 10:00 Agree the TOR milestone:tor');
@@ -23,6 +23,8 @@ describe('the next steps in a reply are offered only to whoever may take them', 
       expect(show).toContain('Agenda: none yet.');
       expect(show).toContain('Status: notice missed (deadline 2026-11-13 10:00 Europe/Belgrade)\n');
       expect(show).not.toMatch(COORDINATOR_STEPS);
+      const agenda = ok(app, '/meeting agenda M1 show', reader);
+      expect(agenda).toBe('Agenda of M1 (PWG, Fri 20 Nov 2026, 10:00 (Europe/Belgrade)): no items yet.');
       const status = ok(app, '/exercise status', reader);
       expect(status).toContain('Organisations without a focal point (1): SCR.');
       expect(status).toContain('- report (adopt the final profiling report and agree on the dissemination strategy): not scheduled.\n');
@@ -31,6 +33,7 @@ describe('the next steps in a reply are offered only to whoever may take them', 
 
     const show = ok(app, '/meeting show M1');
     expect(show).toContain('Agenda: none yet (/meeting agenda M1 add <text>).');
+    expect(ok(app, '/meeting agenda M1 show')).toBe('Agenda of M1 (PWG, Fri 20 Nov 2026, 10:00 (Europe/Belgrade)): no items yet. Add one with /meeting agenda M1 add <text>.');
     expect(show).toContain('notice missed (deadline 2026-11-13 10:00 Europe/Belgrade); postpone it or send it with urgent:"<reason>"');
     const status = ok(app, '/exercise status');
     expect(status).toContain('not scheduled. /meeting schedule PWG <date> <time> <title> milestone:report');

@@ -4,6 +4,7 @@ import { accepted, defineCommand, refused } from '../../commands/registry';
 import { formatLong } from '../../domain/time';
 import { currentNotice } from '../../store/meeting-notices';
 import { addAgendaItem, agendaOf, meetingById, moveAgendaItem, removeAgendaItem, type Meeting } from '../../store/meetings';
+import { offersCoordinatorSteps } from '../shared/hints';
 import { closedForChanges, findMeeting, meetingLabel } from './lookups';
 
 export const AGENDA_ITEM_MAX = 1000;
@@ -70,7 +71,7 @@ export const editAgenda = defineCommand({
     const id = meetingLabel(m);
     const op = args.operation;
     const items = agendaOf(ctx.db, m.id);
-    if (op.op === 'show') return accepted(showAgenda(m, items.map((i) => i.text), exercise.timeZone));
+    if (op.op === 'show') return accepted(showAgenda(m, items.map((i) => i.text), exercise.timeZone, offersCoordinatorSteps(ctx)));
     const closed = closedForChanges(m, exercise.timeZone, ctx.now);
     if (closed) return refused('rule', closed);
     const exists = (n: number) => n >= 1 && n <= items.length;
@@ -97,7 +98,7 @@ export const editAgenda = defineCommand({
       ? `Members have the agenda sent on ${formatLong(sent.sentAt, exercise.timeZone)}; /meeting send ${id} sends this amended agenda.`
       : `/meeting send ${id} sends the invitation and agenda.`;
     const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
-    return accepted(`${said}\n${showAgenda(updated, agenda, exercise.timeZone)}\n${after}`, {
+    return accepted(`${said}\n${showAgenda(updated, agenda, exercise.timeZone, true)}\n${after}`, {
       meeting: id,
       operation: op.op,
       ...(op.op === 'add' ? { text: op.text } : op.op === 'remove' ? { item: op.n } : { item: op.n, to: op.to }),
@@ -112,9 +113,12 @@ export function short(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
-/** "Agenda of M3 (PWG, Tue 1 Dec 2026, 10:00 (Europe/Belgrade)):\n1. ...". */
-export function showAgenda(m: Meeting, agenda: string[], zone: string): string {
+/**
+ * "Agenda of M3 (PWG, Tue 1 Dec 2026, 10:00 (Europe/Belgrade)):\n1. ...". An empty agenda suggests
+ * adding an item only to whoever may (offerAdd): focal points and observers read it too.
+ */
+export function showAgenda(m: Meeting, agenda: string[], zone: string, offerAdd: boolean): string {
   const head = `Agenda of ${meetingLabel(m)} (${m.group}, ${formatLong(m.startsAt, zone)})`;
-  if (agenda.length === 0) return `${head}: no items yet. Add one with /meeting agenda ${meetingLabel(m)} add <text>.`;
+  if (agenda.length === 0) return `${head}: no items yet.${offerAdd ? ` Add one with /meeting agenda ${meetingLabel(m)} add <text>.` : ''}`;
   return `${head}:\n${agenda.map((t, i) => `${i + 1}. ${t.replace(/\n/g, '\n   ')}`).join('\n')}`;
 }
