@@ -4,6 +4,8 @@ import { TZDate } from '@date-fns/tz';
 import { clockWithOffsetIfAmbiguous, formatLong } from '../domain/time';
 import { localPartsAt } from '../domain/time-zones';
 import type { Language } from '../domain/vocabulary';
+import { describeTimeLeft, timeLeft } from '../domain/notice';
+import { translate } from './catalogue';
 
 /** date-fns locales and day patterns; English keeps `formatLong`, built by hand so its output never moves. */
 const LOCALES: Record<Exclude<Language, 'en'>, { locale: Locale; day: string }> = {
@@ -31,4 +33,26 @@ export function formatLongIn(instant: Date, zone: string, language: Language): s
 export function whenFor(instant: Date, exerciseZone: string, ownZone: string | null | undefined, language: Language): { there: string; own: string | null } {
   const there = formatLongIn(instant, exerciseZone, language);
   return { there, own: ownZone && ownZone !== exerciseZone ? formatLongIn(instant, ownZone, language) : null };
+}
+
+/** The day of an instant for "meets on …": "Tue 1 Dec 2026", "Martë, 1 Dhjetor 2026", "1. 12. 2026." (Serbian says "dana 1. 12. 2026."). */
+const DAY_PATTERNS: Record<Exclude<Language, 'en'>, string> = { sq: 'EEEE, d MMMM yyyy', 'sr-Latn': 'd. M. yyyy.', 'sr-Cyrl': 'd. M. yyyy.' };
+
+export function formatDayIn(instant: Date, zone: string, language: Language): string {
+  if (language === 'en') return formatLong(instant, zone).replace(/, .*$/, '');
+  return format(new TZDate(instant, zone), DAY_PATTERNS[language], { locale: LOCALES[language].locale });
+}
+
+/**
+ * "2 days and 3 hours", "2 дана и 3 сата": the time left, counted by the strict rules of
+ * src/domain/notice.ts, its units in the reader's plural forms. English is the domain's own text.
+ */
+export function describeTimeLeftIn(now: Date, until: Date, zone: string, language: Language): string {
+  if (language === 'en') return describeTimeLeft(now, until, zone);
+  const { days, hours, minutes } = timeLeft(now, until, zone);
+  const n = (unit: 'days' | 'hours' | 'minutes', count: number) => translate(language, `timeLeft.${unit}`, { count });
+  const and = (a: string, b: string) => translate(language, 'timeLeft.and', { a, b });
+  if (days > 0) return hours > 0 ? and(n('days', days), n('hours', hours)) : n('days', days);
+  if (hours > 0) return minutes > 0 ? and(n('hours', hours), n('minutes', minutes)) : n('hours', hours);
+  return minutes > 0 ? n('minutes', minutes) : translate(language, 'timeLeft.lessThanAMinute');
 }

@@ -49,8 +49,8 @@ describe('the catalogues', () => {
   it('writes Serbian Cyrillic in Cyrillic, keeping acronyms and placeholders Latin', () => {
     const values = (c: object): string[] => Object.values(c).flatMap((v) => (typeof v === 'string' ? [v] : values(v as object)));
     const latin = values(CATALOGUES['sr-Cyrl']).flatMap((v) => v.replace(/\{\{[^}]*\}\}/g, '').match(/[A-Za-z]+/g) ?? []);
-    // Acronyms, and the command words (the grammar) with the buttons that carry them.
-    const kept = ['TOR', 'PWG', 'PMG', 'endorse', 'vote', 'status', 'object', 'abstain', 'Endorse', 'Object', 'Abstain', 'ics'];
+    // Acronyms, the bot's name, and the command words (the grammar) with the buttons that carry them.
+    const kept = ['TOR', 'PWG', 'PMG', 'endorse', 'vote', 'status', 'object', 'abstain', 'Endorse', 'Object', 'Abstain', 'ics', 'Convene'];
     expect(latin.filter((w) => !kept.includes(w))).toEqual([]);
     expect(values(CATALOGUES['sr-Cyrl']).every((v) => /[\u0400-\u04FF]/.test(v) || !/[a-z]/i.test(v.replace(/\{\{[^}]*\}\}/g, '')))).toBe(true);
   });

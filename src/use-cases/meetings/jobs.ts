@@ -12,6 +12,9 @@ import { CATCH_UP_SWEEP, MEETING_JOBS } from './plan';
 import { planMinutesReminder } from '../minutes/plan';
 import { versionsOf } from '../../store/minutes';
 import { meetingView } from './view';
+import type { Language } from '../../domain/vocabulary';
+import { messageLanguage, translate } from '../../i18n/catalogue';
+import { describeTimeLeftIn, formatDayIn, formatLongIn } from '../../i18n/dates';
 
 const skip = skipped;
 
@@ -52,6 +55,18 @@ const remindToSend: JobHandler = (ctx, job, late) => {
 /** What a template says of a job run late: when it was due (`late.due`), or `late: false`. */
 function lateView(job: Job, late: boolean, zone: string): { late: { due: string } | false } {
   return { late: late ? { due: formatLong(new Date(job.dueAt), zone) } : false };
+}
+
+/** The reminder's day, time left and lateness in the reader's language ("sutra", "за 1 дан"). */
+function reminderWhen(m: Meeting, now: Date, zone: string, job: Job, late: boolean, language: Language): Record<string, unknown> {
+  const day = dayOf(m.startsAt, now, zone);
+  const key = day === 'today' || day === 'tomorrow' ? day : 'on';
+  return {
+    day: translate(language, `reminderDays.${key}`, { date: formatDayIn(m.startsAt, zone, language) }),
+    Day: translate(language, `reminderDays.${day === 'today' ? 'Today' : day === 'tomorrow' ? 'Tomorrow' : 'Reminder'}`),
+    timeLeft: describeTimeLeftIn(now, m.startsAt, zone, language),
+    late: late ? { due: formatLongIn(new Date(job.dueAt), zone, language) } : false,
+  };
 }
 
 /** "tomorrow", "today" or "on Tue 1 Dec 2026": the meeting's day as seen from now, in the exercise's zone. */
@@ -105,13 +120,14 @@ const remindMembers: JobHandler = (ctx, job, late) => {
   const when = { day, Day: day === 'today' ? 'Today' : day === 'tomorrow' ? 'Tomorrow' : 'Reminder', timeLeft: describeTimeLeft(ctx.now, m.startsAt, zone), ...lateView(job, late, zone) };
   const audience = audienceOf(ctx, m);
   for (const r of audience.people) {
+    const language = messageLanguage('meeting-reminder', r.person, exercise);
     ctx.deliver({
       kind: 'meeting-reminder',
       ref: meetingRef(m.id),
       to: r.person,
       organisationId: r.organisationId,
       links: { meeting: { id: m.id, endsAt: meetingEnd(m) } },
-      view: { ...meetingView(exercise, m, notice.agenda, r.person), ...when },
+      view: { ...meetingView(exercise, m, notice.agenda, r.person, language), ...(language === 'en' ? when : reminderWhen(m, ctx.now, zone, job, late, language)) },
     });
   }
   return { note: `reminded ${audience.people.length} people of ${meetingLabel(m)} on ${formatLong(m.startsAt, zone)}${day === 'tomorrow' ? '' : ` (${day}, in ${when.timeLeft})`}` };

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { meetingWithAgenda, ok, outbox } from '../helpers/meetings';
+import { personByEmail } from '../../src/store/members';
+import { describeTimeLeftIn } from '../../src/i18n/dates';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+const READERS = { en: 'focal@drc.example.org', sq: 'focal@kas.example.org', 'sr-Latn': 'focal@mcr.example.org', 'sr-Cyrl': 'focal@scr.example.org' } as const;
+
+describe('the meeting reminder in each member language', () => {
+  it('reminds each member the day before in their language, with the time left in their plural forms', async () => {
+    app = createTestApp();
+    for (const [language, email] of Object.entries(READERS)) if (language !== 'en') ok(app, `/members language ${email} ${language}`);
+    ok(app, '/members timezone me America/New_York', READERS['sr-Cyrl']);
+    meetingWithAgenda(app);
+    ok(app, '/meeting send M1');
+    app.clock.set('2026-12-09T09:00:00Z');
+    await app.scheduler.tick();
+    const to = (email: string) => outbox(app.db, 'M1', 'meeting-reminder').find((e) => e.personId === personByEmail(app.db, email)!.id && e.medium === 'email')!.payload;
+    expect(to(READERS.en).subject).toBe('Tomorrow: PWG meeting M1, Thu 10 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR');
+    expect(to(READERS.en).text).toContain('A reminder: the Profiling Working Group meets tomorrow, in 1 day.');
+    expect(to(READERS.sq).subject).toBe('Nesër: takimi M1 i PWG, Enjte, 10 Dhjetor 2026, 10:00 (Europe/Belgrade): Agree the TOR');
+    expect(to(READERS.sq).text).toContain('Kujtesë: Grupi i Punës për Profilizim mblidhet nesër; mbeten edhe 1 ditë.');
+    expect(to(READERS['sr-Latn']).text).toContain('Podsetnik: Radna grupa za profilisanje se sastaje sutra, za 1 dan.');
+    const cyrillic = to(READERS['sr-Cyrl']);
+    expect(cyrillic.subject).toBe('Сутра: састанак M1 групе PWG, четвртак, 10. децембар 2026, 10:00 (Europe/Belgrade): Agree the TOR');
+    expect(cyrillic.text).toContain('четвртак, 10. децембар 2026, 04:00 (America/New_York) у вашој временској зони');
+    expect(cyrillic.text).toContain('Дневни ред:\n  1. Review of the draft TOR');
+  });
+
+  it('counts the time left in Serbian one/few/other and in Albanian one/other', () => {
+    const now = new Date('2026-12-01T09:00:00Z');
+    const after = (ms: number) => new Date(now.getTime() + ms);
+    const H = 3_600_000;
+    expect(describeTimeLeftIn(now, after(21 * 24 * H + 2 * H), 'Europe/Belgrade', 'sr-Latn')).toBe('21 dan i 2 sata');
+    expect(describeTimeLeftIn(now, after(5 * 24 * H + 11 * H), 'Europe/Belgrade', 'sr-Cyrl')).toBe('5 дана и 11 сати');
+    expect(describeTimeLeftIn(now, after(H + 60_000), 'Europe/Belgrade', 'sr-Latn')).toBe('1 sat i 1 minut');
+    expect(describeTimeLeftIn(now, after(2 * H + 5 * 60_000), 'Europe/Belgrade', 'sq')).toBe('2 orë e 5 minuta');
+    expect(describeTimeLeftIn(now, after(30_000), 'Europe/Belgrade', 'sq')).toBe('më pak se një minutë');
+    expect(describeTimeLeftIn(now, after(2 * H), 'Europe/Belgrade', 'en')).toBe('2 hours');
+  });
+});
