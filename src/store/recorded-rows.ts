@@ -27,10 +27,22 @@ const SOURCES: Record<RecordedKind, { sql: string; ofExercise: string; order: st
   },
 };
 
-/** A message as the export shows it: the payload's subject and text, whether it had HTML and a calendar part. */
+/**
+ * A personal link's signature (`/l/<purpose>.<claim parts>.<22-character HMAC>`): whoever holds it
+ * acts as that person until it expires, so it never leaves the database in an export.
+ */
+const LINK_SIGNATURE = /(\/l\/[a-z]+(?:\.[0-9a-z]{1,12}){5})\.[A-Za-z0-9_-]{22}/g;
+export const WITHHELD_SIGNATURE = '(signature withheld)';
+
+/**
+ * A message as the export shows it: the payload's subject and text with personal links' signatures
+ * withheld, whether it had HTML and a calendar part. The audit chain's digests are taken over this
+ * same shape, so an export verifies without carrying a usable link.
+ */
 function messageShape({ payload, ...rest }: Row): Row {
   const p = payload as { subject: string; text: string; html?: string; calendar?: { method: string } };
-  return { ...rest, subject: p.subject, text: p.text, hasHtml: p.html !== undefined, calendarMethod: p.calendar?.method ?? null };
+  const text = p.text.replace(LINK_SIGNATURE, `$1.${WITHHELD_SIGNATURE}`);
+  return { ...rest, subject: p.subject, text, hasHtml: p.html !== undefined, calendarMethod: p.calendar?.method ?? null };
 }
 
 /**

@@ -8,8 +8,8 @@ import type { CliIo } from '../../adapters/cli/main';
  * A whole meeting cycle on the Kosovo example: notices sent and handed over, an agenda amended,
  * votes cast, replaced and by proxy, an endorsement closed, minutes published and corrected.
  */
-export async function meetingCycle(): Promise<TestApp> {
-  const app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+export async function meetingCycle(options: Omit<Parameters<typeof createTestApp>[0], 'now'> = {}): Promise<TestApp> {
+  const app = createTestApp({ ...options, now: '2026-11-10T09:00:00Z' });
   meetingWithAgenda(app, '2026-12-01', '10:00', 'milestone:tor');
   ok(app, '/meeting send M1');
   await app.sender.drain();

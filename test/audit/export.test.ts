@@ -10,8 +10,8 @@ import { captureIo, meetingCycle } from './cycle';
 let app: TestApp;
 afterEach(() => app?.close());
 
-async function exported(): Promise<string> {
-  app = await meetingCycle();
+async function exported(options: Parameters<typeof meetingCycle>[0] = {}): Promise<string> {
+  app = await meetingCycle(options);
   const reply = ok(app, '/exercise export');
   const folder = /to (.*)\/: record\.json/.exec(reply)![1]!;
   expect(reply).toContain(`Chain head: ${chainHead(app.db, 1)}.`);
@@ -32,6 +32,22 @@ function changeByte(path: string, from: string, to: string): void {
 }
 
 describe('the chain head in an export', () => {
+  it('carries no usable personal link: the signatures are withheld, and the folder still verifies', async () => {
+    const folder = await exported({ links: { baseUrl: 'https://convene.example.org', localOnly: false } });
+    const json = readFileSync(join(folder, 'record.json'), 'utf8');
+    // The e-mails of the cycle carried personal links (vote, meeting, person's page).
+    const links = json.match(/\/l\/[a-z]+\.[^\s"\\]*( withheld\))?/g) ?? [];
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(/\.\(signature withheld\)$/);
+    const outbox = app.db.prepare("SELECT payload FROM outbox WHERE payload LIKE '%/l/vote.%'").all() as { payload: string }[];
+    expect(outbox.length).toBeGreaterThan(0);
+    for (const { payload } of outbox) {
+      const signature = /\/l\/vote(?:\.[0-9a-z]{1,12}){5}\.([A-Za-z0-9_-]{22})/.exec(payload)![1]!;
+      expect(json).not.toContain(signature);
+    }
+    expect((await verifyExport(folder)).code).toBe(0);
+  });
+
   it('is in record.json and report.md, is the head of the database, and the folder verifies without the database', async () => {
     const folder = await exported();
     const record = JSON.parse(readFileSync(join(folder, 'record.json'), 'utf8')) as { chain: { head: string; entries: number }; auditLog: { hash: string }[] };
