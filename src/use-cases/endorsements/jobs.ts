@@ -7,6 +7,7 @@ import { activeFocalPoints } from '../../store/members';
 import { OUTCOME_TEXT } from '../../domain/tally';
 import { votingClosed } from '../../domain/endorsement-deadline';
 import { voteButtons } from './buttons';
+import { messageLanguage } from '../../i18n/catalogue';
 import { closeRequest } from './close-request';
 import { refOf, requestView, shortId, standingOf } from './request';
 
@@ -48,7 +49,7 @@ export const remindNonVoters: JobHandler = (ctx, job) => {
         ref: refOf(e),
         to: fp,
         organisationId: org.id,
-        view: { ...requestView(e, standing.electorate.length, zone, fp), organisation: org.acronym, hoursLeft, voted: standing.tally.voted },
+        view: { ...requestView(e, standing.electorate.length, zone, fp, messageLanguage(REMINDER_JOB, fp, ctx.requireExercise())), organisation: org.acronym, hoursLeft, voted: standing.tally.voted },
         actions: voteButtons(e),
         links: { vote: e },
       });
