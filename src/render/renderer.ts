@@ -212,6 +212,21 @@ function paragraphs(text: string): string {
     .split(/\n[ \t]*\n+/)
     .map((block) => block.replace(/^\n+|\n+$/g, ''))
     .filter((block) => block.trim() !== '')
-    .map((block) => `<p>${block.split('\n').map(escapeHtml).join('<br>\n')}</p>`)
+    .map((block) => `<p>${block.split('\n').map(linkedLine).join('<br>\n')}</p>`)
     .join('\n');
+}
+
+/** An http(s) address up to a space, quote or angle bracket, without the sentence's closing punctuation. */
+const ADDRESS = /https?:\/\/[^\s<>"']+?(?=[.,;:!?)]*(?:[\s<>"']|$))/g;
+
+/** One line of text as HTML, its addresses made links (personal links are followed from the e-mail). */
+function linkedLine(line: string): string {
+  let html = '';
+  let from = 0;
+  for (const m of line.matchAll(ADDRESS)) {
+    const url = escapeHtml(m[0]);
+    html += `${escapeHtml(line.slice(from, m.index))}<a href="${url}">${url}</a>`;
+    from = m.index + m[0].length;
+  }
+  return html + escapeHtml(line.slice(from));
 }

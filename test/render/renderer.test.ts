@@ -59,6 +59,13 @@ describe('TemplateRenderer on a temp templates folder', () => {
     expect(out.html).toContain('<p>First &lt;1&gt;<br>\nsecond line</p>\n<p>Second paragraph 2</p>');
   });
 
+  it('makes the addresses in such paragraphs links (a vote link is followed from the e-mail), still escaped', () => {
+    const out = renderer.render('plain', { a: 'Endorse: https://bot.example.org/l/vote.1.2.3?choice=endorse.', b: 'see http://x.example.org/"onmouseover=alert(1) (here)' });
+    expect(out.html).toContain('Endorse: <a href="https://bot.example.org/l/vote.1.2.3?choice=endorse">https://bot.example.org/l/vote.1.2.3?choice=endorse</a>.<br>');
+    expect(out.html).toContain('see <a href="http://x.example.org/">http://x.example.org/</a>&quot;onmouseover=alert(1) (here)');
+    expect(out.text).toContain('Endorse: https://bot.example.org/l/vote.1.2.3?choice=endorse.');
+  });
+
   it('renders a chat-only body without a Subject line', () => {
     expect(renderer.renderBody('chat-only', { org: 'IOM', choice: '@everyone' })).toBe('Vote recorded for IOM: @everyone.');
     expect(renderer.renderText('note', { org: 'IOM', text: 'hi' })).toBe('IOM wrote:\nhi');
