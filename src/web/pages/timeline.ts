@@ -27,7 +27,8 @@ export interface TimelineDrawing {
   height: number;
   rows: Row[];
   now: { x: number; y1: number; y2: number; labelX: number };
-  months: { x: number; y1: number; y2: number; labelY: number; label: string }[];
+  /** A label near the right edge ends at its tick (`anchor: end`), so it is not cut off. */
+  months: { x: number; y1: number; y2: number; labelY: number; label: string; anchor: 'start' | 'end' }[];
   axisY: number;
   left: number;
   right: number;
@@ -98,7 +99,8 @@ export function drawTimeline(keys: KeyMeeting[], zone: string, now: Date, cls: '
     }
     const t = Date.UTC(y, mo - 1, 1);
     if (t > to) break;
-    months.push({ x: x(t), y1: axisY - 4, y2: axisY + 4, labelY: axisY + 18, label: cls === 'wide' || mo === 1 ? `${MONTHS[mo - 1]} ${y}` : MONTHS[mo - 1]! });
+    const label = cls === 'wide' || mo === 1 ? `${MONTHS[mo - 1]} ${y}` : MONTHS[mo - 1]!;
+    months.push({ x: x(t), y1: axisY - 4, y2: axisY + 4, labelY: axisY + 18, label, anchor: x(t) + label.length * 7 > width ? 'end' : 'start' });
   }
   return { cls, width, height: axisY + 26, rows, now: { x: x(now.getTime()), y1: 14, y2: axisY, labelX: Math.min(x(now.getTime()) + 4, right - 40) }, months, axisY, left, right };
 }
