@@ -129,6 +129,18 @@ describe('e-mail adapter over SMTP', () => {
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
   });
 
+  it('sets Reply-To: the coordinator the message names, or REPLY_TO when the installation sets one', async () => {
+    await email.send(message(40, { replyTo: 'coordinator@unhcr.example.org' }));
+    expect((await smtp.last()).replyTo).toMatchObject({ value: [{ address: 'coordinator@unhcr.example.org' }] });
+    const withReplyTo = createEmailAdapter({ from: FROM, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, smtp: { ignoreTLS: true }, replyTo: 'pwg-secretariat@unhcr.example.org' });
+    try {
+      await withReplyTo.send(message(41, { replyTo: 'coordinator@unhcr.example.org' }));
+      expect((await smtp.last()).replyTo).toMatchObject({ value: [{ address: 'pwg-secretariat@unhcr.example.org' }] });
+    } finally {
+      await withReplyTo.close();
+    }
+  });
+
   it('carries an invitation as a text/calendar REQUEST alternative and an .ics attachment', async () => {
     const calendar = { method: 'REQUEST' as const, filename: 'M12.ics', content: INVITE };
     const result = await email.send(message(2, { html: '<p>Invitation</p>', calendar }));

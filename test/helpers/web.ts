@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { BotHttpServer } from '../../adapters/http-server';
 import { createWebApp } from '../../adapters/web/web-adapter';
-import { silentLogger } from '../../src/logger';
+import { silentLogger, type Logger } from '../../src/logger';
 import type { Clock } from '../../src/clock';
 import { createTestApp, TEMPLATES, type TestApp, type TestAppOptions } from './app';
 
@@ -15,7 +15,7 @@ export interface WebHarness {
 }
 
 /** A test app whose messages carry personal links to a real web server on 127.0.0.1 (port chosen by the system). */
-export async function startWeb(options: TestAppOptions & { wallClock?: Clock } = {}): Promise<WebHarness> {
+export async function startWeb(options: TestAppOptions & { wallClock?: Clock; logger?: Logger } = {}): Promise<WebHarness> {
   const app = createTestApp({ ...options, links: { baseUrl: 'http://127.0.0.1', localOnly: false } });
   const web = createWebApp({
     db: app.db,
@@ -24,7 +24,7 @@ export async function startWeb(options: TestAppOptions & { wallClock?: Clock } =
     wallClock: options.wallClock ?? { now: () => new Date() },
     templatesDir: join(TEMPLATES, 'web'),
     secureCookies: false,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     reading: { renderer: app.renderer, settings: app.settings },
   });
   const server = new BotHttpServer({ web: getRequestListener(web.fetch) });

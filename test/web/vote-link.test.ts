@@ -6,6 +6,7 @@ import { auditOf } from '../../src/store/audit';
 import { currentVoteOf, endorsementById } from '../../src/store/endorsements';
 import { organisationByAcronym, personByEmail, setPersonTimeZone } from '../../src/store/members';
 import { outboxByRef } from '../../src/store/outbox';
+import { createLogger } from '../../src/logger';
 
 let web: WebHarness;
 beforeEach(async () => {
@@ -158,5 +159,28 @@ describe('a vote link for a person with their own time zone', () => {
     const page = await web.request(voteLinks(FOCAL.KAS).endorse);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Open until 2026-11-29 10:00 Europe/Belgrade (2026-11-29 04:00 America/New_York for you).');
+  });
+});
+
+describe('the token of a link', () => {
+  it('is never written to the log, even at debug level and when acting on it fails', async () => {
+    const lines: string[] = [];
+    const logged = await startWeb({ now: OPENED_AT, logger: createLogger('debug', (line) => lines.push(line)) });
+    try {
+      ok(logged.app, '/endorse open PWG Terms of Reference of the PWG version:v1 link:https://drive.example.org/tor-v1 document:tor');
+      const mail = outboxByRef(logged.app.db, 'endorsement:1').find((m) => m.kind === 'endorsement-request' && m.address === FOCAL.KAS)!;
+      const link = linksIn(mail.payload.text).find((l) => l.endsWith('?choice=object'))!;
+      const token = /\/l\/([^?]+)/.exec(link)![1]!;
+      const page = await logged.request(link);
+      const form = formOf(page);
+      logged.app.core.handle = () => Promise.reject(new Error('database is locked'));
+      const failed = await logged.request(link, { form: { csrf: form.csrf, choice: 'object', comment: 'Section IV' }, cookie: form.cookie });
+      expect(failed.status).toBe(409);
+      await logged.request(`/l/${token.slice(0, -1)}A`);
+      expect(lines.join('\n')).toContain('web command failed');
+      expect(lines.join('\n')).not.toContain(token.slice(-22));
+    } finally {
+      await logged.close();
+    }
   });
 });
