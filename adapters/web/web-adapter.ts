@@ -34,6 +34,7 @@ export interface WebAdapterOptions {
 }
 
 const CSRF_COOKIE = 'convene_csrf';
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 const TOKEN_PATH = '/l/:token{[A-Za-z0-9._-]{1,200}}';
 
 const STATUS_OF_REFUSAL: Record<string, 400 | 403 | 404 | 409 | 422 | 503> = {
@@ -59,11 +60,16 @@ export function createWebApp(o: WebAdapterOptions): Hono {
   const refused = (c: Context, r: LinkRefusal | { status: number; title: string; message: string }) =>
     html(c, r.status, 'refusal', { title: r.title, message: r.message });
   const clientOf = (c: Context): string => {
+    let peer: string;
     try {
-      return getConnInfo(c).remote.address ?? 'unknown';
+      peer = getConnInfo(c).remote.address ?? 'unknown';
     } catch {
       return 'unknown';
     }
+    // Behind a reverse proxy on this machine every request comes from loopback, so the limit would
+    // be shared by everyone: the client is the last X-Forwarded-For entry, the one the proxy added.
+    if (!LOOPBACK.test(peer)) return peer;
+    return c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || peer;
   };
 
   /** Verifies the link of this request, counting it against the client's limits. */

@@ -10,7 +10,7 @@ export interface WebHarness {
   app: TestApp;
   base: string;
   /** GET or POST on the bot's server; `cookie` is sent as is. */
-  request(path: string, init?: { method?: string; form?: Record<string, string>; cookie?: string }): Promise<{ status: number; html: string; headers: Headers }>;
+  request(path: string, init?: { method?: string; form?: Record<string, string>; cookie?: string; headers?: Record<string, string> }): Promise<{ status: number; html: string; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export async function startWeb(options: TestAppOptions & { wallClock?: Clock; lo
     base,
     async request(path, init = {}) {
       const url = path.startsWith('http') ? path : `${base}${path}`;
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...init.headers };
       if (init.cookie) headers['cookie'] = init.cookie;
       let body: string | undefined;
       if (init.form) {

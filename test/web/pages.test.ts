@@ -152,6 +152,16 @@ describe('the pages behind the links in e-mails', () => {
     expect(limited.html).toContain('Too many');
   });
 
+  it('behind a reverse proxy on this machine, limits each client the proxy names, not the proxy', async () => {
+    const good = linkOf('minutes', FOCAL.KAS, '/l/minutes.');
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+    // The proxy appends the address it saw: a client cannot pose as another by sending the header itself.
+    for (let i = 0; i < 10; i++) expect((await web.request(`/l/home.1.1.0.zz.zz.AAAAAAAAAAAAAAAAAAAAA${i}`, from(`198.51.100.9, 203.0.113.7`))).status).toBe(403);
+    expect((await web.request(good, from('203.0.113.7'))).status).toBe(429);
+    expect((await web.request(good, from('198.51.100.9'))).status).toBe(200);
+    expect((await web.request(good, from('203.0.113.8'))).status).toBe(200);
+  });
+
   it('unknown addresses get a plain 404 page; the stylesheet is served', async () => {
     expect((await web.request('/nothing/here')).status).toBe(404);
     const css = await web.request('/assets/style.css');
