@@ -5,6 +5,7 @@ import { activeFocalPoints, type Organisation, type Person } from '../../store/m
 import { isFinal, OUTCOME_TEXT, type Choice } from '../../domain/tally';
 import { votingClosed } from '../../domain/endorsement-deadline';
 import { formatInZone } from '../../domain/time';
+import { messageLanguage, translate } from '../../i18n/catalogue';
 import { closedSentence, closeRequest } from './close-request';
 import { documentName, refOf, requestView, shortId, standingOf, timeFor } from './request';
 
@@ -59,20 +60,23 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
   const focalPoints = activeFocalPoints(ctx.db, b.organisation.id);
   const standing = standingOf(ctx.db, e);
   for (const fp of focalPoints) {
+    const language = messageLanguage('endorsement-receipt', fp, exercise);
     ctx.deliver({
       kind: 'endorsement-receipt',
       ref: refOf(e),
       to: fp,
       organisationId: b.organisation.id,
       view: {
-        ...requestView(e, standing.electorate.length, zone, fp),
+        ...requestView(e, standing.electorate.length, zone, fp, language),
         organisation: org,
         choice: b.choice,
         comment: b.comment,
         castBy: `${b.castBy.name} <${b.castBy.email}>`,
-        castAt: timeFor(ctx.nowIso, zone, fp),
+        castAt: timeFor(ctx.nowIso, zone, fp, language),
         proxy: b.proxy,
-        previous: previous ? `${previous.choice}${previous.proxy ? ' (proxy)' : ''}, cast by ${previous.castBy.name} on ${formatInZone(new Date(previous.castAt), zone)}` : null,
+        previous: previous
+          ? translate(language, previous.proxy ? 'votes.previousProxy' : 'votes.previous', { choice: previous.choice, name: previous.castBy.name, at: formatInZone(new Date(previous.castAt), zone) })
+          : null,
         asksReason,
         youCastIt: fp.id === b.castBy.id,
       },
