@@ -6,7 +6,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { formToOpen } from '../../src/chat/forms';
-import type { CommandDefinition, Param, Registry } from '../../src/commands/registry';
+import type { CommandDefinition, Lookup, Param, Registry } from '../../src/commands/registry';
 
 /** The registry's `help` is `/convene` in Discord, as in Slack: a bot should not claim `/help`. */
 export const HELP_COMMAND = 'convene';
@@ -50,9 +50,12 @@ const FORMATS: Record<string, string> = {
   code: 'the 6 digits from the e-mail',
 };
 
+const EXAMPLE_ID: Record<Lookup, string> = { meeting: 'M3', endorsement: 'E2', action: 'A7' };
+const idOf = (lookup: Lookup) => `the ${lookup} id, e.g. ${EXAMPLE_ID[lookup]}`;
+
 function paramOption(p: Param, required: boolean): APIApplicationCommandBasicOption {
   const choices = choicesOf(p.hint);
-  const what = p.lookup ? `the ${p.lookup} id, e.g. ${{ meeting: 'M3', endorsement: 'E2', action: 'A7' }[p.lookup]}` : FORMATS[p.name] ?? (p.hint ?? p.name);
+  const what = p.lookup ? idOf(p.lookup) : FORMATS[p.name] ?? (p.hint ?? p.name);
   return {
     type: ApplicationCommandOptionType.String,
     name: p.name,
@@ -69,7 +72,14 @@ export function optionsOf(def: CommandDefinition): APIApplicationCommandBasicOpt
   const fromParams = def.params.map((p) => paramOption(p, !form && !p.optional));
   const fromOptions = Object.entries(def.options ?? {}).map(([key, hint]): APIApplicationCommandBasicOption => {
     const choices = choicesOf(hint);
-    return { type: ApplicationCommandOptionType.String, name: key, description: clip(`${key}:${hint}`), required: false, ...(choices ? { choices } : {}) };
+    const lookup = def.optionLookups?.[key];
+    return {
+      type: ApplicationCommandOptionType.String,
+      name: key,
+      description: clip(lookup ? idOf(lookup) : `${key}:${hint}`),
+      required: false,
+      ...(choices ? { choices } : lookup ? { autocomplete: true } : {}),
+    };
   });
   const fromFlags = (def.flags ?? []).map((f): APIApplicationCommandBasicOption => ({
     type: ApplicationCommandOptionType.Boolean, name: f, description: clip(`add "${f}"`), required: false,
@@ -90,7 +100,8 @@ export function argumentKinds(def: CommandDefinition): Map<string, ArgumentKind>
 /**
  * The guild commands, generated from the registry: one top-level command per topic (`/meeting`,
  * `/endorse`, ...; the help is `/convene`), one subcommand per definition, its parameters,
- * `key:value` options and flags as typed options; closed word lists as choices, ids as autocomplete.
+ * `key:value` options and flags as typed options; closed word lists as choices, ids (params and
+ * options) as autocomplete.
  * Who may use what is decided by the core, so every command is visible to every member.
  */
 export function discordCommands(registry: Registry): GuildSlashCommand[] {

@@ -50,6 +50,8 @@ export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
   flags?: string[];
   /** `key:value` options: key → hint for the usage line (`<tor|methodology|findings|report>`, `"..."`). */
   options?: Record<string, string>;
+  /** Options that name an id (`meeting:` of `/endorse open`): what each looks up, as `Param.lookup` says for params. */
+  optionLookups?: Readonly<Record<string, Lookup>>;
   /** Validates the raw words: params by name (strings), flags (booleans), options (strings). */
   schema: S;
   summary: string;
@@ -74,6 +76,11 @@ export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
 /** Keeps the schema's output type tied to `run`'s arguments. */
 export function defineCommand<S extends z.ZodType>(def: CommandDefinition<S>): CommandDefinition {
   return def as unknown as CommandDefinition;
+}
+
+/** What the param or option `name` of `def` names, when it is an id a chat platform can offer while it is typed. */
+export function lookupOf(def: CommandDefinition, name: string): Lookup | undefined {
+  return def.params.find((p) => p.name === name)?.lookup ?? def.optionLookups?.[name];
 }
 
 export function usageOf(def: CommandDefinition): string {

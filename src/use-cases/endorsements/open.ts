@@ -42,6 +42,7 @@ export const openEndorsement = defineCommand({
     version: '<label>', link: '<url>', deadline: '<date>', rule: `<${RULES.join('|')}>`, meeting: '<id>', urgent: '"<reason>"', quorum: '<n>',
     document: `<${DOCUMENT_KINDS.join('|')}>`,
   },
+  optionLookups: { meeting: 'meeting' },
   schema: z.object({
     group: groupArg,
     title: lineText('title', 200),

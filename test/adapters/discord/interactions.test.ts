@@ -158,6 +158,17 @@ describe('Discord interactions through the real discord.js client', () => {
     expect((await waitFor(() => h.answers(stranger.token)[0]))!.body.data.choices).toEqual([]);
   });
 
+  it('offers the meetings while the person types the meeting: option of /endorse open', async () => {
+    h.app.run('/meeting schedule PWG 2026-12-10 10:00 Agree the TOR');
+    const data = { id: '1', name: 'endorse', type: 1, options: [{ type: 1, name: 'open', options: [
+      { type: 3, name: 'group', value: 'PWG' }, { type: 3, name: 'meeting', value: 'M', focused: true },
+    ] }] };
+    const { token } = h.interact(USERS.coordinator.id, 4, data);
+    const offered = (await waitFor(() => h.answers(token)[0]))!.body;
+    expect(offered.type).toBe(AUTOCOMPLETE);
+    expect(offered.data.choices.map((c: Json) => c.value)).toEqual(['M1']);
+  });
+
   it('binds the channel where /exercise channel is typed, and says so in the channel', async () => {
     const { token } = h.interact(USERS.coordinator.id, 2, slash('exercise', 'channel', { group: 'PWG' }), { channel_id: PWG_CHANNEL });
     const { texts } = await answered(token, 2);

@@ -57,6 +57,14 @@ describe('Discord command registration', () => {
     expect(ids.filter((i) => i.lookup === undefined)).toEqual([]);
   });
 
+  it('offers an id option as you type too: meeting: of /endorse open', () => {
+    const ids = buildRegistry().all().flatMap((d) =>
+      Object.entries(d.options ?? {}).filter(([, hint]) => hint === '<id>').map(([key]) => ({ command: d.path, key, lookup: d.optionLookups?.[key] })));
+    expect(ids).toEqual([{ command: 'endorse open', key: 'meeting', lookup: 'meeting' }]);
+    const open = payload.find((c) => c.name === 'endorse')!.options!.find((o) => o.name === 'open') as { options: { name: string; autocomplete?: boolean }[] };
+    expect(open.options.find((o) => o.name === 'meeting')!.autocomplete).toBe(true);
+  });
+
   it('keeps within what Discord accepts', () => {
     const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
     const check = (o: { name: string; description: string; options?: APIApplicationCommandOption[] }, depth: number) => {
