@@ -4,6 +4,7 @@ import type { Registry } from '../../src/commands/registry';
 import type { CommandOutcome, Core } from '../../src/core/ports';
 import type { Logger } from '../../src/logger';
 import { escapeDiscordText } from '../../src/render/escape';
+import { HELP_COMMAND } from './command-payload';
 import { NO_MENTIONS, buttonRows, splitContent } from './message';
 
 /** What the listeners share: the core, the grammar, the server served, the log. */
@@ -22,6 +23,7 @@ export function runAs(deps: DiscordDeps, i: RepliableInteraction, text: string):
     actor: { kind: 'chat', medium: 'discord', userId: i.user.id, displayName: i.user.globalName ?? i.user.username },
     ...(i.channelId ? { channel: { medium: 'discord' as const, id: i.channelId } } : {}),
     deliveryId: `discord:interaction:${i.id}`,
+    helpCommand: `/${HELP_COMMAND}`,
   });
 }
 

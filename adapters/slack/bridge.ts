@@ -29,6 +29,9 @@ export interface SlackRequest {
   deliveryId?: string;
 }
 
+/** The help as Slack offers it: Slack keeps `/help` for itself. */
+export const HELP_COMMAND = '/convene';
+
 /** Runs a command through the core as the Slack user, with the e-mail Slack reports for them. */
 export async function runAs(deps: SlackDeps, r: SlackRequest): Promise<CommandOutcome> {
   const email = await deps.directory.emailOf(r.userId);
@@ -37,6 +40,7 @@ export async function runAs(deps: SlackDeps, r: SlackRequest): Promise<CommandOu
     actor: { kind: 'chat', medium: 'slack', userId: r.userId, ...(email ? { email } : {}) },
     ...(r.channelId ? { channel: { medium: 'slack' as const, id: r.channelId } } : {}),
     ...(r.deliveryId ? { deliveryId: r.deliveryId } : {}),
+    helpCommand: HELP_COMMAND,
   });
 }
 

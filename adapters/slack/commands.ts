@@ -1,18 +1,18 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import { decodeSlackText } from './blocks';
 import { formToOpen, type ChatForm } from '../../src/chat/forms';
-import { answer, answerWith, failed, runAs, type SlackDeps } from './bridge';
+import { HELP_COMMAND, answer, answerWith, failed, runAs, type SlackDeps } from './bridge';
 import { formView } from './modals';
 
 /** The slash commands of the manifest; `/convene` is the help (Slack keeps `/help` for itself). */
-export const SLASH_COMMANDS = ['/meeting', '/endorse', '/minutes', '/members', '/exercise', '/convene'] as const;
+export const SLASH_COMMANDS = ['/meeting', '/endorse', '/minutes', '/members', '/exercise', HELP_COMMAND] as const;
 
 /**
  * The command line in the common grammar: `/members` + `list PMG` → `/members list PMG`,
  * `/convene meeting` → `/help meeting`.
  */
 export function commandLine(command: string, text: string): string {
-  const topic = command === '/convene' ? '/help' : command;
+  const topic = command === HELP_COMMAND ? '/help' : command;
   return `${topic} ${decodeSlackText(text)}`.trim();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandDefinition, Registry } from './registry';
-import { usageOf } from './registry';
+import { HELP_COMMAND, usageOf } from './registry';
 import { tokenize, type Token } from './tokenize';
 
 export type ParseResult =
@@ -17,23 +17,24 @@ const MAX_LINE = 20_000;
 
 /**
  * Parses one command line against the registry: finds the command, binds its words to
- * parameters, options and flags, and validates them with the command's schema.
+ * parameters, options and flags, and validates them with the command's schema. `help` is the help
+ * command as the platform offers it, named where a refusal points to it.
  * @example parseCommand(registry, '/members add-org KAS Kosovo Agency for Statistics')
  */
-export function parseCommand(registry: Registry, line: string): ParseResult {
+export function parseCommand(registry: Registry, line: string, help = HELP_COMMAND): ParseResult {
   const text = line.trim();
   if (text.length > MAX_LINE) return { ok: false, code: 'bad-argument', message: `That command is ${text.length} characters long; the limit is ${MAX_LINE}.` };
   const tokenized = tokenize(text);
   if (!tokenized.ok) return { ok: false, code: 'bad-argument', message: tokenized.error };
   const tokens = tokenized.tokens;
-  if (tokens.length === 0) return { ok: false, code: 'usage', message: 'Type a command, e.g. /help.' };
+  if (tokens.length === 0) return { ok: false, code: 'usage', message: `Type a command, e.g. ${help}.` };
 
   const topic = tokens[0]!.text.replace(/^\//, '').toLowerCase();
   const topics = registry.topics();
   if (!topics.includes(topic)) {
     const near = closest(topic, topics);
     const guess = near ? ` Did you mean /${near}?` : '';
-    return { ok: false, code: 'usage', message: `There is no command /${printable(topic)}.${guess} Type /help to see the commands.` };
+    return { ok: false, code: 'usage', message: `There is no command /${printable(topic)}.${guess} Type ${help} to see the commands.` };
   }
   const sub = tokens[1] && !tokens[1].quoted ? tokens[1].text.toLowerCase() : undefined;
   let definition = sub ? registry.get(`${topic} ${sub}`) : undefined;
@@ -46,7 +47,7 @@ export function parseCommand(registry: Registry, line: string): ParseResult {
       const subs = known.join(', ');
       const near = sub === undefined ? undefined : closest(sub, known);
       const what = sub === undefined ? `/${topic} needs one of: ${subs}.` : `/${topic} has no "${printable(sub)}"${near ? ` (did you mean /${topic} ${near}?)` : ''}; it has: ${subs}.`;
-      return { ok: false, code: 'usage', message: `${what} Type /help ${topic} for details.` };
+      return { ok: false, code: 'usage', message: `${what} Type ${help} ${topic} for details.` };
     }
   }
   return bind(definition, rest, text);

@@ -78,6 +78,9 @@ export function defineCommand<S extends z.ZodType>(def: CommandDefinition<S>): C
   return def as unknown as CommandDefinition;
 }
 
+/** The help as the grammar names it; a chat platform may offer it under another name (`InboundCommand.helpCommand`). */
+export const HELP_COMMAND = '/help';
+
 /** What the param or option `name` of `def` names, when it is an id a chat platform can offer while it is typed. */
 export function lookupOf(def: CommandDefinition, name: string): Lookup | undefined {
   return def.params.find((p) => p.name === name)?.lookup ?? def.optionLookups?.[name];

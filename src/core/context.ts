@@ -12,6 +12,7 @@ import type { Clock } from '../clock';
 import { personalLinks, type LinkSettings, type LinkWish } from '../web/personal-links';
 import { messageLanguage, translate } from '../i18n/catalogue';
 import type { Language } from '../domain/vocabulary';
+import { HELP_COMMAND } from '../commands/registry';
 
 /** The person behind a command, as far as the bot knows them. */
 export interface ActingPerson {
@@ -90,6 +91,8 @@ export class CommandContext {
     readonly command: string,
     /** Where the command was typed, when the platform says (a Slack or Discord channel). */
     readonly channel?: { medium: Medium; id: string },
+    /** The help command as the platform offers it (`/convene` in Slack and Discord), for replies that point to it. */
+    readonly helpCommand: string = HELP_COMMAND,
   ) {}
 
   get nowIso(): string {

@@ -63,7 +63,7 @@ export class ConveneCore implements Core {
   handleSync(command: InboundCommand): CommandOutcome {
     const { db, clock, logger } = this.deps;
     const now = clock.now();
-    const parsed = parseCommand(this.deps.registry, command.text);
+    const parsed = parseCommand(this.deps.registry, command.text, command.helpCommand);
     if (!parsed.ok) return refusal(parsed.code, parsed.message, parsed.field);
     const definition = parsed.definition;
     const changes = changesState(definition, parsed.args);
@@ -136,7 +136,7 @@ export class ConveneCore implements Core {
     if (scoped && changes && exercise?.status === 'dissolved') {
       return refusal('rule', readOnlySentence(exercise));
     }
-    const ctx = new CommandContext(db, now, exercise, acting, this.deps.settings, this.deps.renderer, parsed(command.text), command.channel);
+    const ctx = new CommandContext(db, now, exercise, acting, this.deps.settings, this.deps.renderer, parsed(command.text), command.channel, command.helpCommand);
     const result = definition.run(ctx, args);
     const audit = (outcome: 'accepted' | 'refused', detail: Record<string, unknown> | null) =>
       appendAudit(db, {

@@ -130,6 +130,11 @@ export interface InboundCommand {
   channel?: { medium: Medium; id: string };
   /** The platform's id for this delivery of the request: a retry carries the same one, and is answered once. */
   deliveryId?: string;
+  /**
+   * How the platform offers the help, for the replies that point to it: `/convene` in Slack and
+   * Discord (Slack keeps `/help` for itself); `/help` when absent (the console, the CLI).
+   */
+  helpCommand?: string;
 }
 
 /** A refusal's kind; `usage` means the grammar itself was not understood (CLI exit 2). */

@@ -34,4 +34,19 @@ describe('/help', () => {
     expect((await app.runChat('/help', 'slack', 'U999')).status).toBe('accepted');
     expect(app.run('/help frobnicate')).toMatchObject({ status: 'refused', reply: expect.stringContaining('There is no command /frobnicate') });
   });
+
+  it('names the help as the platform offers it: /convene in chat, /help in the console', async () => {
+    app = createTestApp();
+    const chat = (text: string) => app.runChat(text, 'discord', '123', { helpCommand: '/convene' });
+    const all = (await chat('/help')).reply;
+    expect(all).toContain('Type /convene <command> for details, e.g. /convene members add-focal.');
+    expect(all).toContain('/convene [command...]');
+    expect(all).not.toContain('/help');
+    expect((await chat('/help help')).reply).toMatch(/^\/convene \[command\.\.\.\]/);
+    expect((await chat('/help frobnicate')).reply).toContain('Type /convene to see the commands.');
+    expect((await chat('/frobnicate')).reply).toContain('Type /convene to see the commands.');
+    expect((await chat('/members frob')).reply).toContain('Type /convene members for details.');
+    expect(app.run('/help').reply).toContain('Type /help <command> for details');
+    expect(app.run('/frobnicate').reply).toContain('Type /help to see the commands.');
+  });
 });

@@ -58,7 +58,11 @@ describe('Discord interactions through the real discord.js client', () => {
     const list = h.interact(USERS.stranger.id, 2, slash('meeting', 'list', {}));
     expect((await answered(list.token)).texts[0]).toMatch(/not linked to a member yet.*\/members link/);
     const help = h.interact(USERS.stranger.id, 2, slash('convene', null, {}));
-    expect((await answered(help.token)).texts[0]).toContain('/meeting schedule');
+    const helpText = (await answered(help.token)).texts[0];
+    expect(helpText).toContain('/meeting schedule');
+    // The help names itself as Discord offers it.
+    expect(helpText).toContain('\n/convene [command...]\n');
+    expect(helpText).not.toContain('/help');
     const link = h.interact(USERS.stranger.id, 2, slash('members', 'link', { email: 'nobody@elsewhere.example.org' }));
     expect((await answered(link.token)).texts[0]).toContain('a 6-digit code is on its way');
   });

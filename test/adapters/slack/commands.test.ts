@@ -84,6 +84,9 @@ describe('Slack slash commands, end to end through Bolt on loopback', () => {
     const r = await h.slash(USERS.kas.id, '/convene', 'members');
     expect((await h.reply(r.trigger)).text).toContain('/members list');
     expect(h.seen[0]!.command.text).toBe('/help members');
+    const all = await h.reply((await h.slash(USERS.kas.id, '/convene', '')).trigger);
+    expect(all.text).toContain('Type /convene &lt;command&gt; for details, e.g. /convene members add-focal.');
+    expect(all.text).not.toContain('/help');
   });
 
   it('acknowledges within 3 s while every Web API call takes 2 s, then answers', async () => {
