@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits } from 'discord.js';
 import { systemClock, type Clock } from '../../src/clock';
 import type { ChatPort, Core, DeliveryResult, OutboundMessage } from '../../src/core/ports';
 import type { Logger } from '../../src/logger';
@@ -24,6 +24,16 @@ export interface DiscordAdapterOptions {
 
 /** How long login may take before start() gives up with a sentence. */
 const LOGIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Why login failed, as the one sentence `npm start` prints: a token Discord refused (discord.js
+ * turns the gateway lookup's 401 into TokenInvalid) is not a Discord that cannot be reached.
+ */
+export function loginProblem(err: unknown, apiUrl: string | undefined): string {
+  const why = err instanceof Error ? err.message : String(err);
+  if (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenInvalid) return `Discord refused the login (${why}). Check DISCORD_TOKEN.`;
+  return `Discord could not be reached (${why}). Check the network${apiUrl ? ` and DISCORD_API_URL (${apiUrl})` : ''}.`;
+}
 
 /**
  * Convene in a Discord server: slash commands, buttons and modals in, through the core as the
@@ -60,7 +70,7 @@ export class DiscordAdapter implements ChatPort {
       await Promise.race([this.client.login(this.options.token).then(() => ready), timeout]);
     } catch (err) {
       await this.client.destroy();
-      throw new Error(`Discord refused the login (${err instanceof Error ? err.message : String(err)}). Check DISCORD_TOKEN.`);
+      throw new Error(loginProblem(err, this.options.apiUrl));
     } finally {
       clearTimeout(timer);
     }

@@ -79,4 +79,16 @@ describe('npm start with Discord configured', () => {
     expect(bot.out()).toContain('Check DISCORD_TOKEN');
     expect(bot.out()).not.toMatch(/\n\s+at /);
   });
+
+  it('says Discord could not be reached, not that the token is wrong, when nothing answers at DISCORD_API_URL', async () => {
+    const box = cliSandbox();
+    dir = box.dir;
+    const api = `http://127.0.0.1:${await freePort()}/api`;
+    const bot = start({ ...box.env, DISCORD_TOKEN: 'fine', DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: api }, box.dir);
+    expect(await bot.exited).toBe(1);
+    expect(bot.out()).toContain(`Discord could not start: Discord could not be reached (`);
+    expect(bot.out()).toContain(`Check the network and DISCORD_API_URL (${api}).`);
+    expect(bot.out()).not.toContain('Check DISCORD_TOKEN');
+    expect(bot.out()).not.toMatch(/\n\s+at /);
+  });
 });
