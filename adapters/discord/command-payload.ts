@@ -6,7 +6,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { formToOpen } from '../../src/chat/forms';
-import type { CommandDefinition, Lookup, Param, Registry } from '../../src/commands/registry';
+import { hintOf, type CommandDefinition, type Lookup, type Param, type Registry } from '../../src/commands/registry';
 
 /** The registry's `help` is `/convene` in Discord, as in Slack: a bot should not claim `/help`. */
 export const HELP_COMMAND = 'convene';
@@ -31,11 +31,9 @@ function clip(text: string): string {
   return one.length > DESCRIPTION_LIMIT ? `${one.slice(0, DESCRIPTION_LIMIT - 1)}…` : one || '-';
 }
 
-/** A hint like `PWG|PMG` or `<tor|methodology|findings|report>` is a closed list of words: Discord shows them as choices. */
-export function choicesOf(hint: string | undefined): APIApplicationCommandOptionChoice<string>[] | undefined {
-  if (!hint) return undefined;
-  const words = hint.replace(/^<|>$/g, '').split('|');
-  if (words.length < 2 || words.length > CHOICES_LIMIT || !words.every((w) => /^[A-Za-z][\w-]*$/.test(w))) return undefined;
+/** A closed list of words of the registry (`choices`, `optionChoices`) as Discord choices; more than Discord holds are typed. */
+function choicesOf(words: readonly string[] | undefined): APIApplicationCommandOptionChoice<string>[] | undefined {
+  if (!words || words.length === 0 || words.length > CHOICES_LIMIT) return undefined;
   return words.map((w) => ({ name: w, value: w }));
 }
 
@@ -54,8 +52,8 @@ const EXAMPLE_ID: Record<Lookup, string> = { meeting: 'M3', endorsement: 'E2', a
 const idOf = (lookup: Lookup) => `the ${lookup} id, e.g. ${EXAMPLE_ID[lookup]}`;
 
 function paramOption(p: Param, required: boolean): APIApplicationCommandBasicOption {
-  const choices = choicesOf(p.hint);
-  const what = p.lookup ? idOf(p.lookup) : FORMATS[p.name] ?? (p.hint ?? p.name);
+  const choices = choicesOf(p.choices);
+  const what = p.lookup ? idOf(p.lookup) : FORMATS[p.name] ?? hintOf(p);
   return {
     type: ApplicationCommandOptionType.String,
     name: p.name,
@@ -71,7 +69,7 @@ export function optionsOf(def: CommandDefinition): APIApplicationCommandBasicOpt
   const form = formToOpen(`/${def.path}`) !== null;
   const fromParams = def.params.map((p) => paramOption(p, !form && !p.optional));
   const fromOptions = Object.entries(def.options ?? {}).map(([key, hint]): APIApplicationCommandBasicOption => {
-    const choices = choicesOf(hint);
+    const choices = choicesOf(def.optionChoices?.[key]);
     const lookup = def.optionLookups?.[key];
     return {
       type: ApplicationCommandOptionType.String,

@@ -1,5 +1,5 @@
 import type { CommandDefinition, Registry } from './registry';
-import { HELP_COMMAND, usageOf } from './registry';
+import { HELP_COMMAND, hintOf, usageOf } from './registry';
 import { tokenize, type Token } from './tokenize';
 
 export type ParseResult =
@@ -83,7 +83,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
       const taken = positional.slice(i);
       i = positional.length;
       if (taken.length === 0) {
-        if (!p.optional) return fail(def, `Missing <${p.hint ?? p.name}>. ${usage}`, p.name);
+        if (!p.optional) return fail(def, `Missing <${hintOf(p)}>. ${usage}`, p.name);
         continue;
       }
       raw[p.name] = taken.map((t, k) => (k === 0 ? t.text : `${t.breakBefore ? '\n' : ' '}${t.text}`)).join('');
@@ -91,7 +91,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
     }
     const t = positional[i];
     if (t === undefined) {
-      if (!p.optional) return fail(def, `Missing <${p.hint ?? p.name}>. ${usage}`, p.name);
+      if (!p.optional) return fail(def, `Missing <${hintOf(p)}>. ${usage}`, p.name);
       continue;
     }
     raw[p.name] = t.text;
@@ -106,7 +106,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
     const issue = checked.error.issues[0]!;
     const name = String(issue.path[0] ?? '');
     const param = def.params.find((p) => p.name === name);
-    const label = param ? `<${param.hint ?? param.name}>` : name in options ? `${name}:` : name;
+    const label = param ? `<${hintOf(param)}>` : name in options ? `${name}:` : name;
     const message = issue.code === 'custom' || /^[A-Z]/.test(issue.message) ? issue.message : `${label}: ${issue.message}`;
     return fail(def, message, name === '' ? undefined : name);
   }

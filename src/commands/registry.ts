@@ -19,8 +19,10 @@ export interface Param {
   name: string;
   /** The parameter is the id of a meeting, an endorsement request or an action item. */
   lookup?: Lookup;
-  /** Shown in usage instead of the name: `<PWG|PMG>`. */
+  /** Shown in usage instead of the name (`<n>`); a param with `choices` shows them. */
   hint?: string;
+  /** A closed list of words (`PWG`, `PMG`): shown as `<PWG|PMG>` in usage, offered as choices by a chat platform. */
+  choices?: readonly string[];
   optional?: boolean;
   rest?: boolean;
 }
@@ -52,6 +54,8 @@ export interface CommandDefinition<S extends z.ZodType = z.ZodType> {
   options?: Record<string, string>;
   /** Options that name an id (`meeting:` of `/endorse open`): what each looks up, as `Param.lookup` says for params. */
   optionLookups?: Readonly<Record<string, Lookup>>;
+  /** Options that take one of a closed list of words (`rule:`), for a platform that offers choices. */
+  optionChoices?: Readonly<Record<string, readonly string[]>>;
   /** Validates the raw words: params by name (strings), flags (booleans), options (strings). */
   schema: S;
   summary: string;
@@ -86,11 +90,16 @@ export function lookupOf(def: CommandDefinition, name: string): Lookup | undefin
   return def.params.find((p) => p.name === name)?.lookup ?? def.optionLookups?.[name];
 }
 
+/** How a param is named in usage and refusals: its hint, its choices (`PWG|PMG`), or its name. */
+export function hintOf(p: Param): string {
+  return p.hint ?? p.choices?.join('|') ?? p.name;
+}
+
 export function usageOf(def: CommandDefinition): string {
   if (def.usage) return def.usage;
   const parts = [`/${def.path}`];
   for (const p of def.params) {
-    const inner = `${p.hint ?? p.name}${p.rest ? '...' : ''}`;
+    const inner = `${hintOf(p)}${p.rest ? '...' : ''}`;
     parts.push(p.optional ? `[${inner}]` : `<${inner}>`);
   }
   for (const f of def.flags ?? []) parts.push(`[${f}]`);

@@ -15,7 +15,7 @@ const COMMENT_IN_LIST = 140;
 
 export const listEndorsements = defineCommand({
   path: 'endorse list',
-  params: [{ name: 'which', hint: 'open|closed|all', optional: true }],
+  params: [{ name: 'which', choices: ['open', 'closed', 'all'], optional: true }],
   schema: z.object({ which: choiceArg('list', ['open', 'closed', 'all'] as const).optional() }),
   summary: 'List endorsement requests: open ones by default, newest first.',
   details: "A focal point sees, under each request, their organisation's current vote (by whom and when), or how to cast it.",

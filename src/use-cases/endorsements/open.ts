@@ -37,12 +37,13 @@ const sameText = (a: string | null, b: string | null) => (a ?? '').replace(/\s+/
 
 export const openEndorsement = defineCommand({
   path: 'endorse open',
-  params: [{ name: 'group', hint: GROUPS.join('|') }, { name: 'title', rest: true }],
+  params: [{ name: 'group', choices: GROUPS }, { name: 'title', rest: true }],
   options: {
     version: '<label>', link: '<url>', deadline: '<date>', rule: `<${RULES.join('|')}>`, meeting: '<id>', urgent: '"<reason>"', quorum: '<n>',
     document: `<${DOCUMENT_KINDS.join('|')}>`,
   },
   optionLookups: { meeting: 'meeting' },
+  optionChoices: { rule: RULES, document: DOCUMENT_KINDS },
   schema: z.object({
     group: groupArg,
     title: lineText('title', 200),

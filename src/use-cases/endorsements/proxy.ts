@@ -8,7 +8,7 @@ import { findEndorsement } from './request';
 
 export const castProxyVote = defineCommand({
   path: 'endorse proxy',
-  params: [{ name: 'id', lookup: 'endorsement' }, { name: 'org' }, { name: 'choice', hint: CHOICES.join('|') }, { name: 'comment', rest: true, optional: true }],
+  params: [{ name: 'id', lookup: 'endorsement' }, { name: 'org' }, { name: 'choice', choices: CHOICES }, { name: 'comment', rest: true, optional: true }],
   schema: z.object({ id: idArg('E', 'request'), org: acronymArg, choice: choiceArg('choice', CHOICES), comment: freeText('comment', 1000).optional() }),
   summary: 'Record a vote an organisation gave by phone or in a meeting, when its focal point cannot reach chat.',
   details: [

@@ -7,7 +7,7 @@ import { findEndorsement } from './request';
 
 export const castVoteCommand = defineCommand({
   path: 'endorse vote',
-  params: [{ name: 'id', lookup: 'endorsement' }, { name: 'choice', hint: CHOICES.join('|') }, { name: 'comment', rest: true, optional: true }],
+  params: [{ name: 'id', lookup: 'endorsement' }, { name: 'choice', choices: CHOICES }, { name: 'comment', rest: true, optional: true }],
   schema: z.object({ id: idArg('E', 'request'), choice: choiceArg('choice', CHOICES), comment: freeText('comment', 1000).optional() }),
   summary: "Cast your organisation's vote on an endorsement request: endorse, object or abstain, with an optional comment.",
   details: [

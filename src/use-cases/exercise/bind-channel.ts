@@ -6,7 +6,7 @@ import { GROUPS } from '../../domain/vocabulary';
 
 export const bindGroupChannel = defineCommand({
   path: 'exercise channel',
-  params: [{ name: 'group', hint: GROUPS.join('|') }],
+  params: [{ name: 'group', choices: GROUPS }],
   schema: z.object({ group: groupArg }),
   summary: "Typed in a Slack or Discord channel: the group's announcements (notices, endorsement requests, results, minutes) go there.",
   access: 'coordinator',

@@ -51,7 +51,7 @@ const agendaSchema = z
 export const editAgenda = defineCommand({
   path: 'meeting agenda',
   usage: '/meeting agenda <id> add <text...> | remove <n> | move <n> <to> | show',
-  params: [{ name: 'id', lookup: 'meeting' }, { name: 'action', hint: 'add|remove|move|show' }, { name: 'rest', rest: true, optional: true }],
+  params: [{ name: 'id', lookup: 'meeting' }, { name: 'action', choices: ['add', 'remove', 'move', 'show'] }, { name: 'rest', rest: true, optional: true }],
   schema: agendaSchema,
   readsOnly: (args) => args.operation.op === 'show',
   readAccess: 'member',

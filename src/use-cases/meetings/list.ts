@@ -38,7 +38,7 @@ export function noticeState(ctx: CommandContext, m: Meeting, { withDeadline = tr
 
 export const listMeetings = defineCommand({
   path: 'meeting list',
-  params: [{ name: 'which', hint: 'upcoming|past|all', optional: true }],
+  params: [{ name: 'which', choices: ['upcoming', 'past', 'all'], optional: true }],
   schema: z.object({ which: choiceArg('list', ['upcoming', 'past', 'all'] as const).optional() }),
   summary: 'List meetings: upcoming (default; not yet over), past, or all.',
   access: 'member',

@@ -47,8 +47,9 @@ export function deadlinePassedMessage(exercise: Exercise, group: Group, start: D
 
 export const scheduleMeeting = defineCommand({
   path: 'meeting schedule',
-  params: [{ name: 'group', hint: GROUPS.join('|') }, { name: 'date' }, { name: 'time' }, { name: 'title', rest: true }],
+  params: [{ name: 'group', choices: GROUPS }, { name: 'date' }, { name: 'time' }, { name: 'title', rest: true }],
   options: { milestone: `<${MILESTONES.join('|')}>`, where: '"..."', duration: '<minutes>', urgent: '"<reason>"' },
+  optionChoices: { milestone: MILESTONES },
   schema: z.object({
     group: groupArg,
     date: dateArg,

@@ -6,7 +6,7 @@ import { GROUPS } from '../../domain/vocabulary';
 
 export const listMembers = defineCommand({
   path: 'members list',
-  params: [{ name: 'group', hint: GROUPS.join('|'), optional: true }],
+  params: [{ name: 'group', choices: GROUPS, optional: true }],
   schema: z.object({ group: groupArg.optional() }),
   summary: 'List the member organisations of a group (PWG by default), their focal points, the coordinators and observers.',
   access: 'member',

@@ -6,7 +6,7 @@ import { catchUpNewMember } from '../meetings/plan';
 
 export const setMemberRole = defineCommand({
   path: 'members role',
-  params: [{ name: 'email' }, { name: 'role', hint: 'coordinator|observer|focal' }],
+  params: [{ name: 'email' }, { name: 'role', choices: ['coordinator', 'observer', 'focal'] }],
   schema: z.object({ email: emailArg, role: choiceArg('role', ['coordinator', 'observer', 'focal'] as const) }),
   summary: "Change a member's role. A focal point keeps their organisation; a new focal point is added with /members add-focal.",
   access: 'coordinator',

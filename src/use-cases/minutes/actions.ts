@@ -25,7 +25,7 @@ export function actionState(a: ActionItem, zone: string, now: Date): string {
 
 export const listActions = defineCommand({
   path: 'minutes actions',
-  params: [{ name: 'which', hint: 'open|all', optional: true }],
+  params: [{ name: 'which', choices: ['open', 'all'], optional: true }],
   schema: z.object({ which: choiceArg('list', ['open', 'all'] as const).optional() }),
   summary: 'List action items from the minutes by owner organisation: open ones (default), or all with when they were done.',
   access: 'member',

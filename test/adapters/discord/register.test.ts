@@ -8,6 +8,8 @@ import { discordCommands, type GuildSlashCommand } from '../../../adapters/disco
 import { registerMain } from '../../../adapters/discord/register';
 import { CHOICES, DOCUMENT_KINDS, GROUPS, MILESTONES, RULES } from '../../../src/domain/vocabulary';
 import { buildRegistry } from '../../../src/use-cases/index';
+import { Registry, accepted, defineCommand, usageOf } from '../../../src/commands/registry';
+import { z } from 'zod';
 import { ROOT } from '../../helpers/app';
 import { APPLICATION_ID, FakeDiscord, GUILD_ID } from './fake-discord';
 
@@ -49,6 +51,24 @@ describe('Discord command registration', () => {
     expect(choices('endorse', 'open', 'rule')).toEqual([...RULES]);
     expect(choices('endorse', 'vote', 'choice')).toEqual([...CHOICES]);
     expect(choices('exercise', 'channel', 'group')).toEqual([...GROUPS]);
+  });
+
+  it('takes its choices from the lists the registry gives, never from the usage text', () => {
+    const sample = defineCommand({
+      path: 'sample',
+      params: [{ name: 'word', hint: 'yes|no' }, { name: 'group', choices: GROUPS }],
+      options: { rule: `<${RULES.join('|')}>`, kind: '<a|b>' },
+      optionChoices: { rule: RULES },
+      schema: z.object({}),
+      summary: 'A sample.',
+      access: 'anyone',
+      changes: false,
+      run: () => accepted(''),
+    });
+    const [command] = discordCommands(new Registry([sample]));
+    const choices = Object.fromEntries((command!.options ?? []).map((o) => [o.name, 'choices' in o ? o.choices?.map((c) => c.value) : undefined]));
+    expect(choices).toEqual({ word: undefined, group: [...GROUPS], rule: [...RULES], kind: undefined });
+    expect(usageOf(sample)).toBe(`/sample <yes|no> <${GROUPS.join('|')}> [rule:<${RULES.join('|')}>] [kind:<a|b>]`);
   });
 
   it('offers every id param as you type: each says what it looks up', () => {
