@@ -6,7 +6,7 @@ import { setExerciseLanguage } from '../../store/exercises';
 
 export const setExerciseLanguageCommand = defineCommand({
   path: 'exercise language',
-  params: [{ name: 'language', hint: LANGUAGES.join('|') }],
+  params: [{ name: 'language', choices: LANGUAGES }],
   schema: z.object({ language: languageArg }),
   summary: "Set the exercise's default language: for members who chose none, and for the groups' chat channels.",
   details: 'A member chooses their own with /members language me <language>.',

@@ -7,7 +7,7 @@ import { settingTarget, whomArg } from './whom';
 
 export const setMemberLanguage = defineCommand({
   path: 'members language',
-  params: [{ name: 'email', hint: 'email or me' }, { name: 'language', hint: LANGUAGES.join('|') }],
+  params: [{ name: 'email', hint: 'email or me' }, { name: 'language', choices: LANGUAGES }],
   schema: z.object({ email: whomArg, language: languageArg }),
   summary: "Set the language a member's messages are written in: me for your own, or (coordinator) a member's e-mail.",
   details: `Languages: ${LANGUAGES.map((l) => `${l} (${LANGUAGE_NAMES[l]})`).join(', ')}. The next message they receive is in it; messages already sent stay as they were. Command words stay the same in every language.`,
