@@ -71,7 +71,8 @@ export class TemplateRenderer {
       throw new Error(`Template ${template.file} has no "Subject:" first line, so it cannot be e-mailed.`);
     }
     const subject = singleLine(Mustache.render(template.subject, view, {}, { escape: toPlainText }));
-    const footer = this.has(FOOTER) ? renderTextBody(this.text(FOOTER), view) : '';
+    // The footer is written in the message's language (English for a kind not translated yet).
+    const footer = this.has(FOOTER) ? renderTextBody(this.text(FOOTER), withMessages(FOOTER, view, language)) : '';
     const main = renderTextBody(template, view);
     const text = footer ? `${main}\n\n-- \n${footer}` : main;
     const htmlTemplate = this.html(kind);

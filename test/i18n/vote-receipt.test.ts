@@ -28,3 +28,15 @@ describe('the vote receipt in each member language', () => {
     expect(last('focal@unhcr.example.org').text).toContain('E merrni këtë sepse jeni pikë kontakti e UNHCR');
   });
 });
+
+describe('the e-mail footer', () => {
+  it("is written in the message's language, and in English under a message not translated yet", async () => {
+    const { TemplateRenderer } = await import('../../src/render/renderer');
+    const { TEMPLATES } = await import('../helpers/app');
+    const renderer = new TemplateRenderer(TEMPLATES);
+    const links = { page: 'http://127.0.0.1/p/x' };
+    const view = { id: 'E1', group: 'PWG', organisation: 'KAS', choice: 'endorse', links };
+    expect(renderer.render('endorsement-receipt', view, 'sr-Latn').text).toContain('-- \nVaša stranica (vaši sastanci, glasovi i zadaci vaše organizacije, zapisnici): http://127.0.0.1/p/x\nVeze u ovoj poruci su samo vaše; ne prosleđujte je.');
+    expect(renderer.render('endorsement-result', { ...view, links }, 'en').text).toContain("-- \nYour page (your meetings, your organisation's votes and actions, the minutes): http://127.0.0.1/p/x");
+  });
+});
