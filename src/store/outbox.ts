@@ -64,15 +64,27 @@ const toEntry = (r: OutboxRow): OutboxEntry => ({
   handedOverAt: r.handed_over_at, providerId: r.provider_id, lastError: r.last_error, failedAt: r.failed_at,
 });
 
+/**
+ * The payload has its own table (migration 13), written once here: SQLite rewrites a whole record,
+ * overflow pages included, on any UPDATE, and the outbox row is updated at lease and at hand-over.
+ */
+const WITH_PAYLOAD = 'SELECT o.*, p.payload FROM outbox o JOIN outbox_payloads p ON p.outbox_id = o.id';
+
+/** Queues one message: the row and its payload, together (in the caller's transaction, or in one of its own). */
 export function enqueue(db: Db, e: NewOutboxEntry, now: string): number {
+  return db.inTransaction ? insertEntry(db, e, now) : db.transaction(() => insertEntry(db, e, now)).immediate();
+}
+
+function insertEntry(db: Db, e: NewOutboxEntry, now: string): number {
   const info = db
     .prepare(
-      `INSERT INTO outbox (exercise_id, kind, ref, medium, address, person_id, organisation_id, payload, next_attempt_at, created_at, message_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, lower(hex(randomblob(12))))`,
+      `INSERT INTO outbox (exercise_id, kind, ref, medium, address, person_id, organisation_id, next_attempt_at, created_at, message_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, lower(hex(randomblob(12))))`,
     )
-    .run(e.exerciseId, e.kind, e.ref ?? null, e.medium, e.address, e.personId ?? null, e.organisationId ?? null,
-      JSON.stringify(e.payload), e.notBefore ?? now, now);
-  return Number(info.lastInsertRowid);
+    .run(e.exerciseId, e.kind, e.ref ?? null, e.medium, e.address, e.personId ?? null, e.organisationId ?? null, e.notBefore ?? now, now);
+  const id = Number(info.lastInsertRowid);
+  db.prepare('INSERT INTO outbox_payloads (outbox_id, payload) VALUES (?, ?)').run(id, JSON.stringify(e.payload));
+  return id;
 }
 
 /**
@@ -84,10 +96,10 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
   const placeholders = media.map(() => '?').join(', ');
   const rows = db
     .prepare(
-      `SELECT * FROM outbox
-       WHERE medium IN (${placeholders}) AND next_attempt_at <= ?
-         AND (status = 'pending' OR (status = 'sending' AND lease_until <= ?))
-       ORDER BY next_attempt_at, id LIMIT ?`,
+      `${WITH_PAYLOAD}
+       WHERE o.medium IN (${placeholders}) AND o.next_attempt_at <= ?
+         AND (o.status = 'pending' OR (o.status = 'sending' AND o.lease_until <= ?))
+       ORDER BY o.next_attempt_at, o.id LIMIT ?`,
     )
     .all(...media, now, now, limit) as OutboxRow[];
   const lease = db.prepare(`UPDATE outbox SET status = 'sending', lease_until = ? WHERE id = ?`);
@@ -182,7 +194,7 @@ export function markFailureReported(db: Db, id: number): boolean {
 }
 
 export function outboxEntry(db: Db, id: number): OutboxEntry | undefined {
-  const r = db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+  const r = db.prepare(`${WITH_PAYLOAD} WHERE o.id = ?`).get(id) as OutboxRow | undefined;
   return r && toEntry(r);
 }
 
@@ -193,7 +205,7 @@ export function outboxMedium(db: Db, id: number): Medium | undefined {
 }
 
 export function outboxByRef(db: Db, ref: string): OutboxEntry[] {
-  return (db.prepare('SELECT * FROM outbox WHERE ref = ? ORDER BY id').all(ref) as OutboxRow[]).map(toEntry);
+  return (db.prepare(`${WITH_PAYLOAD} WHERE o.ref = ? ORDER BY o.id`).all(ref) as OutboxRow[]).map(toEntry);
 }
 
 /**
@@ -211,7 +223,7 @@ export function channelPostsOf(db: Db, ref: string, kind: string): { medium: Med
 }
 
 export function outboxOfExercise(db: Db, exerciseId: number): OutboxEntry[] {
-  return (db.prepare('SELECT * FROM outbox WHERE exercise_id = ? ORDER BY id').all(exerciseId) as OutboxRow[]).map(toEntry);
+  return (db.prepare(`${WITH_PAYLOAD} WHERE o.exercise_id = ? ORDER BY o.id`).all(exerciseId) as OutboxRow[]).map(toEntry);
 }
 
 /** The soonest instant at which something is due, for a ticker that wants to sleep until then. */

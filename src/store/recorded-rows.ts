@@ -20,12 +20,25 @@ const SOURCES: Record<RecordedKind, { sql: string; ofExercise: string; order: st
   },
   message: {
     sql: `SELECT id, kind, ref, medium, address, person_id, organisation_id, payload, status, attempts, created_at, handed_over_at, provider_id, last_error, failed_at
-          FROM outbox`,
+          FROM outbox JOIN outbox_payloads ON outbox_payloads.outbox_id = outbox.id`,
     ofExercise: 'exercise_id = ?',
     order: 'id',
     shape: { json: ['payload'] },
   },
 };
+
+/** Before migration 13 (migration 5 digests messages) the payload was a column of `outbox`. */
+const MESSAGES_BEFORE_013 = { ...SOURCES.message, sql: SOURCES.message.sql.replace(/ JOIN outbox_payloads .*$/, '') };
+
+/** Connections known to have `outbox_payloads` (a table never dropped once there). */
+const apart = new WeakSet<Db>();
+
+function payloadsApart(db: Db): boolean {
+  if (apart.has(db)) return true;
+  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox_payloads'`).get()) return false;
+  apart.add(db);
+  return true;
+}
 
 /**
  * A personal link's signature (`/l/<purpose>.<claim parts>.<22-character HMAC>`): whoever holds it
@@ -53,7 +66,7 @@ function messageShape({ payload, ...rest }: Row): Row {
 export function recordedRows(db: Db, kind: RecordedKind, by: 'exercise', exerciseId: number): Row[];
 export function recordedRows(db: Db, kind: RecordedKind, by: 'ids', ids: number[]): Row[];
 export function recordedRows(db: Db, kind: RecordedKind, by: 'exercise' | 'ids', key: number | number[]): Row[] {
-  const source = SOURCES[kind];
+  const source = kind === 'message' && !payloadsApart(db) ? MESSAGES_BEFORE_013 : SOURCES[kind];
   const rows =
     by === 'exercise'
       ? select(db, `${source.sql} WHERE ${source.ofExercise} ORDER BY ${source.order}`, [key], source.shape)

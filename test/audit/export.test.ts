@@ -39,7 +39,7 @@ describe('the chain head in an export', () => {
     const links = json.match(/\/l\/[a-z]+\.[^\s"\\]*( withheld\))?/g) ?? [];
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link).toMatch(/\.\(signature withheld\)$/);
-    const outbox = app.db.prepare("SELECT payload FROM outbox WHERE payload LIKE '%/l/vote.%'").all() as { payload: string }[];
+    const outbox = app.db.prepare("SELECT payload FROM outbox_payloads WHERE payload LIKE '%/l/vote.%'").all() as { payload: string }[];
     expect(outbox.length).toBeGreaterThan(0);
     for (const { payload } of outbox) {
       const signature = /\/l\/vote(?:\.[0-9a-z]{1,12}){5}\.([A-Za-z0-9_-]{22})/.exec(payload)![1]!;

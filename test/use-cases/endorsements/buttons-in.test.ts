@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outboxEntry } from '../../../src/store/outbox';
 import { createTestApp } from '../../helpers/app';
 
 /** The e-mail a focal point gets when a request opens (the KAS focal point of the Kosovo example). */
@@ -6,9 +7,9 @@ function requestEmail(chatPlatforms?: ('slack' | 'discord')[]): string {
   const app = createTestApp(chatPlatforms ? { chatPlatforms } : {});
   try {
     expect(app.run('/endorse open PWG Terms of Reference version:v1').status).toBe('accepted');
-    const rows = app.db.prepare(`SELECT payload FROM outbox WHERE kind = 'endorsement-request' AND address = 'focal@kas.example.org'`).all() as { payload: string }[];
+    const rows = app.db.prepare(`SELECT id FROM outbox WHERE kind = 'endorsement-request' AND address = 'focal@kas.example.org'`).all() as { id: number }[];
     expect(rows).toHaveLength(1);
-    return (JSON.parse(rows[0]!.payload) as { text: string }).text;
+    return outboxEntry(app.db, rows[0]!.id)!.payload.text;
   } finally {
     app.close();
   }
