@@ -56,3 +56,12 @@ export function describeTimeLeftIn(now: Date, until: Date, zone: string, languag
   if (hours > 0) return minutes > 0 ? and(n('hours', hours), n('minutes', minutes)) : n('hours', hours);
   return minutes > 0 ? n('minutes', minutes) : translate(language, 'timeLeft.lessThanAMinute');
 }
+
+/**
+ * One instant for one reader: in the exercise's zone, with their own beside it when the two differ
+ * ("Tue 1 Dec 2026, 10:00 (Europe/Belgrade) (Tue 1 Dec 2026, 04:00 (America/New_York) for you)").
+ */
+export function formatForReader(instant: Date, exerciseZone: string, ownZone: string | null | undefined, language: Language): string {
+  const { there, own } = whenFor(instant, exerciseZone, ownZone, language);
+  return own === null ? there : translate(language, 'common.forYou', { there, own });
+}

@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LoopbackSmtp } from '../helpers/smtp';
-import { createTestApp, TEMPLATES, type TestApp } from '../helpers/app';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { deliverOverSmtp } from '../helpers/mail-languages';
 import { ok } from '../helpers/meetings';
-import { OutboxSender } from '../../src/delivery/sender';
-import { TemplateRenderer } from '../../src/render/renderer';
-import { silentLogger } from '../../src/logger';
 import { linkIdentity, personByEmail } from '../../src/store/members';
 import { outboxByRef } from '../../src/store/outbox';
-import { createEmailAdapter } from '../../adapters/email/email-adapter';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -20,14 +16,8 @@ describe('the endorsement request in each member language', () => {
     for (const [language, email] of Object.entries(READERS)) if (language !== 'en') ok(app, `/members language ${email} ${language}`);
     ok(app, '/members timezone me America/New_York', READERS['sr-Cyrl']);
     ok(app, '/endorse open PWG Terms of Reference version:v2');
-    const smtp = new LoopbackSmtp();
-    await smtp.start();
-    const email = createEmailAdapter({ from: 'Convene <convene@example.org>', smtpUrl: `smtp://127.0.0.1:${smtp.port}`, smtp: { ignoreTLS: true } });
-    const sender = new OutboxSender({ db: app.db, clock: app.clock, ports: [email], renderer: new TemplateRenderer(TEMPLATES), logger: silentLogger });
-    try {
-      await sender.drain();
-      const mails = await smtp.parsed();
-      const to = (address: string) => mails.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address === address)!;
+    {
+      const { to } = await deliverOverSmtp(app);
       const expected = {
         en: ['[PWG] Endorsement sought: Terms of Reference (version v2), vote by 2026-11-29 10:00 Europe/Belgrade', 'In Slack or Discord, press Endorse, Object or Abstain', 'Quorum:    6 of the PWG\'s 10 member organisations must vote'],
         sq: ['[PWG] Kërkohet miratim: Terms of Reference (versioni v2), votoni deri më 2026-11-29 10:00 Europe/Belgrade', 'Në Slack ose Discord, shtypni Endorse, Object ose Abstain', 'duhet të votojnë 6 nga 10 organizatat anëtare të PWG'],
@@ -43,9 +33,6 @@ describe('the endorsement request in each member language', () => {
         expect(mail.text, language).toContain('/endorse vote E1 endorse');
         expect(mail.html, language).toContain(quorum!.replace(/'/g, '&#39;'));
       }
-    } finally {
-      await email.close();
-      await smtp.stop();
     }
   });
 

@@ -1,12 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LoopbackSmtp } from '../helpers/smtp';
-import { createTestApp, TEMPLATES, type TestApp } from '../helpers/app';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { deliverOverSmtp } from '../helpers/mail-languages';
 import { icsFields, meetingWithAgenda, ok, outbox } from '../helpers/meetings';
-import { OutboxSender } from '../../src/delivery/sender';
-import { TemplateRenderer } from '../../src/render/renderer';
-import { silentLogger } from '../../src/logger';
 import { linkIdentity, personByEmail } from '../../src/store/members';
-import { createEmailAdapter } from '../../adapters/email/email-adapter';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -32,14 +28,8 @@ describe('the meeting invitation in each member language', () => {
     for (const [language, email] of Object.entries(READERS)) if (language !== 'en') ok(app, `/members language ${email} ${language}`);
     meetingWithAgenda(app);
     ok(app, '/meeting send M1');
-    const smtp = new LoopbackSmtp();
-    await smtp.start();
-    const email = createEmailAdapter({ from: 'Convene <convene@example.org>', smtpUrl: `smtp://127.0.0.1:${smtp.port}`, smtp: { ignoreTLS: true } });
-    const sender = new OutboxSender({ db: app.db, clock: app.clock, ports: [email], renderer: new TemplateRenderer(TEMPLATES), logger: silentLogger });
-    try {
-      await sender.drain();
-      const mails = await smtp.parsed();
-      const to = (address: string) => mails.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address === address)!;
+    {
+      const { to } = await deliverOverSmtp(app);
       const expected = {
         en: { subject: 'Invitation: PWG meeting M1, Thu 10 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR', text: 'Under the TOR the agenda and invitation reach members at least 7 days', summary: 'PWG meeting: Agree the TOR', agenda: 'Agenda:' },
         sq: { subject: 'Ftesë: takimi M1 i PWG, Enjte, 10 Dhjetor 2026, 10:00 (Europe/Belgrade): Agree the TOR', text: 'të paktën 7 ditë para takimit', summary: 'Takim i PWG: Agree the TOR', agenda: 'Rendi i ditës:' },
@@ -62,9 +52,6 @@ describe('the meeting invitation in each member language', () => {
       }
       // The others (no language chosen) read the exercise's default, English.
       expect(to('focal@iom.example.org').subject).toBe(expected.en.subject);
-    } finally {
-      await email.close();
-      await smtp.stop();
     }
   });
 

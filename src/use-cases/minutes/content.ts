@@ -1,6 +1,7 @@
 import { markdownBlocks } from '../../render/markdown';
 import { formatInZone } from '../../domain/time';
 import type { Db } from '../../store/db';
+import type { Language } from '../../domain/vocabulary';
 import type { Exercise } from '../../store/exercises';
 import { actionsOfMeeting } from '../../store/action-items';
 import { agendaOf, type Meeting } from '../../store/meetings';
@@ -88,13 +89,16 @@ export function byOwner(actions: ContentAction[]): { organisation: string; actio
 }
 
 /** The view of `templates/minutes*.txt/html`: every value plain text, escaped by the renderer; Markdown as blocks. */
-export function minutesView(exercise: Exercise, m: Meeting, c: MinutesContent, person?: Pick<Person, 'timeZone'>): Record<string, unknown> {
+export function minutesView(exercise: Exercise, m: Meeting, c: MinutesContent, person?: Pick<Person, 'timeZone'>, language: Language = 'en'): Record<string, unknown> {
   const entry = (e: ContentEntry, i: number) => ({ number: i + 1, text: e.text, blocks: markdownBlocks(e.text), by: e.by, at: e.at });
+  const of = c.attendance ? c.attendance.present.length + c.attendance.absent.length : 0;
   return {
-    ...meetingView(exercise, m, c.agenda, person),
+    ...meetingView(exercise, m, c.agenda, person, language),
     attendance: c.attendance
-      ? { present: c.attendance.present.join(', '), absent: c.attendance.absent.join(', ') || false, count: c.attendance.present.length, of: c.attendance.present.length + c.attendance.absent.length }
+      ? { present: c.attendance.present.join(', '), absent: c.attendance.absent.join(', ') || false, count: c.attendance.present.length, of }
       : false,
+    // The number the catalogue's "Present (2 of 5 organisations)" counts, where a plural message finds it.
+    attendanceOf: of,
     notes: c.notes.map(entry),
     hasNotes: c.notes.length > 0,
     decisions: c.decisions.map(entry),

@@ -3,11 +3,14 @@ import { freeText, idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
 import type { Medium } from '../../core/ports';
+import type { Language } from '../../domain/vocabulary';
+import { messageLanguage, translate } from '../../i18n/catalogue';
+import { formatForReader } from '../../i18n/dates';
 import { formatDate, isOverdue } from '../../domain/minutes';
 import { formatInZone } from '../../domain/time';
 import { cancelJobs } from '../../store/jobs';
 import type { Meeting } from '../../store/meetings';
-import { recipientsOf } from '../../store/members';
+import { recipientsOf, type Person } from '../../store/members';
 import { insertVersion, linkMinutesMessages, versionsOf, type MinutesVersion } from '../../store/minutes';
 import { outboxEntry } from '../../store/outbox';
 import { meetingLabel } from '../meetings/lookups';
@@ -22,22 +25,29 @@ import { MINUTES_JOBS } from './plan';
  * e-mail with plain text and HTML plus each linked chat identity. Every outbox row is tied to the
  * version. Returns "14 people, 14 messages (14 e-mail)".
  */
-function distribute(ctx: CommandContext, m: Meeting, version: MinutesVersion, content: MinutesContent, kind: string, extra: Record<string, unknown>): string {
+function distribute(ctx: CommandContext, m: Meeting, version: MinutesVersion, content: MinutesContent, kind: string, extra: (language: Language, person: Person | null) => Record<string, unknown>): string {
   const exercise = ctx.requireExercise();
   const ref = minutesRef(m.id);
-  const common = { version: version.version, dueDate: version.dueDate, late: version.late, published: formatInZone(new Date(version.publishedAt), exercise.timeZone), ...extra };
-  const posted = ctx.announce({ kind, ref, group: m.group, view: { ...minutesView(exercise, m, content), ...common, toGroup: true } });
+  // Each reader's copy in their language, its dates in the exercise's zone and their own beside it.
+  const common = (person: Person | null) => {
+    const language = messageLanguage(kind, person, exercise);
+    const published = formatForReader(new Date(version.publishedAt), exercise.timeZone, person?.timeZone, language);
+    return { language, view: { version: version.version, dueDate: version.dueDate, late: version.late, published, ...extra(language, person) } };
+  };
+  const channel = common(null);
+  const posted = ctx.announce({ kind, ref, group: m.group, view: { ...minutesView(exercise, m, content, undefined, channel.language), ...channel.view, toGroup: true } });
   linkMinutesMessages(ctx.db, version.id, null, posted);
   const byMedium = new Map<Medium, number>();
   const recipients = recipientsOf(ctx.db, exercise.id, m.group);
   let messages = 0;
   for (const r of recipients) {
+    const own = common(r);
     const ids = ctx.deliver({
       kind,
       ref,
       to: r,
       organisationId: r.role === 'focal' ? (r.organisation?.id ?? null) : null,
-      view: { ...minutesView(exercise, m, content, r), ...common },
+      view: { ...minutesView(exercise, m, content, r, own.language), ...own.view },
       links: { minutes: m.id },
     });
     linkMinutesMessages(ctx.db, version.id, r.id, ids);
@@ -84,7 +94,7 @@ export const publishMinutes = defineCommand({
     const late = isOverdue(due, exercise.timeZone, ctx.now);
     const version = insertVersion(ctx.db, { meetingId: m.id, correction: null, content, at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null, dueDate: formatDate(due), late });
     cancelJobs(ctx.db, minutesRef(m.id), [MINUTES_JOBS.minutesReminder]);
-    const sent = distribute(ctx, m, version, content, 'minutes', {});
+    const sent = distribute(ctx, m, version, content, 'minutes', () => ({}));
     const timing = late ? `late: they were due by ${formatDate(due)}` : `on time (due by ${formatDate(due)})`;
     return accepted(`Published the minutes of ${id} (version 1) to the ${m.group}, ${timing}: ${sent}.`, {
       meeting: id,
@@ -95,19 +105,37 @@ export const publishMinutes = defineCommand({
   },
 });
 
-/** What the new version holds that the previous one did not, in a few words. */
-export function additions(previous: MinutesContent, next: MinutesContent): string[] {
+/** What the new version holds that the previous one did not: counts, and whether the attendance was first recorded or changed. */
+export interface MinutesChanges {
+  notes: number;
+  decisions: number;
+  actions: number;
+  attendance: 'recorded' | 'changed' | null;
+}
+
+export function changesOf(previous: MinutesContent, next: MinutesContent): MinutesChanges {
   const had = new Set([...previous.notes, ...previous.decisions].map((e) => e.entryId));
   const hadActions = new Set(previous.actions.map((a) => a.id));
-  const count = (n: number, one: string, many: string) => (n ? [`${n} ${n === 1 ? one : many}`] : []);
-  const changed: string[] = [
-    ...count(next.notes.filter((e) => !had.has(e.entryId)).length, 'note', 'notes'),
-    ...count(next.decisions.filter((e) => !had.has(e.entryId)).length, 'decision', 'decisions'),
-    ...count(next.actions.filter((a) => !hadActions.has(a.id)).length, 'action item', 'action items'),
-  ];
   const present = (c: MinutesContent) => c.attendance?.present.join(',') ?? null;
-  if (present(previous) !== present(next)) changed.push(previous.attendance ? 'the attendance changed' : 'the attendance');
-  return changed;
+  return {
+    notes: next.notes.filter((e) => !had.has(e.entryId)).length,
+    decisions: next.decisions.filter((e) => !had.has(e.entryId)).length,
+    actions: next.actions.filter((a) => !hadActions.has(a.id)).length,
+    attendance: present(previous) === present(next) ? null : previous.attendance ? 'changed' : 'recorded',
+  };
+}
+
+/** The changes in a few words of `language` (catalogue section `minutesChanges`): "2 notes", "the attendance changed". */
+export function describeChanges(c: MinutesChanges, language: Language = 'en'): string[] {
+  const words: string[] = [];
+  for (const what of ['notes', 'decisions', 'actions'] as const) if (c[what]) words.push(translate(language, `minutesChanges.${what}`, { count: c[what] }));
+  if (c.attendance) words.push(translate(language, `minutesChanges.attendance${c.attendance === 'changed' ? 'Changed' : 'Recorded'}`));
+  return words;
+}
+
+/** What the new version holds that the previous one did not, in a few English words (the coordinator's reply). */
+export function additions(previous: MinutesContent, next: MinutesContent): string[] {
+  return describeChanges(changesOf(previous, next));
 }
 
 /**
@@ -171,12 +199,13 @@ export const correctMinutes = defineCommand({
       meetingId: m.id, correction: args.text, content, at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null,
       dueDate: published[0]!.dueDate, late: published[0]!.late,
     });
-    const sent = distribute(ctx, m, version, content, 'minutes-correction', {
+    const change = changesOf(previous.content as MinutesContent, content);
+    const sent = distribute(ctx, m, version, content, 'minutes-correction', (language, person) => ({
       correction: args.text,
       previousVersion: previous.version,
-      previousPublished: formatInZone(new Date(previous.publishedAt), exercise.timeZone),
-      added: added.length ? added.join(', ') : false,
-    });
+      previousPublished: formatForReader(new Date(previous.publishedAt), exercise.timeZone, person?.timeZone, language),
+      added: added.length ? describeChanges(change, language).join(', ') : false,
+    }));
     const changes = [...revised, ...(added.length ? [`added: ${added.join(', ')}`] : [])];
     return accepted(
       `Published version ${version.version} of ${id}'s minutes, correcting version ${previous.version}${changes.length ? ` (${changes.join('; ')})` : ''}: ${sent}. Every version stays on record (/minutes show ${id}).`,

@@ -97,7 +97,7 @@ describe('/minutes correct', () => {
     );
     const correction = minutesMessages(app, 'M1', 'minutes-correction').find((m) => m.address === FOCAL.KAS)!;
     expect(correction.payload.subject).toBe('[PWG] Corrected minutes of M1 (version 2), Tue 1 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR');
-    expect(correction.payload.text).toContain('published on 2026-12-03 10:00 Europe/Belgrade (version 1), are corrected. This is version 2; version 1 stays on record.');
+    expect(correction.payload.text).toContain('published on Thu 3 Dec 2026, 10:00 (Europe/Belgrade) (version 1), are corrected. This is version 2; version 1 stays on record.');
     expect(correction.payload.text).toContain('What changed: Decision 1: The workshop is on 15 January.');
     // The corrected minutes in full carry the corrected text, not the one published in version 1.
     expect(correction.payload.text).toContain('Decisions:\n  1. The workshop is on 15 January.\n  2. The sampling frame goes to the PMG.');

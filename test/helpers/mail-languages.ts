@@ -1,0 +1,49 @@
+import type { ParsedMail } from 'mailparser';
+import { createEmailAdapter } from '../../adapters/email/email-adapter';
+import { OutboxSender } from '../../src/delivery/sender';
+import { silentLogger } from '../../src/logger';
+import { TemplateRenderer } from '../../src/render/renderer';
+import { TEMPLATES, type TestApp } from './app';
+import { ok } from './meetings';
+import { LoopbackSmtp } from './smtp';
+
+/** One focal point of the Kosovo example per language (the others read the exercise's default, English). */
+export const READERS = {
+  en: 'focal@drc.example.org',
+  sq: 'focal@kas.example.org',
+  'sr-Latn': 'focal@mcr.example.org',
+  'sr-Cyrl': 'focal@scr.example.org',
+} as const;
+
+export type ReaderLanguage = keyof typeof READERS;
+
+export const LANGUAGES_READ = Object.keys(READERS) as ReaderLanguage[];
+
+/** Each reader of READERS chooses their language. */
+export function chooseLanguages(app: TestApp): void {
+  for (const [language, email] of Object.entries(READERS)) if (language !== 'en') ok(app, `/members language ${email} ${language}`);
+}
+
+/**
+ * Sends everything queued over real SMTP to a loopback server and parses each message back
+ * (mailparser); `to(address)` is the last one that address received.
+ */
+export async function deliverOverSmtp(app: TestApp): Promise<{ mails: ParsedMail[]; to: (address: string) => ParsedMail }> {
+  const smtp = new LoopbackSmtp();
+  await smtp.start();
+  const email = createEmailAdapter({ from: 'Convene <convene@example.org>', smtpUrl: `smtp://127.0.0.1:${smtp.port}`, smtp: { ignoreTLS: true } });
+  const sender = new OutboxSender({ db: app.db, clock: app.clock, ports: [email], renderer: new TemplateRenderer(TEMPLATES), logger: silentLogger });
+  try {
+    await sender.drain();
+    const mails = await smtp.parsed();
+    const to = (address: string) => {
+      const mail = mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address === address).at(-1);
+      if (!mail) throw new Error(`no e-mail to ${address}`);
+      return mail;
+    };
+    return { mails, to };
+  } finally {
+    await email.close();
+    await smtp.stop();
+  }
+}
