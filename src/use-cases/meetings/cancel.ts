@@ -38,7 +38,7 @@ export function cancelWithNotice(
   });
   const audience = audienceWithFormer(ctx, m);
   const people = only ? audience.people.filter((r) => only.people.has(r.person.id)) : audience.people;
-  const report = dispatchNotice(ctx, m, notice, people, { view: { reason }, ...(only ? { only } : {}) });
+  const report = dispatchNotice(ctx, m, notice, people, { view: () => ({ reason }), ...(only ? { only } : {}) });
   return { m, version: notice.version, told: `Members were told and the event cancelled in their calendars: ${describeDispatch(people, report)}.` };
 }
 

@@ -95,7 +95,8 @@ export interface DispatchReport {
 /**
  * Queues one notice version to each recipient (e-mail with the iCalendar part, plus each linked
  * chat identity) and ties every outbox row to the notice, so `/meeting notices` can prove it.
- * `view` adds what the template of this kind needs (the change, the reason); `as` renders it with
+ * `view` adds what the template of this kind needs (the change, the reason), for a reader's language
+ * and zone (`person` null: the group's channels); `as` renders it with
  * another kind's template (a member who joins late gets the current notice as an invitation).
  */
 export function dispatchNotice(
@@ -103,7 +104,7 @@ export function dispatchNotice(
   m: Meeting,
   notice: MeetingNotice,
   recipients: NoticeRecipient[],
-  options: { view?: Record<string, unknown>; catchUp?: boolean; as?: NoticeKind; only?: Reached } = {},
+  options: { view?: (language: Language, person: Person | null) => Record<string, unknown>; catchUp?: boolean; as?: NoticeKind; only?: Reached } = {},
 ): DispatchReport {
   const exercise = ctx.requireExercise();
   // The coordinator who called the meeting: calendar replies go to them (people are never deleted).
@@ -143,7 +144,7 @@ export function dispatchNotice(
       version: notice.version,
       late: notice.late,
       joinedLate: options.catchUp ? { firstSent: formatLongIn(notice.sentAt, exercise.timeZone, language) } : false,
-      ...options.view,
+      ...options.view?.(language, r.person),
     };
     const ids = ctx.deliver({
       kind,
@@ -164,11 +165,12 @@ export function dispatchNotice(
     }
   }
   if (!options.catchUp) {
+    const channelLanguage = messageLanguage(NOTICE_TEMPLATE[notice.kind], null, exercise);
     ctx.announce({
       kind: NOTICE_TEMPLATE[notice.kind],
       ref: meetingRef(m.id),
       group: m.group,
-      view: { ...meetingView(exercise, m, notice.agenda, undefined, messageLanguage(NOTICE_TEMPLATE[notice.kind], null, exercise)), version: notice.version, late: notice.late, toGroup: true, ...options.view },
+      view: { ...meetingView(exercise, m, notice.agenda, undefined, channelLanguage), version: notice.version, late: notice.late, toGroup: true, ...options.view?.(channelLanguage, null) },
       ...(options.only ? { channels: options.only.channels } : {}),
     });
   }

@@ -1,3 +1,4 @@
+import { formatForReader } from '../../i18n/dates';
 import { z } from 'zod';
 import { dateArg, idArg, lineText, timeArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
@@ -68,7 +69,7 @@ export const postponeMeeting = defineCommand({
       });
       const audience = audienceWithFormer(ctx, m);
       const report = dispatchNotice(ctx, m, notice, audience.people, {
-        view: { previousWhen: formatLong(before.startsAt, zone), reason: args.reason ?? false },
+        view: (language, person) => ({ previousWhen: formatForReader(before.startsAt, zone, person?.timeZone, language), reason: args.reason ?? false }),
       });
       lines.push(`Members were told and their calendars updated: ${describeDispatch(audience.people, report)}.${describeUnreachable(m, audience.unreachable)}`);
       lines.push(urgentReason ? `Short notice (${urgentReason}): the new notice deadline ${formatLong(deadline, zone)} has passed.` : `New notice deadline: ${formatLong(deadline, zone)}; this notice is on time.`);

@@ -1,3 +1,4 @@
+import { formatForReader } from '../../i18n/dates';
 import { z } from 'zod';
 import { idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
@@ -57,7 +58,9 @@ export const sendMeetingNotice = defineCommand({
       reason: kind === 'invitation' ? urgentReason : null, sentAt: ctx.nowIso, sentByPersonId: ctx.actor.person?.id ?? null, late: passed,
     });
     const audience = audienceOf(ctx, m);
-    const report = dispatchNotice(ctx, m, notice, audience.people, { view: { previousSentAt: previous ? formatLong(previous.sentAt, zone) : false } });
+    const report = dispatchNotice(ctx, m, notice, audience.people, {
+      view: (language, person) => ({ previousSentAt: previous ? formatForReader(previous.sentAt, zone, person?.timeZone, language) : false }),
+    });
     planMeetingJobs(ctx, m, true);
 
     const what = kind === 'invitation' ? 'the invitation and agenda' : `the amended agenda (notice version ${notice.version})`;
