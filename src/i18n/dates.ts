@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { sq, sr, srLatn, type Locale } from 'date-fns/locale';
 import { TZDate } from '@date-fns/tz';
-import { clockWithOffsetIfAmbiguous, formatLong } from '../domain/time';
+import { clockWithOffsetIfAmbiguous, formatDate, formatLong, type LocalDate } from '../domain/time';
 import { localPartsAt } from '../domain/time-zones';
 import type { Language } from '../domain/vocabulary';
 import { describeTimeLeft, timeLeft } from '../domain/notice';
@@ -64,4 +64,15 @@ export function describeTimeLeftIn(now: Date, until: Date, zone: string, languag
 export function formatForReader(instant: Date, exerciseZone: string, ownZone: string | null | undefined, language: Language): string {
   const { there, own } = whenFor(instant, exerciseZone, ownZone, language);
   return own === null ? there : translate(language, 'common.forYou', { there, own });
+}
+
+/**
+ * A calendar day with no time (an action item's due date, the day minutes are due by), as a reader
+ * of `language` writes it: "четвртак, 10. децембар 2026"; English keeps the bot's "2026-12-10".
+ * A day is the same day in every zone, so no zone is named.
+ */
+export function formatDateIn(date: LocalDate, language: Language): string {
+  if (language === 'en') return formatDate(date);
+  const { locale, day } = LOCALES[language];
+  return format(new Date(date.year, date.month - 1, date.day, 12), day, { locale });
 }

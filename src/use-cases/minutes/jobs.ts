@@ -10,6 +10,9 @@ import { meetingLabel } from '../meetings/lookups';
 import { meetingView } from '../meetings/view';
 import { actionLabel, dueDateOf, minutesIdOfRef, minutesRef } from './lookups';
 import { MINUTES_JOBS, planMinutesReminder } from './plan';
+import { describeChanges } from './publish';
+import { messageLanguage, translate } from '../../i18n/catalogue';
+import { formatDateIn } from '../../i18n/dates';
 
 const skip = skipped;
 
@@ -33,24 +36,25 @@ export const remindMinutes: JobHandler = (ctx, job) => {
   const due = dueDateOf(exercise, m);
   const overdue = daysPastDue(due, zone, ctx.now);
   const entries = entriesOf(ctx.db, m.id);
-  const count = (kind: string, one: string, many: string) => {
-    const n = entries.filter((e) => e.kind === kind).length;
-    return n ? [`${n} ${n === 1 ? one : many}`] : [];
-  };
-  const captured = [...count('note', 'note', 'notes'), ...count('decision', 'decision', 'decisions')];
+  const changes = { notes: entries.filter((e) => e.kind === 'note').length, decisions: entries.filter((e) => e.kind === 'decision').length, actions: 0, attendance: null };
+  const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
   const people = coordinators(ctx.db, exercise.id);
   for (const c of people) {
+    const language = messageLanguage('minutes-reminder', c, exercise);
+    // "1 note and 2 decisions", in the reader's words and plural forms.
+    const captured = entries.length ? describeChanges(changes, language).reduce((a, b) => translate(language, 'timeLeft.and', { a, b })) : false;
     ctx.deliver({
       kind: 'minutes-reminder',
       ref: minutesRef(m.id),
       to: c,
       view: {
-        ...meetingView(exercise, m, agendaOf(ctx.db, m.id).map((i) => i.text), c),
-        dueDate: formatDate(due),
+        ...meetingView(exercise, m, agenda, c, language),
+        dueDate: formatDateIn(due, language),
         dueToday: overdue <= 0,
-        daysOverdue: overdue > 0 ? `${overdue} day${overdue === 1 ? '' : 's'}` : false,
+        daysOverdue: overdue > 0 ? overdue : false,
         minutesDays: exercise.minutesDays,
-        captured: captured.length ? { what: captured.join(' and '), verb: entries.length === 1 ? 'is' : 'are' } : false,
+        captured,
+        capturedCount: entries.length,
       },
     });
   }
@@ -87,7 +91,7 @@ export const remindActionOwner: JobHandler = (ctx, job) => {
       view: {
         id: label,
         organisation: a.organisation.acronym,
-        dueDate: a.dueDate,
+        dueDate: formatDateIn(storedDate(a.dueDate), messageLanguage('action-reminder', fp, exercise)),
         text: a.text,
         dueToday: daysLeft <= 0,
         daysLeft: daysLeft > 0 ? daysLeft : false,
