@@ -1,4 +1,5 @@
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
+import { CompiledMessages } from './compiled';
 import { LANGUAGES, type Language } from '../domain/vocabulary';
 import en from './catalogues/en.json' with { type: 'json' };
 import sq from './catalogues/sq.json' with { type: 'json' };
@@ -12,23 +13,61 @@ export const CATALOGUES: Record<Language, Catalogue> = { en, sq, 'sr-Latn': srLa
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
-// i18next picks a plural form (`_one`, `_few`, `_other`) with Intl.PluralRules for the language:
-// Serbian has one/few/other (21 is "one", 11 is "other"), Albanian one/other.
-const i18n = i18next.createInstance();
-void i18n.init({
-  initAsync: false,
-  resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: CATALOGUES[l] }])),
-  lng: 'en',
-  fallbackLng: 'en',
-  load: 'currentOnly',
-  // Values are plain text here; the renderer escapes each part for its medium.
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/**
+ * An i18next instance over the catalogues. i18next picks a plural form (`_one`, `_few`, `_other`)
+ * with Intl.PluralRules for the language: Serbian has one/few/other (21 is "one", 11 is "other"),
+ * Albanian one/other.
+ */
+export function createI18n(): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: CATALOGUES[l] }])),
+    lng: 'en',
+    fallbackLng: 'en',
+    load: 'currentOnly',
+    // Values are plain text here; the renderer escapes each part for its medium.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+const i18n = createI18n();
+const compiled = new CompiledMessages(i18n);
 
 /** One message of the catalogue: `translate('sr-Cyrl', 'calendar.summary', { group, title })`; a missing one is the English. */
 export function translate(language: Language, key: string, values: Record<string, unknown> = {}): string {
-  return i18n.t(key, { ...values, lng: language });
+  return compiled.translate(language, key, values, undefined, CompiledMessages.plainValues(values));
+}
+
+/** A message of a section: its name without the plural suffix, and the view numbers that may count it. */
+interface SectionMessage {
+  name: string;
+  key: string;
+  /** The camelCase prefixes of the name, longest first: the first that is a number in the view counts it. */
+  countedBy: string[];
+}
+
+const sections = new Map<string, SectionMessage[] | null>();
+
+/** The messages of a section of the English catalogue (which has every message), worked out once. */
+function sectionMessages(section: string): SectionMessage[] | null {
+  let messages = sections.get(section);
+  if (messages !== undefined) return messages;
+  const english = CATALOGUES.en[section];
+  messages = null;
+  if (english !== undefined && typeof english !== 'string') {
+    messages = [];
+    for (const name of new Set(Object.keys(english).map((k) => k.replace(PLURAL, '')))) {
+      if (typeof english[name] === 'object') continue;
+      const words = name.split(/(?=[A-Z])/);
+      const countedBy = words.map((_, i) => words.slice(0, words.length - i).join(''));
+      messages.push({ name, key: `${section}.${name}`, countedBy });
+    }
+  }
+  sections.set(section, messages);
+  return messages;
 }
 
 /**
@@ -36,25 +75,30 @@ export function translate(language: Language, key: string, values: Record<string
  * template's view, for the template to show as `{{t.intro}}`: the template chooses which to show,
  * the catalogue says them. A plural message's name starts with the name of the view's number it
  * counts: `noticeDays_one`/`noticeDays_other` and `noticeDaysShort_one`/... count `noticeDays`.
+ * `only`: the names the template shows (the renderer knows them), so the others are not filled in.
  * Null when the section does not exist.
  */
-export function messagesFor(language: Language, section: string, view: Record<string, unknown>): Record<string, string> | null {
-  const english = CATALOGUES.en[section];
-  if (english === undefined || typeof english === 'string') return null;
+export function messagesFor(
+  language: Language,
+  section: string,
+  view: Record<string, unknown>,
+  only?: ReadonlySet<string>,
+): Record<string, string> | null {
+  const messages = sectionMessages(section);
+  if (!messages) return null;
+  const plain = CompiledMessages.plainValues(view);
   const strings: Record<string, string> = {};
-  for (const key of new Set(Object.keys(english).map((k) => k.replace(PLURAL, '')))) {
-    if (typeof english[key] === 'object') continue;
-    const count = countFor(key, view);
-    strings[key] = translate(language, `${section}.${key}`, count === undefined ? view : { ...view, count });
+  for (const m of messages) {
+    if (only && !only.has(m.name)) continue;
+    strings[m.name] = compiled.translate(language, m.key, view, countFor(m, view), plain);
   }
   return strings;
 }
 
 /** The view's number a message counts: the longest camelCase prefix of its name that is one. */
-function countFor(key: string, view: Record<string, unknown>): number | undefined {
-  const words = key.split(/(?=[A-Z])/);
-  for (let n = words.length; n > 0; n--) {
-    const value = view[words.slice(0, n).join('')];
+function countFor(m: SectionMessage, view: Record<string, unknown>): number | undefined {
+  for (const name of m.countedBy) {
+    const value = view[name];
     if (typeof value === 'number') return value;
   }
   return undefined;

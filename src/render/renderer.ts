@@ -17,11 +17,14 @@ interface TextTemplate {
   /** The `Subject:` line's template, when the file has one. */
   subject?: string;
   body: string;
+  /** The catalogue's messages it shows (`{{t.intro}}`); null when it uses `t` as a whole. */
+  shows: ReadonlySet<string> | null;
 }
 
 interface HtmlTemplate {
   file: string;
   body: string;
+  shows: ReadonlySet<string> | null;
 }
 
 /** Mustache token: [type, value, start, end, subTokens?, ...]; `&` is `{{{x}}}` or `{{& x}}`. */
@@ -65,28 +68,30 @@ export class TemplateRenderer {
 
   /** Subject, plain text and HTML of an e-mail; `<kind>.txt` must have a Subject line. */
   render(kind: string, view: Record<string, unknown>, language: Language = 'en'): RenderedMessage {
-    view = withMessages(kind, view, language);
     const template = this.text(kind);
     if (template.subject === undefined) {
       throw new Error(`Template ${template.file} has no "Subject:" first line, so it cannot be e-mailed.`);
     }
+    const htmlTemplate = this.html(kind);
+    const layout = this.layout();
+    view = withMessages(kind, view, language, union(template.shows, htmlTemplate?.shows ?? new Set(), layout.shows));
     const subject = singleLine(Mustache.render(template.subject, view, {}, { escape: toPlainText }));
     // The footer is written in the message's language (English for a kind not translated yet).
-    const footer = this.has(FOOTER) ? renderTextBody(this.text(FOOTER), withMessages(FOOTER, view, language)) : '';
+    const footerTemplate = this.has(FOOTER) ? this.text(FOOTER) : null;
+    const footer = footerTemplate ? renderTextBody(footerTemplate, withMessages(FOOTER, view, language, footerTemplate.shows)) : '';
     const main = renderTextBody(template, view);
     const text = footer ? `${main}\n\n-- \n${footer}` : main;
-    const htmlTemplate = this.html(kind);
     const body = htmlTemplate
       ? Mustache.render(htmlTemplate.body, view, {}, { escape: toHtml })
       : paragraphs(main);
-    const layout = this.layout();
     const html = Mustache.render(layout.body, { ...view, subject, body }, {}, { escape: toHtml });
     return { subject, text, html };
   }
 
   /** The plain-text body only (chat messages); the Subject line is optional and ignored. */
   renderBody(kind: string, view: Record<string, unknown>, language: Language = 'en'): string {
-    return renderTextBody(this.text(kind), withMessages(kind, view, language));
+    const template = this.text(kind);
+    return renderTextBody(template, withMessages(kind, view, language, template.shows));
   }
 
   /** Same as {@link renderBody}. */
@@ -114,8 +119,8 @@ export class TemplateRenderer {
     if (cached !== undefined) return cached;
     const file = this.path(checkKind(kind), 'html');
     const source = read(file);
-    const template = source === undefined ? null : { file, body: source };
-    if (template) checkTokens(file, template.body, []);
+    if (source !== undefined) checkTokens(file, source, []);
+    const template = source === undefined ? null : { file, body: source, shows: messagesShown(source) };
     this.htmls.set(kind, template);
     return template;
   }
@@ -127,16 +132,43 @@ export class TemplateRenderer {
     const source = read(file);
     if (source === undefined) throw new Error(`Template ${file} is missing; every HTML e-mail is wrapped in it.`);
     checkTokens(file, source, ['body']);
-    const template = { file, body: source };
+    const template = { file, body: source, shows: messagesShown(source) };
     this.htmls.set(LAYOUT, template);
     return template;
   }
 }
 
-/** The view with the catalogue's words for `kind` as `t`, when the kind is translated. */
-function withMessages(kind: string, view: Record<string, unknown>, language: Language): Record<string, unknown> {
-  const t = messagesFor(language, kind, view);
+/**
+ * The view with the catalogue's words for `kind` as `t`, when the kind is translated: only the
+ * messages the template shows (`shows`; all of them when it uses `t` as a whole).
+ */
+function withMessages(kind: string, view: Record<string, unknown>, language: Language, shows: ReadonlySet<string> | null): Record<string, unknown> {
+  const t = messagesFor(language, kind, view, shows ?? undefined);
   return t ? { ...view, t } : view;
+}
+
+/** The names of `{{t.<message>}}` in a template, anywhere in its tree; null when it uses `t` itself (`{{#t}}`). */
+function messagesShown(source: string): ReadonlySet<string> | null {
+  const names = new Set<string>();
+  let whole = false;
+  const walk = (list: Token[]): void => {
+    for (const [type, value, , , children] of list) {
+      if (type !== 'text' && type !== '!' && typeof value === 'string') {
+        const name = value.trim();
+        if (name === 't') whole = true;
+        else if (name.startsWith('t.')) names.add(name.slice(2).split('.')[0]!);
+      }
+      if (children) walk(children);
+    }
+  };
+  walk(Mustache.parse(source) as Token[]);
+  return whole ? null : names;
+}
+
+/** The messages shown by all of these templates; null when one of them shows them all. */
+function union(...sets: (ReadonlySet<string> | null)[]): ReadonlySet<string> | null {
+  if (sets.some((s) => s === null)) return null;
+  return new Set(sets.flatMap((s) => [...s!]));
 }
 
 function checkKind(kind: string): string {
@@ -160,7 +192,7 @@ function parseText(file: string, source: string): TextTemplate {
   const match = SUBJECT.exec(first);
   if (!match) {
     checkTokens(file, source, []);
-    return { file, body: source };
+    return { file, body: source, shows: messagesShown(source) };
   }
   if (rest[0] !== undefined && rest[0].trim() !== '') {
     throw new Error(`Template ${file}: the "Subject:" line must be followed by one blank line.`);
@@ -169,7 +201,7 @@ function parseText(file: string, source: string): TextTemplate {
   const body = rest.slice(1).join('\n');
   checkTokens(file, subject, []);
   checkTokens(file, body, []);
-  return { file, subject, body };
+  return { file, subject, body, shows: union(messagesShown(subject), messagesShown(body)) };
 }
 
 /** Refuses unescaped output (other than the names in `allowedRaw`) and partials, anywhere in the tree. */

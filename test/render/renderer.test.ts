@@ -102,6 +102,27 @@ describe('TemplateRenderer on a temp templates folder', () => {
   });
 });
 
+describe('TemplateRenderer fills in the catalogue messages each part of a translated template shows', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'convene-templates-'));
+    writeFileSync(join(dir, 'layout.html'), '<title>{{subject}}</title><h1>{{t.meeting}}</h1>{{{body}}}');
+    // `meeting-invitation` has a section in the catalogues; the text shows `dear` by name and `intro` through {{#t}}.
+    writeFileSync(join(dir, 'meeting-invitation.txt'), 'Subject: {{t.subject}}\n\n{{t.dear}}\n{{#t}}{{intro}}{{/t}}\n');
+    writeFileSync(join(dir, 'meeting-invitation.html'), '<p>{{t.dear}}</p>{{#agenda.length}}<h2>{{t.agenda}}</h2>{{/agenda.length}}');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const view = { group: 'PWG', id: 'M4', when: 'sutra', title: 'TOR', recipientName: 'Milica', groupName: 'Radna grupa', agenda: ['a'] };
+
+  it('shows in each part the messages that part names: subject, text, HTML (in a section), layout, and all of `t` through {{#t}}', () => {
+    const out = new TemplateRenderer(dir).render('meeting-invitation', view, 'sr-Latn');
+    expect(out.subject).toBe('Poziv: sastanak M4 grupe PWG, sutra: TOR');
+    expect(out.text).toBe('Poštovani/a Milica,\nKoordinator profilisanja vas poziva na sastanak grupe PWG (Radna grupa).');
+    expect(out.html).toContain('<p>Poštovani/a Milica,</p><h2>Dnevni red</h2>');
+    expect(out.html).toContain('<h1>Sastanak</h1>');
+  });
+});
+
 describe('TemplateRenderer on the real templates/', () => {
   const renderer = new TemplateRenderer(join(import.meta.dirname, '..', '..', 'templates'));
   const view = {
