@@ -11,9 +11,11 @@ import type { Logger } from '../../src/logger';
 import { linkSecret } from '../../src/store/links';
 import { PageRenderer } from '../../src/render/pages';
 import { csrfFor, csrfMatches } from '../../src/web/links';
-import { openLink, type LinkHolder, type LinkRefusal } from '../../src/web/open-link';
+import { openLink, refusalIn, type LinkHolder, type LinkRefusal } from '../../src/web/open-link';
 import { showLink, calendarOf, type Reading, type Shown } from '../../src/web/pages/show';
-import { afterAction, actionForm, type Acted } from '../../src/web/pages/act-page';
+import { afterAction, afterSettings, actionForm, type Acted } from '../../src/web/pages/act-page';
+import { installationLanguage, plainWords } from '../../src/web/pages/words';
+import { settingsForm } from '../../src/web/settings';
 import { SlidingWindowLimit } from './rate-limit';
 import { securityHeaders } from './security';
 
@@ -46,6 +48,15 @@ const STATUS_OF_REFUSAL: Record<string, 400 | 403 | 404 | 409 | 422 | 503> = {
  * the core as the link's person (`medium: web`) after the CSRF check. Every request to a link is
  * rate-limited per client address; tokens are never logged (requests are not logged at all).
  */
+/** A page about a failure must not fail itself (the database may be what failed). */
+function safely<T>(read: () => T, otherwise: T): T {
+  try {
+    return read();
+  } catch {
+    return otherwise;
+  }
+}
+
 export function createWebApp(o: WebAdapterOptions): Hono {
   const pages = new PageRenderer(o.templatesDir);
   const css = readFileSync(join(o.templatesDir, 'style.css'), 'utf8');
@@ -55,10 +66,15 @@ export function createWebApp(o: WebAdapterOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
 
-  const html = (c: Context, status: number, name: string, view: Record<string, unknown>) =>
-    c.html(pages.render(name, view), status as 200);
-  const refused = (c: Context, r: LinkRefusal | { status: number; title: string; message: string }) =>
-    html(c, r.status, 'refusal', { title: r.title, message: r.message });
+  const html = (c: Context, status: number, name: string, view: Record<string, unknown>, language: LinkRefusal['language']) =>
+    c.html(pages.render(name, view, language), status as 200);
+  const refused = (c: Context, r: LinkRefusal | (Omit<LinkRefusal, 'status'> & { status: number })) =>
+    html(c, r.status, 'refusal', { title: r.title, message: r.message }, r.language);
+  /** A page for no one in particular (an unknown address, too many attempts): in the installation's language. */
+  const plain = (status: number, key: string): Omit<LinkRefusal, 'status'> & { status: number } => ({
+    ...refusalIn(plainWords(safely(() => installationLanguage(o.db), 'en')), 403, key),
+    status,
+  });
   const clientOf = (c: Context): string => {
     let peer: string;
     try {
@@ -76,7 +92,7 @@ export function createWebApp(o: WebAdapterOptions): Hono {
   const holderOf = (c: Context): { ok: true; holder: LinkHolder } | { ok: false; response: Response } => {
     const client = clientOf(c);
     if (requests.exceeded(client) || failures.exceeded(client))
-      return { ok: false, response: refused(c, { status: 429, title: 'Too many attempts', message: 'Too many link requests came from your address. Wait a few minutes, then open the link from your e-mail again.' }) };
+      return { ok: false, response: refused(c, plain(429, 'tooMany')) };
     requests.record(client);
     const opened = openLink(o.db, c.req.param('token') ?? '', o.clock.now());
     if (!opened.ok) {
@@ -100,14 +116,15 @@ export function createWebApp(o: WebAdapterOptions): Hono {
   const render = (c: Context, holder: LinkHolder, shown: Shown) => {
     if (!shown.ok) return refused(c, shown.refusal);
     const view = shown.page.view['open'] ? { ...shown.page.view, csrf: csrfFor(secret(), holder.token, browserNonce(c)) } : shown.page.view;
-    return html(c, shown.page.status, shown.page.template, view);
+    return html(c, shown.page.status, shown.page.template, view, shown.page.language);
   };
 
   app.get('/assets/style.css', (c) => c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
 
-  app.get('/', (c) =>
-    html(c, 200, 'refusal', { title: 'Convene', message: 'This is the Convene bot of a profiling working group. Its pages open from the personal links in the e-mails it sends you.' }),
-  );
+  app.get('/', (c) => {
+    const about = plain(200, 'about');
+    return html(c, 200, 'refusal', { title: about.title, message: about.message }, about.language);
+  });
 
   app.get(`${TOKEN_PATH}/calendar.ics`, (c) => {
     const h = holderOf(c);
@@ -130,30 +147,45 @@ export function createWebApp(o: WebAdapterOptions): Hono {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
     const nonce = getCookie(c, CSRF_COOKIE);
-    if (!nonce || !csrfMatches(secret(), holder.token, nonce, field('csrf')))
-      return refused(c, { status: 403, title: 'Please confirm again', message: 'This form could not be checked as coming from the page the bot showed you (it may be old, or your browser blocks cookies). Nothing was recorded. Open the link from your e-mail again and confirm there.' });
+    if (!nonce || !csrfMatches(secret(), holder.token, nonce, field('csrf'))) return refused(c, refusalIn(holder.words, 403, 'csrf'));
     const now = o.clock.now();
+    if (holder.claim.purpose === 'home') return settings(c, holder, { language: field('language'), zone: field('zone') });
     const planned = actionForm(o.db, holder, now, { choice: field('choice'), comment: field('comment') });
     if (!planned.ok) return render(c, holder, planned.shown);
     const outcome = await o.core.handle(planned.command).catch((err: unknown): CommandOutcome => {
       logger.error({ err, purpose: holder.claim.purpose }, 'web command failed');
-      return { status: 'refused', code: 'rule', reply: 'Something went wrong on our side and nothing was changed. Please try again.', audience: 'person' };
+      return { status: 'refused', code: 'rule', reply: holder.words.t('web-refusal.failed.message'), audience: 'person' };
     });
     return showOutcome(c, holder, planned.command, outcome);
   });
 
-  const showOutcome = (c: Context, holder: LinkHolder, command: InboundCommand, outcome: CommandOutcome) => {
-    if (outcome.status === 'refused')
-      return refused(c, { status: STATUS_OF_REFUSAL[outcome.code] ?? 409, title: 'Not recorded', message: outcome.reply });
-    const acted: Acted = afterAction(o.db, holder, o.clock.now(), command, outcome.reply);
-    return html(c, 200, 'result', acted.view);
+  /** The home page's form: the person's language and zone, through the core one command at a time; the first refusal stops it. */
+  const settings = async (c: Context, holder: LinkHolder, form: { language: string; zone: string }) => {
+    const planned = settingsForm(holder, form);
+    if (!planned.ok) return refused(c, planned.refusal);
+    for (const command of planned.commands) {
+      const outcome = await o.core.handle(command).catch((err: unknown): CommandOutcome => {
+        logger.error({ err, purpose: holder.claim.purpose }, 'web command failed');
+        return { status: 'refused', code: 'rule', reply: holder.words.t('web-refusal.failed.message'), audience: 'person' };
+      });
+      if (outcome.status === 'refused') return showOutcome(c, holder, command, outcome);
+    }
+    const acted = afterSettings(o.db, holder, planned.commands.length > 0);
+    return html(c, 200, 'result', acted.view, acted.language);
   };
 
-  app.notFound((c) => refused(c, { status: 404, title: 'No such page', message: 'There is no page at this address. Open the link from your e-mail exactly as it is.' }));
+  const showOutcome = (c: Context, holder: LinkHolder, command: InboundCommand, outcome: CommandOutcome) => {
+    if (outcome.status === 'refused')
+      return refused(c, { status: STATUS_OF_REFUSAL[outcome.code] ?? 409, title: holder.words.t('web-refusal.notRecorded.title'), message: outcome.reply, language: holder.words.language });
+    const acted: Acted = afterAction(o.db, holder, o.clock.now(), command, outcome.reply);
+    return html(c, 200, 'result', acted.view, acted.language);
+  };
+
+  app.notFound((c) => refused(c, plain(404, 'noPage')));
   app.onError((err, c) => {
     // The message and stack only: the URL carries a token and is never logged.
     logger.error({ err }, 'web page failed');
-    return refused(c, { status: 500, title: 'Something went wrong', message: 'Something went wrong on our side and nothing was changed. Please try again later.' });
+    return refused(c, plain(500, 'failed'));
   });
   return app;
 }

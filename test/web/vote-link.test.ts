@@ -154,11 +154,11 @@ describe('a vote link from the endorsement request', () => {
 });
 
 describe('a vote link for a person with their own time zone', () => {
-  it('shows the deadline in the exercise\'s zone and in theirs', async () => {
+  it('shows the deadline in their zone first, with the exercise\'s beside it', async () => {
     setPersonTimeZone(web.app.db, personByEmail(web.app.db, FOCAL.KAS)!.id, 'America/New_York');
     const page = await web.request(voteLinks(FOCAL.KAS).endorse);
     expect(page.status).toBe(200);
-    expect(page.html).toContain('Open until 2026-11-29 10:00 Europe/Belgrade (2026-11-29 04:00 America/New_York for you).');
+    expect(page.html).toContain('Open until Sun 29 Nov 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade).');
   });
 });
 

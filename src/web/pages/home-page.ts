@@ -1,4 +1,4 @@
-import { formatInZone, formatLong } from '../../domain/time';
+import { LANGUAGES } from '../../domain/vocabulary';
 import type { Db } from '../../store/db';
 import { actionsOf } from '../../store/action-items';
 import { currentVoteOf, endorsementsOf } from '../../store/endorsements';
@@ -6,12 +6,19 @@ import { currentNotice } from '../../store/meeting-notices';
 import { agendaOf, meetingById, meetingsOf, meetingEnd } from '../../store/meetings';
 import { publishedMeetingIds, versionsOf } from '../../store/minutes';
 import { awaitingResult, shortId } from '../../use-cases/endorsements/request';
-import { actionState } from '../../use-cases/minutes/actions';
 import type { LinkHolder } from '../open-link';
-import { readerZone } from '../open-link';
+import { actionStateIn, voteIn } from './states';
 import { pageLink, readsGroup, whoView, type PageResult } from './page';
 
 const RECENT_MS = 45 * 86_400_000;
+
+/** Each language in its own words, so a reader finds theirs whatever the page is written in. */
+const LANGUAGE_LABELS: Record<(typeof LANGUAGES)[number], string> = {
+  en: 'English',
+  sq: 'Shqip',
+  'sr-Latn': 'Srpski (latinica)',
+  'sr-Cyrl': 'Српски (ћирилица)',
+};
 
 /**
  * A person's own page: their meetings (agenda, when the notice went out, `.ics`), the open votes
@@ -19,7 +26,7 @@ const RECENT_MS = 45 * 86_400_000;
  * what this person reads: a PWG-only focal point sees nothing of the PMG.
  */
 export function homePage(db: Db, h: LinkHolder, now: Date): PageResult {
-  const zone = readerZone(h);
+  const w = h.words;
   const link = (purpose: Parameters<typeof pageLink>[2], target: number, endsBy?: Date) => pageLink(db, h, purpose, target, now, endsBy);
   const org = h.member.role === 'focal' ? h.member.organisation : null;
 
@@ -32,9 +39,11 @@ export function homePage(db: Db, h: LinkHolder, now: Date): PageResult {
         id: `M${m.id}`,
         title: m.title,
         group: m.group,
-        when: formatLong(m.startsAt, zone),
+        when: w.at(m.startsAt),
         past: meetingEnd(m) <= now,
-        notice: notice ? `notice sent ${formatInZone(notice.sentAt, zone)}${notice.late ? ' (late)' : ''}` : `notice not sent yet; deadline ${formatLong(m.noticeDeadline, zone)}`,
+        notice: notice
+          ? w.t(notice.late ? 'web-home.noticeSentLate' : 'web-home.noticeSent', { at: w.at(notice.sentAt) })
+          : w.t('web-home.noticeNotSent', { deadline: w.at(m.noticeDeadline) }),
         agenda: (notice?.agenda ?? agendaOf(db, m.id).map((i) => i.text)).map((text, i) => ({ number: i + 1, text })),
         page,
         calendar: `${page}/calendar.ics`,
@@ -50,10 +59,10 @@ export function homePage(db: Db, h: LinkHolder, now: Date): PageResult {
           return {
             id: shortId(e),
             title: e.title,
-            version: e.version ?? false,
+            version: e.version ? w.t('web-common.version', { version: e.version }) : false,
             group: e.group,
-            deadline: formatInZone(new Date(e.deadlineAt), zone),
-            vote: v ? `${v.choice}${v.proxy ? ' (proxy)' : ''}, cast by ${v.castBy.name}` : 'not voted yet',
+            closes: w.t('web-home.closes', { deadline: w.at(e.deadlineAt) }),
+            vote: v ? w.t('web-home.castBy', { choice: voteIn(w, v.choice, v.proxy), name: v.castBy.name }) : w.t('web-home.notVoted'),
             link: closing ? false : link('vote', e.id, new Date(e.deadlineAt)),
           };
         })
@@ -65,25 +74,31 @@ export function homePage(db: Db, h: LinkHolder, now: Date): PageResult {
       const m = meetingById(db, a.meetingId);
       return m !== undefined && readsGroup(h, m.group);
     })
-    .map((a) => ({ id: `A${a.id}`, owner: a.organisation.acronym, text: a.text, due: a.dueDate, state: actionState(a, h.exercise.timeZone, now), link: link('done', a.id) }));
+    .map((a) => ({ id: `A${a.id}`, text: a.text, meta: w.t('web-home.actionMeta', { owner: a.organisation.acronym, due: w.day(a.dueDate), state: actionStateIn(w, a, h.exercise.timeZone, now) }), link: link('done', a.id) }));
 
   const published = publishedMeetingIds(db, h.exercise.id);
   const minutes = meetingsOf(db, h.exercise.id)
     .filter((m) => published.has(m.id) && readsGroup(h, m.group))
     .map((m) => {
       const latest = versionsOf(db, m.id).at(-1)!;
-      return { id: `M${m.id}`, title: m.title, group: m.group, version: latest.version, published: formatInZone(new Date(latest.publishedAt), zone), link: link('minutes', m.id) };
+      return { id: `M${m.id}`, title: m.title, group: m.group, meta: w.t('web-home.minutesMeta', { version: latest.version, published: w.at(latest.publishedAt) }), link: link('minutes', m.id) };
     });
 
   return {
     ok: true,
     page: {
       template: 'home',
+      language: w.language,
       status: 200,
       view: {
         ...whoView(h),
         title: `${h.person.name}: ${h.exercise.name}`,
-        zone,
+        zone: w.zone,
+        exerciseZone: h.exercise.timeZone,
+        bothZones: w.zone !== h.exercise.timeZone,
+        open: h.exercise.status === 'active',
+        ownZone: h.person.timeZone ?? '',
+        languages: LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_LABELS[l], selected: l === w.language })),
         meetings,
         hasMeetings: meetings.length > 0,
         focal: org !== null,

@@ -31,7 +31,7 @@ const BAR = 200;
  */
 export function overviewPage(db: Db, h: LinkHolder, now: Date, reading: Reading): PageResult {
   if (h.member.role !== 'coordinator')
-    return refusal(403, 'For coordinators only', `The overview is the coordinator's page; ${h.person.name} is not a coordinator of ${h.exercise.name}. Nothing was shown.`);
+    return refusal(h, 403, 'coordinatorsOnly', { name: h.person.name, exercise: h.exercise.name });
   const zone = readerZone(h);
   const ctx = new CommandContext(db, now, h.exercise, { person: h.person, member: h.member, label: `${h.person.email} (web link)` }, reading.settings, reading.renderer, '(overview page)');
   const meetings = meetingsOf(db, h.exercise.id);
@@ -52,6 +52,7 @@ export function overviewPage(db: Db, h: LinkHolder, now: Date, reading: Reading)
     page: {
       template: 'overview',
       status: 200,
+      language: 'en',
       view: {
         ...whoView(h),
         title: `Overview of ${h.exercise.name}`,

@@ -1,14 +1,16 @@
+import type { Language } from '../../domain/vocabulary';
 import type { Db } from '../../store/db';
 import { linkSecret } from '../../store/links';
 import { signLink, type LinkPurpose } from '../links';
 import type { LinkHolder, LinkRefusal } from '../open-link';
-import { actingAs } from '../open-link';
+import { actingAs, refusalIn } from '../open-link';
 
-/** A page to show: its template under `templates/web/`, its HTTP status and its values (plain text). */
+/** A page to show: its template under `templates/web/`, its HTTP status, its values (plain text) and its language. */
 export interface Page {
   template: string;
   status: number;
   view: Record<string, unknown>;
+  language: Language;
 }
 
 export type PageResult = { ok: true; page: Page } | { ok: false; refusal: LinkRefusal };
@@ -24,7 +26,11 @@ export function whoView(h: LinkHolder): Record<string, unknown> {
   };
 }
 
-export const refusal = (status: LinkRefusal['status'], title: string, message: string): PageResult => ({ ok: false, refusal: { status, title, message } });
+/** A refusal page for the link's person, in their language: `web-refusal.<key>` with `values`. */
+export const refusal = (h: Pick<LinkHolder, 'words'>, status: LinkRefusal['status'], key: string, values: Record<string, unknown> = {}): PageResult => ({
+  ok: false,
+  refusal: refusalIn(h.words, status, key, values),
+});
 
 /** A focal point of a PWG-only organisation does not read the PMG's record; everyone else reads both groups. */
 export function readsGroup(h: LinkHolder, group: 'PWG' | 'PMG'): boolean {

@@ -1,24 +1,21 @@
-import { CHOICES, OUTCOME_TEXT, type Choice } from '../../domain/tally';
-import { formatInZone } from '../../domain/time';
+import { CHOICES, type Choice } from '../../domain/tally';
 import type { Db } from '../../store/db';
 import { currentVoteOf, endorsementById, type Endorsement } from '../../store/endorsements';
-import { awaitingResult, shortId, standingOf, timeFor } from '../../use-cases/endorsements/request';
+import { awaitingResult, shortId, standingOf } from '../../use-cases/endorsements/request';
 import { whyOrganisationCannotVote } from '../../use-cases/endorsements/record-vote';
 import type { LinkHolder } from '../open-link';
-import { readerZone } from '../open-link';
 import { readsGroup, refusal, whoView, type PageResult } from './page';
-
-const LABEL: Record<Choice, string> = { endorse: 'Endorse', object: 'Object', abstain: 'Abstain' };
+import { outcomeIn, voteIn } from './states';
 
 /** The request a vote link names, if its holder may still vote on it (a refusal page otherwise). */
 export function votableRequest(db: Db, h: LinkHolder): { ok: true; e: Endorsement } | { ok: false; result: PageResult } {
   const e = endorsementById(db, h.exercise.id, h.claim.target);
-  if (!e || !readsGroup(h, e.group)) return { ok: false, result: refusal(404, 'Nothing to vote on', 'This link names no endorsement request you can see. Nothing was recorded.') };
+  if (!e || !readsGroup(h, e.group)) return { ok: false, result: refusal(h, 404, 'noRequest') };
   const org = h.member.organisation;
-  if (h.member.role !== 'focal' || !org)
-    return { ok: false, result: refusal(403, 'You no longer vote', `${h.person.name} is no longer a focal point of a member organisation in ${h.exercise.name}, so this link cannot vote. Nothing was recorded.`) };
+  if (h.member.role !== 'focal' || !org) return { ok: false, result: refusal(h, 403, 'noLongerVotes', { name: h.person.name, exercise: h.exercise.name }) };
+  // The core's sentence says why (English until the endorsement replies are translated); the title says it in the reader's words.
   const ineligible = whyOrganisationCannotVote(e, org);
-  if (ineligible) return { ok: false, result: refusal(403, 'Your organisation does not vote on this', `${ineligible} Nothing was recorded.`) };
+  if (ineligible) return { ok: false, result: refusal(h, 403, 'orgDoesNotVote', { why: ineligible }) };
   return { ok: true, e };
 }
 
@@ -31,46 +28,49 @@ export function votePage(db: Db, h: LinkHolder, now: Date, chosen: Choice | null
   const found = votableRequest(db, h);
   if (!found.ok) return found.result;
   const e = found.e;
-  const zone = readerZone(h);
+  const w = h.words;
   const org = h.member.organisation!;
   const standing = standingOf(db, e);
   const current = currentVoteOf(db, e.id, org.id);
   const open = e.status === 'open' && !awaitingResult(e, now);
   const state =
     e.status === 'closed'
-      ? `Closed on ${formatInZone(new Date(e.closedAt!), zone)}: ${OUTCOME_TEXT[e.outcome!]}. Votes are no longer taken.`
+      ? w.t('web-vote.closed', { at: w.at(e.closedAt!), outcome: outcomeIn(w, e.outcome!) })
       : open
-        ? `Open until ${timeFor(e.deadlineAt, h.exercise.timeZone, h.person)}.`
-        : `Voting closed at its deadline, ${timeFor(e.deadlineAt, h.exercise.timeZone, h.person)}; the result is published shortly.`;
+        ? w.t('web-vote.open', { deadline: w.at(e.deadlineAt) })
+        : w.t('web-vote.awaitingResult', { deadline: w.at(e.deadlineAt) });
+  const t = standing.tally;
   return {
     ok: true,
     page: {
       template: 'vote',
       status: problem ? 422 : 200,
+      language: w.language,
       view: {
         ...whoView(h),
         title: `${shortId(e)}: ${e.title}`,
         id: shortId(e),
         group: e.group,
         document: e.title,
-        version: e.version ?? false,
+        version: e.version ? w.t('web-common.version', { version: e.version }) : false,
         link: e.link ?? false,
-        rule: e.rule,
+        rule: w.t(`rules.${e.rule}`),
         state,
         open,
         acronym: org.acronym,
         current: current
           ? {
-              choice: current.choice,
-              by: current.castBy.name,
-              at: formatInZone(new Date(current.castAt), zone),
-              proxy: current.proxy,
-              comment: current.comment ?? false,
+              text: w.t(current.comment ? 'web-vote.currentWithComment' : 'web-vote.current', {
+                choice: voteIn(w, current.choice, current.proxy),
+                name: current.castBy.name,
+                at: w.at(current.castAt),
+                comment: current.comment ?? '',
+              }),
             }
           : false,
-        tally: `${standing.tally.voted} of ${standing.electorate.length} organisations have voted: ${standing.tally.endorse} endorse, ${standing.tally.object} object, ${standing.tally.abstain} abstain (quorum ${standing.tally.quorum}).`,
-        choices: CHOICES.map((c) => ({ value: c, label: LABEL[c], checked: c === (chosen ?? current?.choice ?? null) })),
-        intent: chosen ? `You are about to record ${org.acronym}'s vote: ${LABEL[chosen]}.` : `Choose ${org.acronym}'s vote.`,
+        tally: w.t('web-vote.tally', { count: standing.electorate.length, voted: t.voted, endorse: t.endorse, object: t.object, abstain: t.abstain, quorum: t.quorum }),
+        choices: CHOICES.map((c) => ({ value: c, label: w.t(`web-vote.choose.${c}`), checked: c === (chosen ?? current?.choice ?? null) })),
+        intent: chosen ? w.t('web-vote.intentChosen', { acronym: org.acronym, choice: w.t(`web-vote.choose.${chosen}`) }) : w.t('web-vote.intent', { acronym: org.acronym }),
         objecting: chosen === 'object',
         comment: problem?.comment ?? '',
         problem: problem?.message ?? false,
