@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { snapshot } from '../helpers/app';
+import { FOCAL } from '../helpers/endorsements';
+import { ok } from '../helpers/meetings';
+import { meetingUnderWay, tickAt } from '../helpers/minutes';
+import { formOf, startWeb, type WebHarness } from '../helpers/web';
+import type { Language } from '../../src/domain/vocabulary';
+import { auditOf } from '../../src/store/audit';
+import { setExerciseLanguage } from '../../src/store/exercises';
+import { personByEmail, setPersonLanguage, setPersonTimeZone } from '../../src/store/members';
+import { issueLink } from '../../src/web/personal-links';
+
+let web: WebHarness;
+
+/** M1 (PWG, Tue 1 Dec 2026 10:00 Belgrade) held and minuted with A1 for KAS, E1 open; the clock on 7 Dec. */
+beforeEach(async () => {
+  web = await startWeb({});
+  const app = web.app;
+  await meetingUnderWay(app);
+  ok(app, '/minutes note M1 UNHCR presented the **draft TOR**.');
+  ok(app, '/minutes action M1 KAS 2026-12-15 Share the 2011 census sampling frame');
+  await tickAt(app, '2026-12-01T11:00:00Z');
+  app.clock.set('2026-12-07T09:00:00Z');
+  ok(app, '/minutes publish M1');
+  ok(app, '/endorse open PWG Methodology version:v2');
+  await web.app.sender.drain();
+});
+afterEach(() => web.close());
+
+const kas = () => personByEmail(web.app.db, FOCAL.KAS)!;
+const sign = (purpose: Parameters<typeof issueLink>[2]['purpose'], target: number, email = FOCAL.KAS) =>
+  issueLink(web.app.db, web.app.settings.links!, { purpose, exerciseId: 1, personId: personByEmail(web.app.db, email)!.id, target, now: web.app.clock.now() });
+
+/** What each page must say in each language: a heading or label of the page, and M1's start in New York with Belgrade beside it. */
+const EXPECTED: Record<Language, { home: string; meeting: string; minutes: string; action: string; vote: string; m1: string }> = {
+  en: { home: 'Your meetings', meeting: 'Notice deadline', minutes: 'Action items by owner', action: 'Mark A1 done', vote: 'Record KAS&#39;s vote', m1: 'Tue 1 Dec 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
+  sq: { home: 'Takimet tuaja', meeting: 'Afati i njoftimit', minutes: 'Detyrat sipas përgjegjësit', action: 'Shëno A1 si të kryer', vote: 'Regjistro votën e KAS', m1: 'Martë, 1 Dhjetor 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
+  'sr-Latn': { home: 'Vaši sastanci', meeting: 'Rok za obaveštenje', minutes: 'Zadaci po nosiocu', action: 'Označi A1 kao izvršen', vote: 'Zabeleži glas organizacije KAS', m1: 'utorak, 1. decembar 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
+  'sr-Cyrl': { home: 'Ваши састанци', meeting: 'Рок за обавештење', minutes: 'Задаци по носиоцу', action: 'Означи A1 као извршен', vote: 'Забележи глас организације KAS', m1: 'уторак, 1. децембар 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
+};
+
+describe('the pages of a personal link, in the person\'s language and zone', () => {
+  for (const language of Object.keys(EXPECTED) as Language[]) {
+    it(`${language}: home, meeting, minutes, action and vote pages, dates in New York with Belgrade beside them`, async () => {
+      setPersonLanguage(web.app.db, kas().id, language);
+      setPersonTimeZone(web.app.db, kas().id, 'America/New_York');
+      const said = EXPECTED[language];
+      const pages = {
+        home: await web.request(sign('home', 0)),
+        meeting: await web.request(sign('meeting', 1)),
+        minutes: await web.request(sign('minutes', 1)),
+        action: await web.request(sign('done', 1)),
+        vote: await web.request(sign('vote', 1)),
+      };
+      for (const [name, page] of Object.entries(pages)) {
+        expect(page.status, name).toBe(200);
+        expect(page.html, name).toContain(`<html lang="${language}">`);
+        expect(page.html, name).toContain(said[name as keyof typeof pages]);
+        if (language === 'sr-Cyrl') expect(page.html.replace(/<[^>]*>/g, ''), name).toMatch(/[\u0400-\u04FF]{4,}/);
+        if (language !== 'en') expect(page.html, name).not.toContain('You act as');
+      }
+      expect(pages.home.html).toContain(said.m1);
+      expect(pages.meeting.html).toContain(said.m1);
+      expect(pages.minutes.html).toContain(said.m1);
+    });
+  }
+
+  it('a person who chose no language reads the exercise\'s, and one zone only when theirs is the exercise\'s', async () => {
+    setExerciseLanguage(web.app.db, 1, 'sr-Latn');
+    const home = await web.request(sign('home', 0));
+    expect(home.html).toContain('<html lang="sr-Latn">');
+    expect(home.html).toContain('utorak, 1. decembar 2026, 10:00 (Europe/Belgrade) <span class="hint">(prošao)</span>');
+    expect(home.html).not.toContain(' = ');
+  });
+
+  it('counts in the reader\'s plural forms: Serbian "1 od 10 organizacija", Albanian "organizata"', async () => {
+    ok(web.app, '/endorse vote E1 endorse', FOCAL.MCR);
+    setPersonLanguage(web.app.db, kas().id, 'sr-Cyrl');
+    expect((await web.request(sign('vote', 1))).html).toContain('Гласало је 1 од 10 организација: одобрава 1, противи се 0, уздржан 0');
+    setPersonLanguage(web.app.db, kas().id, 'sq');
+    expect((await web.request(sign('vote', 1))).html).toContain('1 nga 10 organizata kanë votuar: 1 miratojnë');
+  });
+});
+
+describe('a refused link acts as no one: its page is in the exercise\'s language', () => {
+  it('tampered, expired: the exercise\'s language (the person\'s own is not used), with a 4xx status', async () => {
+    setExerciseLanguage(web.app.db, 1, 'sq');
+    setPersonLanguage(web.app.db, kas().id, 'sr-Cyrl');
+    const link = sign('home', 0);
+    const tampered = await web.request(link.slice(0, -3) + (link.endsWith('AAA') ? 'BBB' : 'AAA'));
+    expect(tampered.status).toBe(403);
+    expect(tampered.html).toContain('<html lang="sq">');
+    expect(tampered.html).toContain('Kjo lidhje nuk është e vlefshme');
+    web.app.clock.set('2027-02-01T09:00:00Z');
+    const expired = await web.request(link);
+    expect(expired.status).toBe(410);
+    expect(expired.html).toContain('Kjo lidhje ka skaduar');
+    expect(expired.html).toContain('6 Janar 2027');
+  });
+});
+
+describe('the language form on the home page', () => {
+  it('sets the language and zone through the core (one audit entry each), and the result page is in the new language', async () => {
+    const link = sign('home', 0);
+    const page = await web.request(link);
+    expect(page.html).toContain('<select id="language" name="language">');
+    const form = formOf(page);
+    const done = await web.request(link, { form: { csrf: form.csrf, language: 'sr-Cyrl', zone: 'America/New_York' }, cookie: form.cookie });
+    expect(done.status).toBe(200);
+    expect(done.html).toContain('<html lang="sr-Cyrl">');
+    expect(done.html).toContain('Ваша подешавања су сачувана');
+    expect(done.html).toContain('српски (ћирилица)');
+    expect(kas()).toMatchObject({ language: 'sr-Cyrl', timeZone: 'America/New_York' });
+    const entries = auditOf(web.app.db, 1).slice(-2);
+    expect(entries).toMatchObject([
+      { action: 'members language', actor: `${FOCAL.KAS} (web link)`, outcome: 'accepted' },
+      { action: 'members timezone', actor: `${FOCAL.KAS} (web link)`, outcome: 'accepted' },
+    ]);
+    const next = await web.request(link);
+    expect(next.html).toContain('<html lang="sr-Cyrl">');
+    expect(next.html).toContain('уторак, 1. децембар 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)');
+  });
+
+  it('the same choice again changes nothing and says so', async () => {
+    setPersonLanguage(web.app.db, kas().id, 'sq');
+    const link = sign('home', 0);
+    const form = formOf(await web.request(link));
+    const before = snapshot(web.app.db);
+    const same = await web.request(link, { form: { csrf: form.csrf, language: 'sq', zone: '' }, cookie: form.cookie });
+    expect(same.status).toBe(200);
+    expect(same.html).toContain('Asgjë për të ndryshuar');
+    expect(snapshot(web.app.db)).toBe(before);
+  });
+
+  it('a forged CSRF value, a language not on offer or a zone that does not exist: a plain 4xx page, nothing changed', async () => {
+    const link = sign('home', 0);
+    const form = formOf(await web.request(link));
+    const before = snapshot(web.app.db);
+    const forged = await web.request(link, { form: { csrf: 'x'.repeat(43), language: 'sq', zone: '' }, cookie: form.cookie });
+    expect(forged.status).toBe(403);
+    expect(forged.html).toContain('Please confirm again');
+    const noCookie = await web.request(link, { form: { csrf: form.csrf, language: 'sq', zone: '' } });
+    expect(noCookie.status).toBe(403);
+    const german = await web.request(link, { form: { csrf: form.csrf, language: 'de', zone: '' }, cookie: form.cookie });
+    expect(german.status).toBe(422);
+    expect(german.html).toContain('Not a language on offer');
+    const mars = await web.request(link, { form: { csrf: form.csrf, language: 'sq', zone: 'Mars/Olympus_Mons' }, cookie: form.cookie });
+    expect(mars.status).toBe(422);
+    expect(mars.html).toContain('“Mars/Olympus_Mons” is not a time zone');
+    expect(snapshot(web.app.db)).toBe(before);
+    expect(kas()).toMatchObject({ language: null, timeZone: null });
+  });
+});
