@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Mustache from 'mustache';
 import type { Language } from '../domain/vocabulary';
 import { messagesFor } from '../i18n/catalogue';
-import { checkTokens, read, toHtml } from './renderer';
+import { checkTokens, messagesShown, read, toHtml } from './renderer';
 
 const NAME = /^[a-z][a-z-]*$/;
 
@@ -15,17 +15,20 @@ const NAME = /^[a-z][a-z-]*$/;
  * @example new PageRenderer('templates/web').render('vote', { title: 'E1: TOR', ... }, 'sr-Cyrl')
  */
 export class PageRenderer {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new Map<string, { source: string; shows: ReadonlySet<string> | null }>();
 
   constructor(private readonly dir: string) {}
 
   render(name: string, view: Record<string, unknown>, language: Language = 'en'): string {
-    const words = (section: string) => messagesFor(language, section, view) ?? {};
-    const body = Mustache.render(this.template(name, []), { ...view, t: words(`web-${name}`) }, {}, { escape: toHtml });
-    return Mustache.render(this.template('layout', ['body']), { ...view, body, lang: language, t: words('web-layout') }, {}, { escape: toHtml });
+    // Only the messages a template shows are filled in (as the message renderer does).
+    const words = (section: string, shows: ReadonlySet<string> | null) => messagesFor(language, section, view, shows ?? undefined) ?? {};
+    const page = this.template(name, []);
+    const layout = this.template('layout', ['body']);
+    const body = Mustache.render(page.source, { ...view, t: words(`web-${name}`, page.shows) }, {}, { escape: toHtml });
+    return Mustache.render(layout.source, { ...view, body, lang: language, t: words('web-layout', layout.shows) }, {}, { escape: toHtml });
   }
 
-  private template(name: string, allowedRaw: string[]): string {
+  private template(name: string, allowedRaw: string[]): { source: string; shows: ReadonlySet<string> | null } {
     const cached = this.cache.get(name);
     if (cached !== undefined) return cached;
     if (!NAME.test(name)) throw new Error(`"${name}" is not a page template name.`);
@@ -33,7 +36,8 @@ export class PageRenderer {
     const source = read(file);
     if (source === undefined) throw new Error(`Page template ${file} is missing.`);
     checkTokens(file, source, allowedRaw);
-    this.cache.set(name, source);
-    return source;
+    const template = { source, shows: messagesShown(source) };
+    this.cache.set(name, template);
+    return template;
   }
 }

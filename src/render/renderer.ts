@@ -148,7 +148,7 @@ function withMessages(kind: string, view: Record<string, unknown>, language: Lan
 }
 
 /** The names of `{{t.<message>}}` in a template, anywhere in its tree; null when it uses `t` itself (`{{#t}}`). */
-function messagesShown(source: string): ReadonlySet<string> | null {
+export function messagesShown(source: string): ReadonlySet<string> | null {
   const names = new Set<string>();
   let whole = false;
   const walk = (list: Token[]): void => {
