@@ -2,12 +2,13 @@ import type { CommandContext } from '../../core/context';
 import type { Db } from '../../store/db';
 import { endorsementById, markClosed, type ClosedHow, type Endorsement } from '../../store/endorsements';
 import { cancelJobs } from '../../store/jobs';
-import { recipientsOf } from '../../store/members';
+import { recipientsOf, type Person } from '../../store/members';
 import { OUTCOME_TEXT, type Outcome } from '../../domain/tally';
-import { formatInZone } from '../../domain/time';
-import { LATE_AFTER_MS } from '../../scheduler/tick';
+import type { Language } from '../../domain/vocabulary';
+import { messageLanguage, translate } from '../../i18n/catalogue';
 import { refreshChannelPosts } from './channel-tally';
 import { refOf, requestView, shortId, standingOf, tallyLine, timeFor, type Standing } from './request';
+import { howClosedIn, outcomeIn, outcomeReasonIn } from './result-words';
 
 export interface Closing {
   how: ClosedHow;
@@ -48,21 +49,9 @@ export function closeRequest(ctx: CommandContext, e: Endorsement, closing: Closi
   return { outcome, detail };
 }
 
-/** One sentence on how it closed, for the result and for replies. */
+/** One sentence on how it closed, for replies (in English; the result message says it in the reader's language). */
 export function howClosed(e: Pick<Endorsement, 'deadlineAt'>, how: ClosedHow, at: string, zone: string, supersededBy?: Endorsement): string {
-  const on = formatInZone(new Date(at), zone);
-  switch (how) {
-    case 'deadline': {
-      const late = new Date(at).getTime() - new Date(e.deadlineAt).getTime() > LATE_AFTER_MS ? ` (the result was computed late, on ${on})` : '';
-      return `at its deadline, ${formatInZone(new Date(e.deadlineAt), zone)}${late}`;
-    }
-    case 'coordinator':
-      return `by the coordinator on ${on}`;
-    case 'all-voted':
-      return `on ${on}, when every organisation of the group had voted`;
-    case 'new-version':
-      return `on ${on} as superseded by ${supersededBy ? `${shortId(supersededBy)}${supersededBy.version ? ` (version ${supersededBy.version})` : ''}` : 'a new version'}`;
-  }
+  return howClosedIn(e, how, at, zone, 'en', supersededBy);
 }
 
 /**
@@ -75,54 +64,40 @@ export function closedSentence(db: Db, e: Endorsement, zone: string): string {
   return e.closedHow === 'new-version' && e.outcome === 'superseded' ? `closed ${how}` : `closed ${how}: ${OUTCOME_TEXT[e.outcome!]}`;
 }
 
-/** Why the tally gave what it gave, in the group's words. */
+/** Why the tally gave what it gave, in the group's words (English: replies). */
 export function outcomeReason(e: Endorsement, s: Standing, outcome: Outcome): string {
-  const t = s.tally;
-  switch (outcome) {
-    case 'no-quorum':
-      return `${t.voted} of ${s.electorate.length} organisations voted; the quorum is ${t.quorum}.`;
-    case 'endorsed':
-      return e.rule === 'consensus' ? 'A quorum voted, at least one organisation endorsed and none objected.' : `A quorum voted and ${t.endorse} organisations endorsed against ${t.object} objecting.`;
-    case 'not-endorsed':
-      if (e.rule === 'consensus') {
-        const objecting = s.votes.filter((v) => v.choice === 'object').map((v) => v.acronym);
-        if (objecting.length === 0) return 'Consensus was not reached: no organisation endorsed (abstentions alone endorse nothing).';
-        return `Consensus was not reached: ${objecting.join(', ')} ${objecting.length === 1 ? 'objects' : 'object'}.`;
-      }
-      return `A majority needs more endorsements than objections: ${t.endorse} endorsed, ${t.object} objected.`;
-    case 'superseded':
-      return 'A new version of the document replaced this request; its votes are kept on record but decide nothing.';
-    case 'withdrawn':
-      return 'The coordinator withdrew the request; its votes are kept on record but decide nothing.';
-  }
+  return outcomeReasonIn(e, s, outcome, 'en');
 }
 
 function publishResult(ctx: CommandContext, e: Endorsement, s: Standing, outcome: Outcome, closing: Closing): void {
   const exercise = ctx.requireExercise();
   const zone = exercise.timeZone;
-  const common = {
-    outcome: OUTCOME_TEXT[outcome],
-    how: howClosed(e, closing.how, ctx.nowIso, zone, closing.supersededBy),
-    reason: outcomeReason(e, s, outcome),
-    tally: tallyLine(s.tally),
+  // What every copy says, in the reader's language and (for times) their own zone beside the exercise's.
+  const wordsFor = (language: Language, person: Person | null) => ({
+    outcome: outcomeIn(outcome, language),
+    how: howClosedIn(e, closing.how, ctx.nowIso, zone, language, closing.supersededBy, person),
+    reason: outcomeReasonIn(e, s, outcome, language),
+    tally: tallyLine(s.tally, language),
     votes: s.votes.map((v) => ({
       organisation: v.acronym,
       choice: v.choice,
-      by: v.proxy ? `recorded by ${v.castBy.name} as a proxy` : `${v.castBy.name}`,
-      at: formatInZone(new Date(v.castAt), zone),
+      by: v.proxy ? translate(language, 'endorsement-result.proxyBy', { name: v.castBy.name }) : v.castBy.name,
+      at: timeFor(v.castAt, zone, person, language),
       comment: v.comment,
     })),
     notVoted: s.waiting.map((o) => o.acronym).join(', '),
-  };
+  });
   const ref = refOf(e);
-  ctx.announce({ kind: 'endorsement-result', ref, group: e.group, view: { ...requestView(e, s.electorate.length, zone), ...common, inChannel: true } });
+  const channel = messageLanguage('endorsement-result', null, exercise);
+  ctx.announce({ kind: 'endorsement-result', ref, group: e.group, view: { ...requestView(e, s.electorate.length, zone, null, channel), ...wordsFor(channel, null), inChannel: true } });
   for (const member of recipientsOf(ctx.db, exercise.id, e.group)) {
+    const language = messageLanguage('endorsement-result', member, exercise);
     ctx.deliver({
       kind: 'endorsement-result',
       ref,
       to: member,
       organisationId: member.role === 'focal' ? (member.organisation?.id ?? null) : null,
-      view: { ...requestView(e, s.electorate.length, zone, member), ...common, closedAt: timeFor(ctx.nowIso, zone, member) },
+      view: { ...requestView(e, s.electorate.length, zone, member, language), ...wordsFor(language, member), closedAt: timeFor(ctx.nowIso, zone, member, language) },
     });
   }
 }
