@@ -42,19 +42,25 @@ const remindToSend: JobHandler = (ctx, job, late) => {
   const left = describeTimeLeft(ctx.now, m.noticeDeadline, zone);
   const people = coordinators(ctx.db, exercise.id);
   for (const c of people) {
+    const language = messageLanguage('meeting-notice-reminder', c, exercise);
     ctx.deliver({
       kind: 'meeting-notice-reminder',
       ref: meetingRef(m.id),
       to: c,
-      view: { ...meetingView(exercise, m, agenda, c), timeLeft: left, itemCount: agenda.length, ...lateView(job, late, zone) },
+      view: {
+        ...meetingView(exercise, m, agenda, c, language),
+        timeLeft: describeTimeLeftIn(ctx.now, m.noticeDeadline, zone, language),
+        itemCount: agenda.length,
+        ...lateView(job, late, zone, language),
+      },
     });
   }
   return { note: `reminded ${people.length} coordinator${people.length === 1 ? '' : 's'}: notice deadline in ${left}` };
 };
 
 /** What a template says of a job run late: when it was due (`late.due`), or `late: false`. */
-function lateView(job: Job, late: boolean, zone: string): { late: { due: string } | false } {
-  return { late: late ? { due: formatLong(new Date(job.dueAt), zone) } : false };
+function lateView(job: Job, late: boolean, zone: string, language: Language): { late: { due: string } | false } {
+  return { late: late ? { due: formatLongIn(new Date(job.dueAt), zone, language) } : false };
 }
 
 /** The reminder's day, time left and lateness in the reader's language ("sutra", "за 1 дан"). */
@@ -93,11 +99,12 @@ const markNoticeMissed: JobHandler = (ctx, job, late) => {
   const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
   const people = coordinators(ctx.db, exercise.id);
   for (const c of people) {
+    const language = messageLanguage('meeting-notice-missed', c, exercise);
     ctx.deliver({
       kind: 'meeting-notice-missed',
       ref: meetingRef(m.id),
       to: c,
-      view: { ...meetingView(exercise, m, agenda, c), earliestDate: earliest, time: formatTime(time), itemCount: agenda.length, ...lateView(job, late, zone) },
+      view: { ...meetingView(exercise, m, agenda, c, language), earliestDate: earliest, time: formatTime(time), itemCount: agenda.length, ...lateView(job, late, zone, language) },
     });
   }
   return { note: `${meetingLabel(m)} marked notice-missed; ${people.length} coordinator${people.length === 1 ? '' : 's'} told (earliest compliant date ${earliest})` };
@@ -117,7 +124,7 @@ const remindMembers: JobHandler = (ctx, job, late) => {
   const exercise = ctx.requireExercise();
   const zone = exercise.timeZone;
   const day = dayOf(m.startsAt, ctx.now, zone);
-  const when = { day, Day: day === 'today' ? 'Today' : day === 'tomorrow' ? 'Tomorrow' : 'Reminder', timeLeft: describeTimeLeft(ctx.now, m.startsAt, zone), ...lateView(job, late, zone) };
+  const when = { day, Day: day === 'today' ? 'Today' : day === 'tomorrow' ? 'Tomorrow' : 'Reminder', timeLeft: describeTimeLeft(ctx.now, m.startsAt, zone), ...lateView(job, late, zone, 'en') };
   const audience = audienceOf(ctx, m);
   for (const r of audience.people) {
     const language = messageLanguage('meeting-reminder', r.person, exercise);
