@@ -76,3 +76,10 @@ export function formatDateIn(date: LocalDate, language: Language): string {
   const { locale, day } = LOCALES[language];
   return format(new Date(date.year, date.month - 1, date.day, 12), day, { locale });
 }
+
+/** A month on an axis: "Dec 2026", "dhj 2026", "дец 2026" (`withYear` false: the month alone). */
+export function formatMonthIn(year: number, month: number, language: Language, withYear: boolean): string {
+  const mid = new TZDate(Date.UTC(year, month - 1, 15, 12), 'UTC');
+  if (language === 'en') return `${format(mid, 'MMM')}${withYear ? ` ${year}` : ''}`;
+  return format(mid, withYear ? 'LLL yyyy' : 'LLL', { locale: LOCALES[language].locale });
+}

@@ -28,7 +28,7 @@ beforeEach(async () => {
 afterEach(() => web.close());
 
 const kas = () => personByEmail(web.app.db, FOCAL.KAS)!;
-const sign = (purpose: Parameters<typeof issueLink>[2]['purpose'], target: number, email = FOCAL.KAS) =>
+const sign = (purpose: Parameters<typeof issueLink>[2]['purpose'], target: number, email: string = FOCAL.KAS) =>
   issueLink(web.app.db, web.app.settings.links!, { purpose, exerciseId: 1, personId: personByEmail(web.app.db, email)!.id, target, now: web.app.clock.now() });
 
 /** What each page must say in each language: a heading or label of the page, and M1's start in New York with Belgrade beside it. */
@@ -150,4 +150,28 @@ describe('the language form on the home page', () => {
     expect(snapshot(web.app.db)).toBe(before);
     expect(kas()).toMatchObject({ language: null, timeZone: null });
   });
+});
+
+describe('the coordinator\'s overview in the coordinator\'s language', () => {
+  const COORDINATOR = 'coordinator@unhcr.example.org';
+  const SAID: Record<Language, { heading: string; cell: string; month: string; vote: string }> = {
+    en: { heading: 'The four key meetings', cell: '<span class="cell-text">on time</span>', month: '>Dec 2026</text>', vote: '>object</td>' },
+    sq: { heading: 'Katër takimet kyçe', cell: '<span class="cell-text">në kohë</span>', month: '>Dhj 2026</text>', vote: '>kundërshton</td>' },
+    'sr-Latn': { heading: 'Četiri ključna sastanka', cell: '<span class="cell-text">na vreme</span>', month: '>dec 2026</text>', vote: '>protivi se</td>' },
+    'sr-Cyrl': { heading: 'Четири кључна састанка', cell: '<span class="cell-text">на време</span>', month: '>дец 2026</text>', vote: '>противи се</td>' },
+  };
+  for (const language of Object.keys(SAID) as Language[]) {
+    it(`${language}: timeline, notice matrix and tallies`, async () => {
+      ok(web.app, '/endorse vote E1 object Needs the census figures', FOCAL.KAS);
+      const coordinator = personByEmail(web.app.db, COORDINATOR)!;
+      setPersonLanguage(web.app.db, coordinator.id, language);
+      setPersonTimeZone(web.app.db, coordinator.id, 'America/New_York');
+      const page = await web.request(sign('overview', 0, COORDINATOR));
+      expect(page.status).toBe(200);
+      expect(page.html).toContain(`<html lang="${language}">`);
+      for (const text of Object.values(SAID[language])) expect(page.html).toContain(text);
+      expect(page.html).toContain('(America/New_York) = ');
+      if (language !== 'en') expect(page.html).not.toMatch(/>(not scheduled|today|on time|Organisation)</);
+    });
+  }
 });

@@ -1,20 +1,19 @@
 import type { CommandContext } from '../../core/context';
-import { formatInZone } from '../../domain/time';
 import { currentNotice } from '../../store/meeting-notices';
 import type { Meeting } from '../../store/meetings';
 import { organisationsOf } from '../../store/members';
 import { reachOf } from '../../use-cases/meetings/reach';
+import type { PageWords } from './words';
 
 type CellState = 'ontime' | 'late' | 'missed' | 'pending' | 'none';
-
-const TEXT: Record<CellState, string> = { ontime: 'on time', late: 'late', missed: 'not reached', pending: 'not due yet', none: 'not in group' };
 
 /**
  * Proof of notice as a grid: one row per organisation of the PWG, one column per meeting, each
  * cell coloured by whether the notice reached the organisation by the deadline, late, or not at
- * all, and why (no focal point, bounced, failed, not sent).
+ * all, and why (no focal point, bounced, failed, not sent), in the reader's words.
  */
-export function noticeMatrix(ctx: CommandContext, meetings: Meeting[], zone: string) {
+export function noticeMatrix(ctx: CommandContext, meetings: Meeting[], w: PageWords) {
+  const t = (key: string, values: Record<string, unknown> = {}) => w.t(`web-overview.${key}`, values);
   const exercise = ctx.requireExercise();
   const organisations = organisationsOf(ctx.db, exercise.id, 'PWG');
   const columns = meetings.filter((m) => m.status !== 'cancelled');
@@ -29,16 +28,17 @@ export function noticeMatrix(ctx: CommandContext, meetings: Meeting[], zone: str
       if (!r) state = 'none';
       else if (r.firstReachedAt) {
         state = r.onTime ? 'ontime' : 'late';
-        why = `first handed over ${formatInZone(r.firstReachedAt, zone)}`;
+        why = t('why.reached', { at: w.at(r.firstReachedAt) });
       } else if (!sent && m.noticeDeadline > ctx.now) {
         state = 'pending';
-        why = `notice deadline ${formatInZone(m.noticeDeadline, zone)}`;
+        why = t('why.deadline', { at: w.at(m.noticeDeadline) });
       } else {
         state = 'missed';
         const failed = r.people.flatMap((p) => p.messages).find((msg) => msg.status === 'failed');
-        why = !r.hasFocalPoint ? 'no focal point' : !sent ? 'the notice was not sent' : failed ? `delivery failed: ${failed.lastError ?? 'refused'}` : 'waiting to be delivered';
+        why = !r.hasFocalPoint ? t('why.noFocalPoint') : !sent ? t('why.notSent') : failed ? t('why.failed', { error: failed.lastError ?? '—' }) : t('why.waiting');
       }
-      return { cls: `cell-${state}`, text: TEXT[state], why, title: `${o.acronym}, M${m.id}: ${TEXT[state]}${why ? ` (${why})` : ''}` };
+      const text = t(`cell.${state}`);
+      return { cls: `cell-${state}`, text, why, title: why ? t('cellTitleWhy', { acronym: o.acronym, id: `M${m.id}`, state: text, why }) : t('cellTitle', { acronym: o.acronym, id: `M${m.id}`, state: text }) };
     }),
   }));
   return {

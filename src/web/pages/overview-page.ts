@@ -1,17 +1,15 @@
 import { CommandContext, type Settings } from '../../core/context';
-import { formatInZone } from '../../domain/time';
 import type { TemplateRenderer } from '../../render/renderer';
 import type { Db } from '../../store/db';
 import { endorsementsOf } from '../../store/endorsements';
 import { meetingsOf } from '../../store/meetings';
 import { activeFocalPoints, organisationsOf } from '../../store/members';
 import { standingOf, shortId } from '../../use-cases/endorsements/request';
-import { keyMeetingsSection } from '../../use-cases/meetings/status-sections';
-import { actionItemsSection, minutesSection } from '../../use-cases/minutes/status-section';
 import type { LinkHolder } from '../open-link';
-import { readerZone } from '../open-link';
 import { noticeMatrix } from './notice-matrix';
+import { actionLines, keyMeetingLines, minutesLines } from './overview-lines';
 import { refusal, whoView, type PageResult } from './page';
+import { outcomeIn, voteIn } from './states';
 import { drawTimeline, keyMeetings } from './timeline';
 
 /** What reading pages that reuse the core's own summaries needs (the renderer is not used to send anything). */
@@ -32,7 +30,8 @@ const BAR = 200;
 export function overviewPage(db: Db, h: LinkHolder, now: Date, reading: Reading): PageResult {
   if (h.member.role !== 'coordinator')
     return refusal(h, 403, 'coordinatorsOnly', { name: h.person.name, exercise: h.exercise.name });
-  const zone = readerZone(h);
+  const w = h.words;
+  const t = (key: string, values: Record<string, unknown> = {}) => w.t(`web-overview.${key}`, values);
   const ctx = new CommandContext(db, now, h.exercise, { person: h.person, member: h.member, label: `${h.person.email} (web link)` }, reading.settings, reading.renderer, '(overview page)');
   const meetings = meetingsOf(db, h.exercise.id);
   const keys = keyMeetings(db, meetings, now);
@@ -42,24 +41,24 @@ export function overviewPage(db: Db, h: LinkHolder, now: Date, reading: Reading)
   const bar = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * BAR));
   const gaps = organisations.flatMap((o) => {
     const focal = activeFocalPoints(db, o.id);
-    if (focal.length === 0) return [`${o.acronym} (${o.name}): no focal point`];
-    if (focal.every((p) => p.emailStatus === 'bounced')) return [`${o.acronym} (${o.name}): every focal point's e-mail bounced (${focal.map((p) => p.email).join(', ')})`];
+    if (focal.length === 0) return [t('gapNoFocal', { acronym: o.acronym, name: o.name })];
+    if (focal.every((p) => p.emailStatus === 'bounced')) return [t('gapBounced', { acronym: o.acronym, name: o.name, emails: focal.map((p) => p.email).join(', ') })];
     return [];
   });
-  const item = (line: string) => line.replace(/^\s*- /, '');
+  const actions = actionLines(ctx, w);
   return {
     ok: true,
     page: {
       template: 'overview',
       status: 200,
-      language: 'en',
+      language: w.language,
       view: {
         ...whoView(h),
-        title: `Overview of ${h.exercise.name}`,
-        asOf: formatInZone(now, zone),
-        timelines: [drawTimeline(keys, zone, now, 'wide'), drawTimeline(keys, zone, now, 'narrow')],
-        keyLines: keyMeetingsSection(ctx).slice(1).map(item),
-        matrix: noticeMatrix(ctx, meetings, zone),
+        title: t('title', { exercise: h.exercise.name }),
+        asOf: t('asOf', { at: w.at(now) }),
+        timelines: [drawTimeline(keys, w.zone, now, 'wide', w.language), drawTimeline(keys, w.zone, now, 'narrow', w.language)],
+        keyLines: keyMeetingLines(ctx, keys, w),
+        matrix: noticeMatrix(ctx, meetings, w),
         endorsements: {
           has: requests.length > 0,
           columns: standings.map(({ e, s }) => {
@@ -71,24 +70,25 @@ export function overviewPage(db: Db, h: LinkHolder, now: Date, reading: Reading)
               id: shortId(e),
               title: `${e.title}${e.version ? ` (${e.version})` : ''}`,
               group: e.group,
-              state: e.status === 'open' ? `open until ${formatInZone(new Date(e.deadlineAt), zone)}` : `closed: ${e.outcome}`,
-              tally: `${s.tally.endorse} endorse, ${s.tally.object} object, ${s.tally.abstain} abstain; ${s.tally.voted} of ${of} voted, quorum ${s.tally.quorum}`,
+              state: e.status === 'open' ? t('openUntil', { deadline: w.at(e.deadlineAt) }) : t('closedAs', { outcome: e.outcome ? outcomeIn(w, e.outcome) : '—' }),
+              tally: t('tally', { count: of, voted: s.tally.voted, endorse: s.tally.endorse, object: s.tally.object, abstain: s.tally.abstain, quorum: s.tally.quorum }),
               bar: { width: BAR, endorse, object, objectX: endorse, abstain, abstainX: endorse + object },
             };
           }),
           rows: organisations.map((o) => ({
             organisation: o.acronym,
             cells: standings.map(({ e, s }) => {
-              if (!s.electorate.some((x) => x.id === o.id)) return { cls: 'cell-none', text: '—', title: `${o.acronym} does not vote on ${shortId(e)}` };
+              if (!s.electorate.some((x) => x.id === o.id)) return { cls: 'cell-none', text: '—', title: t('doesNotVote', { acronym: o.acronym, id: shortId(e) }) };
               const v = s.votes.find((x) => x.organisationId === o.id);
               return v
-                ? { cls: `vote-${v.choice}`, text: v.choice, title: `${o.acronym}: ${v.choice}${v.proxy ? ' (proxy)' : ''}, ${v.castBy.name}` }
-                : { cls: 'vote-none', text: 'not voted', title: `${o.acronym} has not voted on ${shortId(e)}` };
+                ? { cls: `vote-${v.choice}`, text: voteIn(w, v.choice), title: t('voteTitle', { acronym: o.acronym, choice: voteIn(w, v.choice, v.proxy), name: v.castBy.name }) }
+                : { cls: 'vote-none', text: t('notVoted'), title: t('hasNotVoted', { acronym: o.acronym, id: shortId(e) }) };
             }),
           })),
         },
-        minutesLines: minutesSection(ctx).slice(1).map(item),
-        actionLines: actionItemsSection(ctx).slice(1).map(item),
+        minutesLines: minutesLines(ctx, meetings, w),
+        actionSummary: actions.summary,
+        actionLines: actions.overdue,
         gaps,
         hasGaps: gaps.length > 0,
       },

@@ -1,11 +1,12 @@
-import { formatDate, formatLong, localPartsAt } from '../../domain/time';
+import { formatDate, localPartsAt } from '../../domain/time';
+import type { Language } from '../../domain/vocabulary';
+import { translate } from '../../i18n/catalogue';
+import { formatLongIn, formatMonthIn } from '../../i18n/dates';
 import { currentNotice } from '../../store/meeting-notices';
 import { MILESTONES, type Meeting, type Milestone } from '../../store/meetings';
 import type { Db } from '../../store/db';
 
 const DAY_MS = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const SHORT: Record<Milestone, string> = { tor: 'Objectives and TOR', methodology: 'Methodology and tools', findings: 'Findings and recommendations', report: 'Final report and dissemination' };
 
 /** One key meeting's row on the drawn timeline: everything as coordinates and words, for the template. */
 interface Row {
@@ -27,6 +28,8 @@ export interface TimelineDrawing {
   height: number;
   rows: Row[];
   now: { x: number; y1: number; y2: number; labelX: number };
+  /** "today", in the page's language. */
+  today: string;
   /** A label near the right edge ends at its tick (`anchor: end`), so it is not cut off. */
   months: { x: number; y1: number; y2: number; labelY: number; label: string; anchor: 'start' | 'end' }[];
   axisY: number;
@@ -55,8 +58,10 @@ export function keyMeetings(db: Db, meetings: Meeting[], now: Date): KeyMeeting[
  * Draws the key meetings on a time axis: one row each, the notice deadline as a tick, the stretch
  * from deadline to meeting as a band, the meeting as a dot (green held, amber late, blue planned),
  * a hollow dot when not scheduled, and today as a dashed line. Two widths: phone and desktop.
+ * Its words are in `language` (`web-overview` in the catalogues); dates in `zone`, the reader's.
  */
-export function drawTimeline(keys: KeyMeeting[], zone: string, now: Date, cls: 'wide' | 'narrow'): TimelineDrawing {
+export function drawTimeline(keys: KeyMeeting[], zone: string, now: Date, cls: 'wide' | 'narrow', language: Language = 'en'): TimelineDrawing {
+  const t = (key: string, values: Record<string, unknown> = {}) => translate(language, `web-overview.${key}`, values);
   const width = cls === 'wide' ? 900 : 360;
   const left = 12;
   const right = width - 16;
@@ -71,15 +76,15 @@ export function drawTimeline(keys: KeyMeeting[], zone: string, now: Date, cls: '
     const detailY = labelY + 15;
     const lineY = detailY + 16;
     const m = k.meeting;
-    const label = `${i + 1}. ${SHORT[k.milestone]}`;
-    if (!m) return { label, detail: 'not scheduled', labelY, detailY, lineY, span: false, tick: false, dot: false, missing: { cx: right - 8, cy: lineY } };
-    const when = cls === 'wide' ? formatLong(m.startsAt, zone) : formatDate(localPartsAt(m.startsAt, zone));
+    const label = `${i + 1}. ${t(`milestone.${k.milestone}`)}`;
+    if (!m) return { label, detail: t('notScheduled'), labelY, detailY, lineY, span: false, tick: false, dot: false, missing: { cx: right - 8, cy: lineY } };
+    const when = cls === 'wide' ? formatLongIn(m.startsAt, zone, language) : formatDate(localPartsAt(m.startsAt, zone));
     const deadline = formatDate(localPartsAt(m.noticeDeadline, zone));
-    const state = m.status === 'held' ? 'held' : m.status === 'notice-missed' ? 'notice missed' : k.late ? 'late notice' : m.status === 'noticed' ? 'noticed' : 'notice not sent';
+    const state = t(`state.${m.status === 'held' ? 'held' : m.status === 'notice-missed' ? 'noticeMissed' : k.late ? 'lateNotice' : m.status === 'noticed' ? 'noticed' : 'notSent'}`);
     const dotClass = m.status === 'held' ? (k.late ? 'm-late' : 'm-held') : k.late ? 'm-late' : 'm-planned';
     return {
       label,
-      detail: `M${m.id}, ${when}; notice by ${deadline}; ${state}`,
+      detail: t('detail', { id: `M${m.id}`, when, deadline, state }),
       labelY,
       detailY,
       lineY,
@@ -99,8 +104,8 @@ export function drawTimeline(keys: KeyMeeting[], zone: string, now: Date, cls: '
     }
     const t = Date.UTC(y, mo - 1, 1);
     if (t > to) break;
-    const label = cls === 'wide' || mo === 1 ? `${MONTHS[mo - 1]} ${y}` : MONTHS[mo - 1]!;
+    const label = formatMonthIn(y, mo, language, cls === 'wide' || mo === 1);
     months.push({ x: x(t), y1: axisY - 4, y2: axisY + 4, labelY: axisY + 18, label, anchor: x(t) + label.length * 7 > width ? 'end' : 'start' });
   }
-  return { cls, width, height: axisY + 26, rows, now: { x: x(now.getTime()), y1: 14, y2: axisY, labelX: Math.min(x(now.getTime()) + 4, right - 40) }, months, axisY, left, right };
+  return { cls, width, height: axisY + 26, rows, today: t('today'), now: { x: x(now.getTime()), y1: 14, y2: axisY, labelX: Math.min(x(now.getTime()) + 4, right - 40) }, months, axisY, left, right };
 }

@@ -2,7 +2,8 @@ import { clockWithOffsetIfAmbiguous } from '../../domain/time';
 import { localPartsAt } from '../../domain/time-zones';
 import type { Language } from '../../domain/vocabulary';
 import { languageOf, translate } from '../../i18n/catalogue';
-import { formatDayIn, formatLongIn } from '../../i18n/dates';
+import { formatDateIn, formatLongIn } from '../../i18n/dates';
+import { storedDate } from '../../domain/minutes';
 import type { Db } from '../../store/db';
 import { listExercises, type Exercise } from '../../store/exercises';
 import type { Person } from '../../store/members';
@@ -62,10 +63,7 @@ function atBoth(instant: Date, own: string, exerciseZone: string, language: Lang
   return translate(language, 'web-common.atBoth', { own: mine, there });
 }
 
-/** A calendar date without a time: English keeps the stored form, others name the month. */
+/** A calendar date without a time (an action item's due date): "2026-12-15", "utorak, 15. decembar 2026". */
 function dayIn(date: string, language: Language): string {
-  if (language === 'en') return date;
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y || !m || !d) return date;
-  return formatDayIn(new Date(Date.UTC(y, m - 1, d, 12)), 'UTC', language);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDateIn(storedDate(date), language) : date;
 }
