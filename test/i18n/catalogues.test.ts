@@ -52,7 +52,9 @@ describe('the catalogues', () => {
     // Acronyms, the bot's name, and the command words (the grammar) with the buttons that carry them.
     const kept = ['TOR', 'PWG', 'PMG', 'endorse', 'vote', 'status', 'object', 'abstain', 'Endorse', 'Object', 'Abstain', 'ics', 'Convene',
       // The command words of the messages about minutes, meetings and action items.
-      'minutes', 'show', 'actions', 'publish', 'note', 'decision', 'action', 'done', 'meeting', 'send', 'exercise', 'export', 'members', 'language', 'timezone', 'me'];
+      'minutes', 'show', 'actions', 'publish', 'note', 'decision', 'action', 'done', 'meeting', 'send', 'exercise', 'export', 'members', 'language', 'timezone', 'me', 'verify',
+      // File names the export e-mail names.
+      'JSON', 'docs', 'EXPORT', 'md'];
     // The web pages also name the time zones' database (IANA) and two of its names, as examples of what to type.
     kept.push('IANA', 'Europe', 'Belgrade', 'America', 'New', 'York');
     expect(latin.filter((w) => !kept.includes(w))).toEqual([]);

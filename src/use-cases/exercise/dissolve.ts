@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { readOnlySentence } from '../../core/read-only';
 import type { CommandContext } from '../../core/context';
-import { formatInZone, formatLong } from '../../domain/time';
+import { formatInZone } from '../../domain/time';
 import { actionsOf } from '../../store/action-items';
 import { channelsOf } from '../../store/channels';
 import { endorsementsOf, markClosed, type Endorsement } from '../../store/endorsements';
@@ -13,6 +13,10 @@ import { activeMembers, type Group, type Member } from '../../store/members';
 import { withholdUndelivered } from '../../store/outbox';
 import { votingClosed } from '../../domain/endorsement-deadline';
 import { OUTCOME_TEXT } from '../../domain/tally';
+import type { Language } from '../../domain/vocabulary';
+import { messageLanguage, translate } from '../../i18n/catalogue';
+import { formatForReader } from '../../i18n/dates';
+import { outcomeIn } from '../endorsements/result-words';
 import { documentName, refOf, shortId, standingOf } from '../endorsements/request';
 import { cancelWithNotice } from '../meetings/cancel';
 import { meetingLabel } from '../meetings/lookups';
@@ -103,21 +107,22 @@ export const dissolveExercise = defineCommand({
       cancelJobs(ctx.db, refOf(e));
       return { e, outcome };
     });
-    const cancelled = d.meetings.map((m) => cancelWithNotice(ctx, m, REASON, { onlyReached: true }));
+    const cancelled = d.meetings.map((m) => cancelWithNotice(ctx, m, REASON, { onlyReached: true, reasonIn: (language) => translate(language, 'exercise-dissolved.cancelReason') }));
     const stopped = cancelExerciseJobs(ctx.db, exercise.id);
 
-    const date = formatLong(ctx.now, zone);
-    const viewFor = (reads: (g: Group) => boolean) => {
+    // Each reader's copy in their language, times in the exercise's zone with their own beside it.
+    const viewFor = (reads: (g: Group) => boolean, language: Language, person: Member | null) => {
       const meetings = cancelled.filter((c) => reads(c.m.group));
       const endorsements = withdrawn.filter((e) => reads(e.group));
+      const when = (at: Date) => formatForReader(at, zone, person?.timeZone, language);
       return {
-        date,
+        date: when(ctx.now),
         meetings: meetings.length
-          ? { told: meetings.some((c) => c.version !== null), list: meetings.map((c) => ({ id: meetingLabel(c.m), group: c.m.group, title: c.m.title, when: formatLong(c.m.startsAt, zone) })) }
+          ? { told: meetings.some((c) => c.version !== null), list: meetings.map((c) => ({ id: meetingLabel(c.m), group: c.m.group, title: c.m.title, when: when(c.m.startsAt) })) }
           : false,
-        endorsements: endorsements.length ? { list: endorsements.map((e) => ({ id: shortId(e), group: e.group, document: documentName(e) })) } : false,
+        endorsements: endorsements.length ? { list: endorsements.map((e) => ({ id: shortId(e), group: e.group, document: documentName(e, language) })) } : false,
         decided: decided.some((x) => reads(x.e.group))
-          ? { list: decided.filter((x) => reads(x.e.group)).map((x) => ({ id: shortId(x.e), group: x.e.group, document: documentName(x.e), outcome: OUTCOME_TEXT[x.outcome] })) }
+          ? { list: decided.filter((x) => reads(x.e.group)).map((x) => ({ id: shortId(x.e), group: x.e.group, document: documentName(x.e, language), outcome: outcomeIn(x.outcome, language) })) }
           : false,
         openActions: d.actions.length ? d.actions.map(actionLabel).join(', ') : false,
       };
@@ -129,13 +134,15 @@ export const dissolveExercise = defineCommand({
         ref,
         to: member,
         organisationId: member.role === 'focal' ? (member.organisation?.id ?? null) : null,
-        view: viewFor((g) => readsGroup(member, g)),
+        view: viewFor((g) => readsGroup(member, g), messageLanguage('exercise-dissolved', member, exercise), member),
       });
     }
     const pwgChannels = new Set(channelsOf(ctx.db, exercise.id, 'PWG').map((c) => `${c.medium}:${c.channelId}`));
-    ctx.announce({ kind: 'exercise-dissolved', ref, group: 'PWG', view: { ...viewFor((g) => g === 'PWG'), toGroup: true, groupName: 'Profiling Working Group' } });
+    const channel = messageLanguage('exercise-dissolved', null, exercise);
+    const toGroup = (group: Group) => ({ toGroup: true, group, groupName: translate(channel, `groups.${group}`) });
+    ctx.announce({ kind: 'exercise-dissolved', ref, group: 'PWG', view: { ...viewFor((g) => g === 'PWG', channel, null), ...toGroup('PWG') } });
     if (channelsOf(ctx.db, exercise.id, 'PMG').some((c) => !pwgChannels.has(`${c.medium}:${c.channelId}`)))
-      ctx.announce({ kind: 'exercise-dissolved', ref, group: 'PMG', view: { ...viewFor(() => true), toGroup: true, groupName: 'Profiling Management Group' } });
+      ctx.announce({ kind: 'exercise-dissolved', ref, group: 'PMG', view: { ...viewFor(() => true, channel, null), ...toGroup('PMG') } });
     markDissolved(ctx.db, exercise.id, ctx.nowIso);
 
     const done = [

@@ -1,6 +1,8 @@
 import type { CommandContext } from '../../core/context';
 import { accepted, refused, type UseCaseResult } from '../../commands/registry';
 import { formatInZone } from '../../domain/time';
+import { messageLanguage } from '../../i18n/catalogue';
+import { formatForReader } from '../../i18n/dates';
 import { defaultExpiry } from '../../web/links';
 import { issueLink } from '../../web/personal-links';
 
@@ -21,6 +23,8 @@ export function overviewLink(ctx: CommandContext): UseCaseResult {
   const where = links.localOnly ? ' It works only on this machine (no PUBLIC_URL is set).' : '';
   if (ctx.actor.via === 'console')
     return accepted(`Your overview of ${exercise.name}: ${url}\nIt is yours alone and works until ${until}.${where}`, { overviewLink: 'printed', until });
-  ctx.deliver({ kind: 'overview-link', to: person, emailOnly: true, view: { url, until, localOnly: links.localOnly } });
+  const language = messageLanguage('overview-link', person, exercise);
+  const untilForReader = formatForReader(defaultExpiry('overview', ctx.now), exercise.timeZone, person.timeZone, language);
+  ctx.deliver({ kind: 'overview-link', to: person, emailOnly: true, view: { url, until: untilForReader, localOnly: links.localOnly } });
   return accepted(`The link to your overview of ${exercise.name} was e-mailed to ${person.email}; it works until ${until}.`, { overviewLink: 'e-mailed', until });
 }

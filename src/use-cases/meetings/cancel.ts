@@ -3,6 +3,7 @@ import { idArg, lineText } from '../../commands/args';
 import { accepted, defineCommand } from '../../commands/registry';
 import { deadlinePassed } from '../../domain/notice';
 import { formatLong } from '../../domain/time';
+import type { Language } from '../../domain/vocabulary';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';
 import type { CommandContext } from '../../core/context';
 import { markCancelled, meetingById, type Meeting } from '../../store/meetings';
@@ -21,7 +22,8 @@ export function cancelWithNotice(
   ctx: CommandContext,
   before: Meeting,
   reason: string,
-  options: { onlyReached?: boolean } = {},
+  /** `reasonIn`: the reason in a reader's language, when the bot gives it (not the coordinator's own words). */
+  options: { onlyReached?: boolean; reasonIn?: (language: Language) => string } = {},
 ): { m: Meeting; version: number | null; told: string } {
   const previous = currentNotice(ctx.db, before.id);
   markCancelled(ctx.db, before.id, { reason, sequence: previous ? before.sequence + 1 : before.sequence, at: ctx.nowIso });
@@ -38,7 +40,7 @@ export function cancelWithNotice(
   });
   const audience = audienceWithFormer(ctx, m);
   const people = only ? audience.people.filter((r) => only.people.has(r.person.id)) : audience.people;
-  const report = dispatchNotice(ctx, m, notice, people, { view: () => ({ reason }), ...(only ? { only } : {}) });
+  const report = dispatchNotice(ctx, m, notice, people, { view: (language) => ({ reason: options.reasonIn?.(language) ?? reason }), ...(only ? { only } : {}) });
   return { m, version: notice.version, told: `Members were told and the event cancelled in their calendars: ${describeDispatch(people, report)}.` };
 }
 
