@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { GROUPS, LANGUAGES, type Language } from '../domain/vocabulary';
 import { parseDate, parseTime, parseTimeZone, type Parsed } from '../domain/time';
+import { hasMessage } from '../i18n/say';
+
+/**
+ * Refuses an argument with its English sentence and, when the catalogue has it, the sentence's key
+ * and values (`params.sentence`): the parser says it in the reader's language (parse.ts).
+ */
+export function refuse(ctx: z.RefinementCtx, english: string, key: string, values: Record<string, unknown> = {}): void {
+  ctx.addIssue({ code: 'custom', message: english, ...(hasMessage(key) ? { params: { sentence: { key, values } } } : {}) });
+}
 
 /** A zod string schema that runs one of our strict parsers and reports its sentence. */
-export function parsedBy<T>(parse: (text: string) => Parsed<T>) {
+export function parsedBy<T>(parse: (text: string) => Parsed<T>, key?: string) {
   return z.string().transform((text, ctx): T => {
     const r = parse(text);
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.error });
+      if (key) refuse(ctx, r.error, key, { text });
+      else ctx.addIssue({ code: 'custom', message: r.error });
       return z.NEVER;
     }
     return r.value;
@@ -38,10 +48,10 @@ export function freeText(what: string, max: number) {
     .string()
     .transform((s) => s.replace(/\r\n?/g, '\n').trim())
     .superRefine((s, ctx) => {
-      if (s === '') ctx.addIssue({ code: 'custom', message: `The ${what} is empty.` });
-      else if (CONTROL.test(s)) ctx.addIssue({ code: 'custom', message: `The ${what} contains control characters; type plain text.` });
-      else if ([...s].length > max)
-        ctx.addIssue({ code: 'custom', message: `The ${what} is ${[...s].length} characters long; the limit is ${max}.` });
+      const key = (problem: string) => `args.${what}.${problem}`;
+      if (s === '') refuse(ctx, `The ${what} is empty.`, key('empty'));
+      else if (CONTROL.test(s)) refuse(ctx, `The ${what} contains control characters; type plain text.`, key('control'));
+      else if ([...s].length > max) refuse(ctx, `The ${what} is ${[...s].length} characters long; the limit is ${max}.`, key('tooLong'), { length: [...s].length, max });
     });
 }
 
@@ -65,7 +75,7 @@ export const emailArg = z
   .transform((s) => s.trim().toLowerCase())
   .superRefine((s, ctx) => {
     if (s.length > 254 || !EMAIL_ADDRESS.test(s))
-      ctx.addIssue({ code: 'custom', message: `${s.slice(0, 80)} is not an e-mail address: write it as name@organisation.org.` });
+      refuse(ctx, `${s.slice(0, 80)} is not an e-mail address: write it as name@organisation.org.`, 'args.email', { text: s.slice(0, 80) });
   });
 
 export const groupArg = z
@@ -74,17 +84,20 @@ export const groupArg = z
   .pipe(z.enum(GROUPS, { message: 'The group is PWG (the whole working group) or PMG (the management group).' }));
 
 export function choiceArg<const T extends readonly [string, ...string[]]>(what: string, choices: T) {
-  return z
-    .string()
-    .transform((s) => s.toLowerCase())
-    .pipe(z.enum(choices, { message: `The ${what} is one of: ${choices.join(', ')}.` }));
+  const english = `The ${what} is one of: ${choices.join(', ')}.`;
+  return z.string().transform((s, ctx): T[number] => {
+    const word = s.toLowerCase();
+    if (choices.includes(word)) return word;
+    refuse(ctx, english, `args.${what}.oneOf`, { choices: choices.join(', ') });
+    return z.NEVER;
+  });
 }
 
 /** A language of LANGUAGES, in any letter case (`sr-cyrl` is `sr-Cyrl`). */
 export const languageArg = z.string().transform((s, ctx): Language => {
   const found = LANGUAGES.find((l) => l.toLowerCase() === s.trim().toLowerCase());
   if (!found) {
-    ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 40)}" is not a language Convene speaks: use one of ${LANGUAGES.join(', ')}.` });
+    refuse(ctx, `"${s.slice(0, 40)}" is not a language Convene speaks: use one of ${LANGUAGES.join(', ')}.`, 'args.language', { text: s.slice(0, 40), languages: LANGUAGES.join(', ') });
     return z.NEVER;
   }
   return found;
@@ -92,7 +105,7 @@ export const languageArg = z.string().transform((s, ctx): Language => {
 
 export const dateArg = parsedBy(parseDate);
 export const timeArg = parsedBy(parseTime);
-export const zoneArg = parsedBy(parseTimeZone);
+export const zoneArg = parsedBy(parseTimeZone, 'args.zone');
 
 /** Short human ids: M12, E3, A7. Accepts the bare number too. */
 export function idArg(prefix: string, what: string) {
@@ -100,7 +113,7 @@ export function idArg(prefix: string, what: string) {
     const m = new RegExp(`^${prefix}?(\\d{1,9})$`, 'i').exec(s.trim());
     if (!m) {
       const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
-      ctx.addIssue({ code: 'custom', message: `${s.slice(0, 40)} is not ${article} ${what} id: ${what} ids look like ${prefix}12.` });
+      refuse(ctx, `${s.slice(0, 40)} is not ${article} ${what} id: ${what} ids look like ${prefix}12.`, `args.${what}.id`, { text: s.slice(0, 40) });
       return z.NEVER;
     }
     return Number(m[1]);

@@ -1,6 +1,8 @@
 import type { CommandDefinition, Registry } from './registry';
 import { HELP_COMMAND, hintOf, usageOf } from './registry';
 import { tokenize, type Token } from './tokenize';
+import type { Language } from '../domain/vocabulary';
+import { hasMessage, sayIn, type Say } from '../i18n/say';
 
 export type ParseResult =
   | { ok: true; definition: CommandDefinition; args: unknown; text: string }
@@ -18,23 +20,25 @@ const MAX_LINE = 20_000;
 /**
  * Parses one command line against the registry: finds the command, binds its words to
  * parameters, options and flags, and validates them with the command's schema. `help` is the help
- * command as the platform offers it, named where a refusal points to it.
+ * command as the platform offers it, named where a refusal points to it; a refusal is written in
+ * `language` (the core parses again in the actor's language only when a line is refused).
  * @example parseCommand(registry, '/members add-org KAS Kosovo Agency for Statistics')
  */
-export function parseCommand(registry: Registry, line: string, help = HELP_COMMAND): ParseResult {
+export function parseCommand(registry: Registry, line: string, help = HELP_COMMAND, language: Language = 'en'): ParseResult {
+  const say = sayIn(language);
   const text = line.trim();
-  if (text.length > MAX_LINE) return { ok: false, code: 'bad-argument', message: `That command is ${text.length} characters long; the limit is ${MAX_LINE}.` };
+  if (text.length > MAX_LINE) return { ok: false, code: 'bad-argument', message: say('parse.tooLong', { length: text.length, limit: MAX_LINE }) };
   const tokenized = tokenize(text);
-  if (!tokenized.ok) return { ok: false, code: 'bad-argument', message: tokenized.error };
+  if (!tokenized.ok) return { ok: false, code: 'bad-argument', message: say('parse.unclosedQuote') };
   const tokens = tokenized.tokens;
-  if (tokens.length === 0) return { ok: false, code: 'usage', message: `Type a command, e.g. ${help}.` };
+  if (tokens.length === 0) return { ok: false, code: 'usage', message: say('parse.empty', { help }) };
 
   const topic = tokens[0]!.text.replace(/^\//, '').toLowerCase();
   const topics = registry.topics();
   if (!topics.includes(topic)) {
     const near = closest(topic, topics);
-    const guess = near ? ` Did you mean /${near}?` : '';
-    return { ok: false, code: 'usage', message: `There is no command /${printable(topic)}.${guess} Type ${help} to see the commands.` };
+    const values = { topic: printable(topic), near, help };
+    return { ok: false, code: 'usage', message: say(near ? 'parse.noCommandNear' : 'parse.noCommand', values) };
   }
   const sub = tokens[1] && !tokens[1].quoted ? tokens[1].text.toLowerCase() : undefined;
   let definition = sub ? registry.get(`${topic} ${sub}`) : undefined;
@@ -46,26 +50,27 @@ export function parseCommand(registry: Registry, line: string, help = HELP_COMMA
       const known = registry.under(topic).map((d) => d.path.split(' ')[1]!);
       const subs = known.join(', ');
       const near = sub === undefined ? undefined : closest(sub, known);
-      const what = sub === undefined ? `/${topic} needs one of: ${subs}.` : `/${topic} has no "${printable(sub)}"${near ? ` (did you mean /${topic} ${near}?)` : ''}; it has: ${subs}.`;
-      return { ok: false, code: 'usage', message: `${what} Type ${help} ${topic} for details.` };
+      const values = { topic, subs, help, sub: sub === undefined ? '' : printable(sub), near };
+      const key = sub === undefined ? 'parse.needsSub' : near ? 'parse.noSubNear' : 'parse.noSub';
+      return { ok: false, code: 'usage', message: say(key, values) };
     }
   }
-  return bind(definition, rest, text);
+  return bind(definition, rest, text, say);
 }
 
-function bind(def: CommandDefinition, words: Token[], text: string): ParseResult {
-  const usage = `Usage: ${usageOf(def)}`;
+function bind(def: CommandDefinition, words: Token[], text: string, say: Say): ParseResult {
+  const usage = say('parse.usage', { usage: usageOf(def) });
   const raw: Record<string, unknown> = {};
   const options = def.options ?? {};
   const positional: Token[] = [];
   const optionKeys = Object.keys(options);
   for (const t of words) {
     if (t.key !== undefined && t.key in options) {
-      if (t.key in raw) return fail(def, `The option ${t.key}: is given twice.`, t.key);
+      if (t.key in raw) return fail(def, say('parse.optionTwice', { option: t.key }), t.key);
       raw[t.key] = t.value;
     } else if (t.key !== undefined && optionKeys.length > 0 && !t.value!.startsWith('//')) {
       // A misspelt option must not slip silently into a title (milstone:tor would lose the milestone).
-      return fail(def, unknownOption(def, t.key, optionKeys));
+      return fail(def, unknownOption(def, t.key, optionKeys, say));
     } else positional.push(t);
   }
   for (const f of def.flags ?? []) raw[f] = false;
@@ -83,7 +88,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
       const taken = positional.slice(i);
       i = positional.length;
       if (taken.length === 0) {
-        if (!p.optional) return fail(def, `Missing <${hintOf(p)}>. ${usage}`, p.name);
+        if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p), usage }), p.name);
         continue;
       }
       raw[p.name] = taken.map((t, k) => (k === 0 ? t.text : `${t.breakBefore ? '\n' : ' '}${t.text}`)).join('');
@@ -91,7 +96,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
     }
     const t = positional[i];
     if (t === undefined) {
-      if (!p.optional) return fail(def, `Missing <${hintOf(p)}>. ${usage}`, p.name);
+      if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p), usage }), p.name);
       continue;
     }
     raw[p.name] = t.text;
@@ -99,7 +104,7 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
   }
   if (i < positional.length) {
     const extra = positional.slice(i).map((t) => t.text).join(' ');
-    return fail(def, `Unexpected "${printable(extra)}" at the end. ${usage}`);
+    return fail(def, say('parse.unexpected', { extra: printable(extra), usage }));
   }
   const checked = def.schema.safeParse(raw);
   if (!checked.success) {
@@ -107,7 +112,8 @@ function bind(def: CommandDefinition, words: Token[], text: string): ParseResult
     const name = String(issue.path[0] ?? '');
     const param = def.params.find((p) => p.name === name);
     const label = param ? `<${hintOf(param)}>` : name in options ? `${name}:` : name;
-    const message = issue.code === 'custom' || /^[A-Z]/.test(issue.message) ? issue.message : `${label}: ${issue.message}`;
+    const said = issueSentence(issue, say);
+    const message = said ?? (issue.code === 'custom' || /^[A-Z]/.test(issue.message) ? issue.message : `${label}: ${issue.message}`);
     return fail(def, message, name === '' ? undefined : name);
   }
   return { ok: true, definition: def, args: checked.data, text };
@@ -123,10 +129,18 @@ function closest(word: string, known: string[]): string | undefined {
   return best?.k;
 }
 
-function unknownOption(def: CommandDefinition, key: string, known: string[]): string {
+function unknownOption(def: CommandDefinition, key: string, known: string[], say: Say): string {
   const near = closest(key, known);
-  const guess = near ? ` Did you mean ${near}:?` : '';
-  return `/${def.path} has no option ${printable(key)}:.${guess} Its options: ${known.map((k) => `${k}:`).join(', ')}. To put a word with a colon in the text, write it in quotes.`;
+  const values = { path: def.path, option: printable(key), near, options: known.map((k) => `${k}:`).join(', ') };
+  return say(near ? 'parse.noOptionNear' : 'parse.noOption', values);
+}
+
+/** An argument's refusal that names its sentence in the catalogue (`params.sentence`, see args.ts), said in the reader's language. */
+function issueSentence(issue: object, say: Say): string | undefined {
+  const params = 'params' in issue ? (issue.params as Record<string, unknown> | undefined) : undefined;
+  const sentence = params?.['sentence'] as { key?: unknown; values?: Record<string, unknown> } | undefined;
+  if (typeof sentence?.key !== 'string' || !hasMessage(sentence.key)) return undefined;
+  return say(sentence.key, sentence.values ?? {});
 }
 
 function editDistance(a: string, b: string): number {

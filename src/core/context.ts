@@ -13,6 +13,8 @@ import { personalLinks, type LinkSettings, type LinkWish } from '../web/personal
 import { messageLanguage, translate } from '../i18n/catalogue';
 import type { Language } from '../domain/vocabulary';
 import { HELP_COMMAND } from '../commands/registry';
+import { readerTime, replyLanguage, type Say } from '../i18n/say';
+import { formatLongIn } from '../i18n/dates';
 
 /** The person behind a command, as far as the bot knows them. */
 export interface ActingPerson {
@@ -97,6 +99,24 @@ export class CommandContext {
 
   get nowIso(): string {
     return this.now.toISOString();
+  }
+
+  /** The language the actor is answered in: their own, else the exercise's; English for a stranger. */
+  get language(): Language {
+    return replyLanguage(this.actor.person, this.exercise);
+  }
+
+  /** A sentence of the catalogue in the actor's language: replies and refusals say `ctx.say('reply-vote.recorded', {...})`. */
+  readonly say: Say = (key, values = {}) => translate(this.language, key, values);
+
+  /** An instant for the actor: in the exercise's zone, and in their own beside it where their clock shows another time. */
+  when(instant: string | Date): string {
+    return readerTime(instant, this.requireExercise().timeZone, this.actor.person, this.language);
+  }
+
+  /** The same with the day written out in the actor's language: "Tue 24 Nov 2026, 14:00 (Europe/Belgrade)", "уторак, 24. новембар 2026, ...". */
+  whenLong(instant: string | Date): string {
+    return readerTime(instant, this.requireExercise().timeZone, this.actor.person, this.language, formatLongIn);
   }
 
   /** The exercise acted on; the core guarantees one for exercise-scoped commands. */

@@ -9,10 +9,11 @@ import { appendAudit } from '../store/audit';
 import { rememberOutcome, seenOutcome } from '../store/inbound';
 import { channelExercise } from '../store/channels';
 import type { Registry, CommandDefinition } from '../commands/registry';
-import { parseCommand } from '../commands/parse';
+import { parseCommand, type ParseResult } from '../commands/parse';
+import { replyLanguage, sayIn } from '../i18n/say';
 import type { TemplateRenderer } from '../render/renderer';
 import { CommandContext, type ActingPerson, type Settings } from './context';
-import { resolveActor } from './resolve-actor';
+import { actorLanguage, resolveActor } from './resolve-actor';
 import { readOnlySentence } from './read-only';
 import { authorise } from './authorise';
 import type { Actor, CommandOutcome, Core, InboundCommand, RefusalCode, Suggestion, SuggestionRequest } from './ports';
@@ -64,7 +65,7 @@ export class ConveneCore implements Core {
     const { db, clock, logger } = this.deps;
     const now = clock.now();
     const parsed = parseCommand(this.deps.registry, command.text, command.helpCommand);
-    if (!parsed.ok) return refusal(parsed.code, parsed.message, parsed.field);
+    if (!parsed.ok) return this.refuseLine(command, parsed);
     const definition = parsed.definition;
     const changes = changesState(definition, parsed.args);
     // A platform retry of a change must not apply it twice: its delivery id and outcome are kept
@@ -128,13 +129,15 @@ export class ConveneCore implements Core {
     const who = resolveActor(db, command.actor, exercise, nowIso);
     if (!who.ok) return refusal('forbidden', who.message);
     const acting: ActingPerson = who.acting;
+    // The actor's language, once per command: their person row is already loaded.
+    const say = sayIn(replyLanguage(acting.person, exercise));
 
-    const allowed = authorise(definition, args, acting, command.actor.kind);
+    const allowed = authorise(definition, args, acting, command.actor.kind, say);
     if (!allowed.ok) return refusal('forbidden', allowed.message);
     if (definition.pending) return refusal('not-available', `/${definition.path} is not available yet: ${definition.pending} come in a coming release.`);
     const changes = changesState(definition, args);
     if (scoped && changes && exercise?.status === 'dissolved') {
-      return refusal('rule', readOnlySentence(exercise));
+      return refusal('rule', readOnlySentence(exercise, say));
     }
     const ctx = new CommandContext(db, now, exercise, acting, this.deps.settings, this.deps.renderer, parsed(command.text), command.channel, command.helpCommand);
     const result = definition.run(ctx, args);
@@ -157,6 +160,17 @@ export class ConveneCore implements Core {
     }
     if (changes) audit('accepted', result.detail ?? null);
     return { status: 'accepted', reply: result.reply, audience: result.audience ?? 'person', ...(result.actions?.length ? { actions: result.actions } : {}) };
+  }
+
+  /**
+   * A line the grammar refuses, answered in the actor's language: only then is the actor looked up
+   * before parsing (read only), and the line parsed again to say why in that language.
+   */
+  private refuseLine(command: InboundCommand, parsed: Extract<ParseResult, { ok: false }>): CommandOutcome {
+    const found = this.findExercise(command);
+    const language = actorLanguage(this.deps.db, command.actor, found.ok ? found.exercise : null);
+    const said = language === 'en' ? parsed : parseCommand(this.deps.registry, command.text, command.helpCommand, language);
+    return said.ok ? refusal(parsed.code, parsed.message, parsed.field) : refusal(said.code, said.message, said.field);
   }
 
   /** The exercise a command acts on: named, bound to the channel, the person's only one, or the only active one. */

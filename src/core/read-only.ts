@@ -1,6 +1,7 @@
 import type { Exercise } from '../store/exercises';
+import { sayIn, type Say } from '../i18n/say';
 
 /** Why nothing can change in a dissolved exercise, said the same wherever it is refused. */
-export function readOnlySentence(exercise: Exercise): string {
-  return `The exercise "${exercise.name}" was dissolved on ${exercise.dissolvedAt?.slice(0, 10)}; its record is read-only. /exercise export still writes it out.`;
+export function readOnlySentence(exercise: Exercise, say: Say = sayIn('en')): string {
+  return say('refusal.readOnly', { exercise: exercise.name, date: exercise.dissolvedAt?.slice(0, 10) });
 }

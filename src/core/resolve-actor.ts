@@ -1,6 +1,8 @@
 import type { Db } from '../store/db';
 import type { Exercise } from '../store/exercises';
-import { coordinators, identityOf, linkIdentity, membershipOf, personByEmail, personById } from '../store/members';
+import { coordinators, identityOf, linkIdentity, membershipOf, personByEmail, personById, type Person } from '../store/members';
+import type { Language } from '../domain/vocabulary';
+import { replyLanguage } from '../i18n/say';
 import { appendAudit } from '../store/audit';
 import type { ActingPerson } from './context';
 import type { Actor } from './ports';
@@ -52,4 +54,19 @@ export function resolveActor(db: Db, actor: Actor, exercise: Exercise | null, no
     ok: true,
     acting: { person, member: member?.active ? member : null, label: `${person.email} (${address})`, chat, via: actor.medium },
   };
+}
+
+/**
+ * The language to answer this actor in, before the command is understood (a refused line): read
+ * only, the chat account is not linked here. English for an actor nobody knows.
+ */
+export function actorLanguage(db: Db, actor: Actor, exercise: Exercise | null): Language {
+  let person: Person | undefined;
+  if (actor.kind === 'local') person = actor.email ? personByEmail(db, actor.email) : exercise ? coordinators(db, exercise.id)[0] : undefined;
+  else if (actor.kind === 'web') person = personById(db, actor.personId);
+  else {
+    const identity = identityOf(db, actor.medium, actor.userId);
+    person = identity ? personById(db, identity.personId) : undefined;
+  }
+  return replyLanguage(person, exercise);
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../store/db';
 import { endorsementById, markClosed, type ClosedHow, type Endorsement } from '../../store/endorsements';
 import { cancelJobs } from '../../store/jobs';
 import { recipientsOf, type Person } from '../../store/members';
-import { OUTCOME_TEXT, type Outcome } from '../../domain/tally';
+import type { Outcome } from '../../domain/tally';
 import type { Language } from '../../domain/vocabulary';
 import { messageLanguage, translate } from '../../i18n/catalogue';
 import { refreshChannelPosts } from './channel-tally';
@@ -58,10 +58,12 @@ export function howClosed(e: Pick<Endorsement, 'deadlineAt'>, how: ClosedHow, at
  * "closed at its deadline, 2026-11-29 10:00 Europe/Belgrade: endorsed", for a closed request;
  * "closed on 2026-11-22 11:00 Europe/Belgrade as superseded by E3 (version v2)" for a replaced one.
  */
-export function closedSentence(db: Db, e: Endorsement, zone: string): string {
+export function closedSentence(db: Db, e: Endorsement, zone: string, language: Language = 'en', reader?: Pick<Person, 'timeZone'> | null): string {
   const by = e.supersededBy ? endorsementById(db, e.exerciseId, e.supersededBy) : undefined;
-  const how = howClosed(e, e.closedHow!, e.closedAt!, zone, by);
-  return e.closedHow === 'new-version' && e.outcome === 'superseded' ? `closed ${how}` : `closed ${how}: ${OUTCOME_TEXT[e.outcome!]}`;
+  const how = howClosedIn(e, e.closedHow!, e.closedAt!, zone, language, by, reader);
+  return e.closedHow === 'new-version' && e.outcome === 'superseded'
+    ? translate(language, 'endorsement-state.closed', { how })
+    : translate(language, 'endorsement-state.closedWith', { how, outcome: outcomeIn(e.outcome!, language) });
 }
 
 /** Why the tally gave what it gave, in the group's words (English: replies). */

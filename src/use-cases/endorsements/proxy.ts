@@ -23,7 +23,7 @@ export const castProxyVote = defineCommand({
     const e = found.value;
     const org = findOrganisation(ctx, args.org);
     if (!org.ok) return refused('not-found', org.message);
-    const ineligible = whyOrganisationCannotVote(e, org.value);
+    const ineligible = whyOrganisationCannotVote(e, org.value, ctx.say);
     if (ineligible) return refused('rule', ineligible);
     const closed = whyVotingIsClosed(ctx, e);
     if (closed) return refused('rule', closed);

@@ -2,11 +2,13 @@ import type { CommandContext } from '../../core/context';
 import { castVote, currentVoteOf, type Endorsement } from '../../store/endorsements';
 import { refreshChannelPosts } from './channel-tally';
 import { activeFocalPoints, type Organisation, type Person } from '../../store/members';
-import { isFinal, OUTCOME_TEXT, type Choice } from '../../domain/tally';
+import { isFinal, type Choice } from '../../domain/tally';
+import { sayIn, type Say } from '../../i18n/say';
 import { votingClosed } from '../../domain/endorsement-deadline';
 import { formatInZone } from '../../domain/time';
 import { messageLanguage, translate } from '../../i18n/catalogue';
 import { closedSentence, closeRequest } from './close-request';
+import { outcomeIn } from './result-words';
 import { documentName, refOf, requestView, shortId, standingOf, timeFor } from './request';
 
 export interface Ballot {
@@ -22,16 +24,14 @@ export interface Ballot {
 /** Why no vote can be taken on this request now, or null. Checked again at every vote. */
 export function whyVotingIsClosed(ctx: CommandContext, e: Endorsement): string | null {
   const zone = ctx.requireExercise().timeZone;
-  if (e.status === 'closed')
-    return `${shortId(e)} was ${closedSentence(ctx.db, e, zone)}; votes are no longer taken.`;
-  if (votingClosed(new Date(e.deadlineAt), ctx.now))
-    return `Voting on ${shortId(e)} closed at its deadline, ${formatInZone(new Date(e.deadlineAt), zone)}; the result is published at the next tick.`;
+  if (e.status === 'closed') return ctx.say('reply-vote.closed', { id: shortId(e), closed: closedSentence(ctx.db, e, zone, ctx.language, ctx.actor.person) });
+  if (votingClosed(new Date(e.deadlineAt), ctx.now)) return ctx.say('reply-vote.deadlinePassed', { id: shortId(e), deadline: ctx.when(e.deadlineAt) });
   return null;
 }
 
 /** Why this organisation may not vote on this request, or null. */
-export function whyOrganisationCannotVote(e: Endorsement, org: Organisation): string | null {
-  if (e.group === 'PMG' && !org.inPmg) return `${shortId(e)} is a PMG request: only the PMG's member organisations vote on it, and ${org.acronym} is in the PWG only.`;
+export function whyOrganisationCannotVote(e: Endorsement, org: Organisation, say: Say = sayIn('en')): string | null {
+  if (e.group === 'PMG' && !org.inPmg) return say('reply-vote.pmgOnly', { id: shortId(e), org: org.acronym });
   return null;
 }
 
@@ -49,7 +49,7 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
   const base = { endorsement: shortId(e), organisation: org, choice: b.choice, comment: b.comment, proxy: b.proxy, castBy: b.castBy.email };
   if (previous && previous.choice === b.choice && previous.comment === b.comment && previous.proxy === b.proxy) {
     return {
-      reply: `${org}'s vote on ${shortId(e)} is already ${b.choice}, cast by ${previous.castBy.name} on ${formatInZone(new Date(previous.castAt), zone)}; nothing changed.`,
+      reply: ctx.say('reply-vote.unchanged', { org, id: shortId(e), choice: b.choice, name: previous.castBy.name, at: ctx.when(previous.castAt) }),
       detail: { ...base, unchanged: true, vote: previous.id },
     };
   }
@@ -87,24 +87,23 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
     vote: vote.id,
     replaces: previous ? { vote: previous.id, choice: previous.choice, proxy: previous.proxy, castBy: previous.castBy.email } : null,
   };
+  // The reply is the actor's, in their language (ctx.say); the receipts above are each reader's.
+  const say = ctx.say;
+  const recorded = `reply-vote.recorded${b.proxy ? 'Proxy' : ''}${previous ? 'Replacing' : ''}`;
   const lines = [
-    `Recorded: ${org}'s vote on ${shortId(e)} ${documentName(e)} is now ${b.choice}${b.proxy ? ' (proxy)' : ''}${previous ? `, replacing its earlier ${previous.choice} of ${formatInZone(new Date(previous.castAt), zone)}` : ''}.`,
+    say(recorded, { org, id: shortId(e), document: documentName(e, ctx.language), choice: b.choice, previous: previous?.choice, at: previous ? ctx.when(previous.castAt) : undefined }),
   ];
-  if (asksReason) lines.push(`An objection should say why: add the reason with /endorse ${b.proxy ? `proxy ${shortId(e)} ${org}` : `vote ${shortId(e)}`} object <reason>.`);
-  lines.push(
-    focalPoints.length === 0
-      ? `${org} has no focal point, so no receipt could be sent.`
-      : `A receipt goes to ${focalPoints.length === 1 ? `${org}'s focal point` : `${org}'s ${focalPoints.length} focal points`}.`,
-  );
+  if (asksReason) lines.push(say('reply-vote.asksReason', { command: `/endorse ${b.proxy ? `proxy ${shortId(e)} ${org}` : `vote ${shortId(e)}`}` }));
+  lines.push(focalPoints.length === 0 ? say('reply-vote.noFocalPoint', { org }) : say('reply-vote.receipt', { org, count: focalPoints.length }));
   if (isFinal(standing.tally)) {
     const closed = closeRequest(ctx, e, { how: 'all-voted' });
     if (closed) {
       detail['closed'] = closed.detail;
-      lines.push(`That was the last organisation to vote: ${shortId(e)} is closed, ${OUTCOME_TEXT[standing.tally.outcome]}. The result goes to the ${e.group}.`);
+      lines.push(say('reply-vote.lastVote', { id: shortId(e), outcome: outcomeIn(standing.tally.outcome, ctx.language), group: e.group }));
     }
   } else {
     refreshChannelPosts(ctx, e, standing);
-    lines.push(`${standing.tally.voted} of ${standing.electorate.length} organisations have voted. ${org} can change its vote until ${formatInZone(new Date(e.deadlineAt), zone)}.`);
+    lines.push(say('reply-vote.votedSoFar', { voted: standing.tally.voted, count: standing.electorate.length, org, deadline: ctx.when(e.deadlineAt) }));
   }
   return { reply: lines.join(' '), detail };
 }

@@ -4,9 +4,9 @@ import { endorsementById, currentVotes, type Endorsement, type Vote } from '../.
 import { organisationsOf, type Organisation, type Person } from '../../store/members';
 import { tally, type Tally } from '../../domain/tally';
 import { votingClosed } from '../../domain/endorsement-deadline';
-import { formatInZone } from '../../domain/time';
 import type { Language } from '../../domain/vocabulary';
 import { translate } from '../../i18n/catalogue';
+import { readerTime } from '../../i18n/say';
 
 /** The outbox and jobs name a request this way. */
 export const refOf = (e: { id: number }): string => `endorsement:${e.id}`;
@@ -18,8 +18,8 @@ export type FoundEndorsement = { ok: true; value: Endorsement } | { ok: false; c
 export function findEndorsement(ctx: CommandContext, id: number, anyGroup = false): FoundEndorsement {
   const exercise = ctx.requireExercise();
   const e = endorsementById(ctx.db, exercise.id, id);
-  if (!e) return { ok: false, code: 'not-found', message: `There is no endorsement request E${id} in ${exercise.name}. /endorse list all shows them.` };
-  if (!anyGroup && !mayRead(ctx, e)) return { ok: false, code: 'forbidden', message: `E${id} is a PMG request; its record is for the PMG's members and the coordinators.` };
+  if (!e) return { ok: false, code: 'not-found', message: ctx.say('reply-vote.notFound', { id, exercise: exercise.name }) };
+  if (!anyGroup && !mayRead(ctx, e)) return { ok: false, code: 'forbidden', message: ctx.say('reply-vote.pmgRecord', { id }) };
   return { ok: true, value: e };
 }
 
@@ -57,13 +57,7 @@ export function documentName(e: Endorsement, language: Language = 'en'): string 
 }
 
 /** An instant in the exercise's zone, and in the person's own zone when their clock shows another time. */
-export function timeFor(instant: string | Date, zone: string, person?: Pick<Person, 'timeZone'> | null, language: Language = 'en'): string {
-  const at = typeof instant === 'string' ? new Date(instant) : instant;
-  const there = formatInZone(at, zone);
-  if (!person?.timeZone || person.timeZone === zone) return there;
-  const own = formatInZone(at, person.timeZone);
-  return own.slice(0, 16) === there.slice(0, 16) ? there : translate(language, 'common.forYou', { there, own });
-}
+export const timeFor: (instant: string | Date, zone: string, person?: Pick<Person, 'timeZone'> | null, language?: Language) => string = readerTime;
 
 /**
  * Still open in the record, but its deadline has passed: voting is closed and the close job, which
@@ -74,9 +68,9 @@ export function awaitingResult(e: Endorsement, now: Date): boolean {
 }
 
 /** An open request's state: "open until <deadline>", or "voting closed at <deadline>; the result is published at the next tick". */
-export function openState(e: Endorsement, zone: string, now: Date, reader?: Pick<Person, 'timeZone'> | null): string {
-  const deadline = timeFor(e.deadlineAt, zone, reader);
-  return awaitingResult(e, now) ? `voting closed at ${deadline}; the result is published at the next tick` : `open until ${deadline}`;
+export function openState(e: Endorsement, zone: string, now: Date, reader?: Pick<Person, 'timeZone'> | null, language: Language = 'en'): string {
+  const deadline = timeFor(e.deadlineAt, zone, reader, language);
+  return translate(language, awaitingResult(e, now) ? 'endorsement-state.awaiting' : 'endorsement-state.open', { deadline });
 }
 
 export function tallyLine(t: Tally, language: Language = 'en'): string {

@@ -3,12 +3,11 @@ import { idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { voteHistory, type Endorsement } from '../../store/endorsements';
 import { meetingById } from '../../store/meetings';
-import { describeMeeting } from '../meetings/lookups';
+import { meetingLabel } from '../meetings/lookups';
 import { activeFocalPoints } from '../../store/members';
-import type { Db } from '../../store/db';
-import { OUTCOME_TEXT, RULE_TEXT } from '../../domain/tally';
-import { formatInZone } from '../../domain/time';
-import { closedSentence, outcomeReason } from './close-request';
+import type { CommandContext } from '../../core/context';
+import { closedSentence } from './close-request';
+import { outcomeIn, outcomeReasonIn } from './result-words';
 import { awaitingResult, documentName, findEndorsement, openState, shortId, standingOf, tallyLine } from './request';
 
 export const endorsementStatus = defineCommand({
@@ -21,40 +20,43 @@ export const endorsementStatus = defineCommand({
   run(ctx, args) {
     const found = findEndorsement(ctx, args.id);
     if (!found.ok) return refused(found.code, found.message);
-    return accepted(describeEndorsement(ctx.db, found.value, ctx.requireExercise().timeZone, ctx.now, ctx.actor.person));
+    return accepted(describeEndorsement(ctx, found.value));
   },
 });
 
-/** The whole standing of a request at `now`, in plain lines. */
-export function describeEndorsement(db: Db, e: Endorsement, zone: string, now: Date, reader?: { timeZone: string | null } | null): string {
+/** The whole standing of a request at the command's time, in plain lines, in the reader's language and zone. */
+export function describeEndorsement(ctx: CommandContext, e: Endorsement): string {
+  const { db, now, say, language } = ctx;
+  const zone = ctx.requireExercise().timeZone;
   const s = standingOf(db, e);
   // Past the deadline and before the close job ran, voting is closed though the record still says open.
   const votingOver = e.status === 'closed' || awaitingResult(e, now);
-  const state = e.status === 'open' ? openState(e, zone, now, reader) : closedSentence(db, e, zone);
-  const lines = [`${shortId(e)} · ${e.group} · ${documentName(e)} · ${state}`];
-  if (e.link) lines.push(`Document: ${e.link}`);
+  const state = e.status === 'open' ? openState(e, zone, now, ctx.actor.person, language) : closedSentence(db, e, zone, language, ctx.actor.person);
+  const lines = [`${shortId(e)} · ${e.group} · ${documentName(e, language)} · ${state}`];
+  if (e.link) lines.push(say('reply-status.document', { link: e.link }));
   const meeting = e.meetingId === null ? undefined : meetingById(db, e.meetingId);
-  if (meeting) lines.push(`Prepared for ${describeMeeting(meeting, zone)}.`);
-  lines.push(`Rule: ${RULE_TEXT[e.rule]}. Quorum: ${e.quorum} of ${s.electorate.length} organisations.`);
-  if (e.urgentReason) lines.push(`Urgent: ${e.urgentReason}`);
-  lines.push(`Opened ${formatInZone(new Date(e.openedAt), zone)}.`);
+  if (meeting) lines.push(say('reply-status.preparedFor', { group: meeting.group, id: meetingLabel(meeting), title: meeting.title, when: ctx.whenLong(meeting.startsAt) }));
+  lines.push(say('reply-status.ruleQuorum', { rule: say(`rules.${e.rule}`), quorum: e.quorum, count: s.electorate.length }));
+  if (e.urgentReason) lines.push(say('reply-status.urgent', { reason: e.urgentReason }));
+  lines.push(say('reply-status.opened', { at: ctx.when(e.openedAt) }));
 
   const history = voteHistory(db, e.id);
-  lines.push('', `Votes (${s.tally.voted} of ${s.electorate.length} organisations):`);
+  lines.push('', say('reply-status.votes', { voted: s.tally.voted, count: s.electorate.length }));
   for (const v of s.votes) {
     const earlier = history.filter((h) => h.organisationId === v.organisationId && !h.current).length;
-    const by = v.proxy ? `${v.castBy.name}, by proxy` : v.castBy.name;
-    const comment = v.comment ? `: "${v.comment}"` : v.choice === 'object' ? ' (no reason given yet)' : '';
-    lines.push(`- ${v.acronym}: ${v.choice} (${by}, ${formatInZone(new Date(v.castAt), zone)})${comment}${earlier ? `; replaces ${earlier} earlier vote${earlier === 1 ? '' : 's'}` : ''}`);
+    const by = v.proxy ? say('reply-status.byProxy', { name: v.castBy.name }) : v.castBy.name;
+    const comment = v.comment ? say('reply-status.comment', { comment: v.comment }) : v.choice === 'object' ? say('reply-status.noReason') : '';
+    const replaces = earlier ? say('reply-status.earlier', { count: earlier }) : '';
+    lines.push(say('reply-status.vote', { org: v.acronym, choice: v.choice, by, at: ctx.when(v.castAt), comment, earlier: replaces }));
   }
-  if (s.votes.length === 0) lines.push('- none yet');
+  if (s.votes.length === 0) lines.push(say('reply-status.noneYet'));
   if (s.waiting.length) {
-    const waiting = s.waiting.map((o) => (activeFocalPoints(db, o.id).length === 0 ? `${o.acronym} (no focal point)` : o.acronym));
-    lines.push(`${votingOver ? 'Did not vote' : 'Not voted yet'}: ${waiting.join(', ')}.`);
+    const waiting = s.waiting.map((o) => (activeFocalPoints(db, o.id).length === 0 ? say('reply-status.noFocalPoint', { org: o.acronym }) : o.acronym));
+    lines.push(say(votingOver ? 'reply-status.didNotVote' : 'reply-status.notVotedYet', { list: waiting.join(', ') }));
   }
-  lines.push(`Tally: ${tallyLine(s.tally)}.`);
-  if (e.status === 'open' && votingOver) lines.push(`Outcome at its deadline: ${OUTCOME_TEXT[s.tally.outcome]}. ${outcomeReason(e, s, s.tally.outcome)}`);
-  else if (e.status === 'open') lines.push(`If it closed now: ${OUTCOME_TEXT[s.tally.outcome]}. ${outcomeReason(e, s, s.tally.outcome)}`);
-  else lines.push(`Outcome: ${OUTCOME_TEXT[e.outcome!]}. ${outcomeReason(e, s, e.outcome!)}`);
+  lines.push(say('reply-status.tally', { tally: tallyLine(s.tally, language) }));
+  const outcome = e.status === 'open' ? s.tally.outcome : e.outcome!;
+  const key = e.status === 'open' ? (votingOver ? 'reply-status.outcomeAtDeadline' : 'reply-status.ifClosedNow') : 'reply-status.outcome';
+  lines.push(say(key, { outcome: outcomeIn(outcome, language), reason: outcomeReasonIn(e, s, outcome, language) }));
   return lines.join('\n');
 }

@@ -24,7 +24,7 @@ export const castVoteCommand = defineCommand({
     // The core has checked that the verified person is an active focal point, so both are there.
     const person = ctx.actor.person!;
     const organisation = ctx.actor.member!.organisation!;
-    const ineligible = whyOrganisationCannotVote(e, organisation);
+    const ineligible = whyOrganisationCannotVote(e, organisation, ctx.say);
     if (ineligible) return refused('forbidden', ineligible);
     const closed = whyVotingIsClosed(ctx, e);
     if (closed) return refused('rule', closed);

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { refuse } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { linkIdentity, personById } from '../../store/members';
 import { LINK_CODE_ATTEMPTS, hashLinkCode } from './link';
@@ -9,7 +10,11 @@ interface CodeRow { id: number; person_id: number; code_hash: string; expires_at
 export const verifyChatIdentity = defineCommand({
   path: 'members verify',
   params: [{ name: 'code' }],
-  schema: z.object({ code: z.string().regex(/^\d{6}$/, { message: 'The code is the 6 digits from the e-mail, e.g. /members verify 042917.' }) }),
+  schema: z.object({
+    code: z.string().superRefine((s, ctx) => {
+      if (!/^\d{6}$/.test(s)) refuse(ctx, 'The code is the 6 digits from the e-mail, e.g. /members verify 042917.', 'args.code');
+    }),
+  }),
   summary: 'Finish linking your chat account with the code from the e-mail.',
   access: 'anyone',
   changes: true,

@@ -1,0 +1,55 @@
+import type { Language } from '../domain/vocabulary';
+import { formatInZone } from '../domain/time';
+import { CATALOGUES, languageOf, translate } from './catalogue';
+
+/** One sentence of the catalogue in a language fixed beforehand: `say('reply-vote.recorded', { id })`. */
+export type Say = (key: string, values?: Record<string, unknown>) => string;
+
+/** A sentence kept as data (its catalogue key and values), said in the reader's language when it is answered. */
+export interface Sentence {
+  key: string;
+  values?: Record<string, unknown>;
+}
+
+export function sayIn(language: Language): Say {
+  return (key, values = {}) => translate(language, key, values);
+}
+
+/**
+ * The language a command is answered in: the actor's own, else their exercise's; English for an
+ * actor nobody knows (an unlinked chat account), who may not read the exercise's language.
+ */
+export function replyLanguage(person: { language?: Language | null } | null | undefined, exercise: { language?: Language } | null | undefined): Language {
+  return person ? languageOf(person, exercise) : 'en';
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Whether the English catalogue has this message (a plural one by any of its forms). */
+export function hasMessage(key: string): boolean {
+  const path = key.split('.');
+  const last = path.pop()!;
+  let node: unknown = CATALOGUES.en;
+  for (const part of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  if (typeof node !== 'object' || node === null) return false;
+  return Object.keys(node).some((k) => k === last || (PLURAL.test(k) && k.replace(PLURAL, '') === last));
+}
+
+/**
+ * An instant in the exercise's zone, and in the reader's own beside it when their clock shows
+ * another time: "2026-11-24 14:00 Europe/Belgrade (2026-11-24 08:00 America/New_York for you)".
+ */
+export function readerTime(
+  instant: string | Date,
+  zone: string,
+  reader?: { timeZone: string | null } | null,
+  language: Language = 'en',
+  format: (at: Date, zone: string, language: Language) => string = (at, z) => formatInZone(at, z),
+): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  const there = format(at, zone, language);
+  if (!reader?.timeZone || reader.timeZone === zone) return there;
+  const own = format(at, reader.timeZone, language);
+  // The same wall clock in both zones (UTC and London in winter) is said once.
+  return formatInZone(at, reader.timeZone).slice(0, 16) === formatInZone(at, zone).slice(0, 16) ? there : translate(language, 'common.forYou', { there, own });
+}
