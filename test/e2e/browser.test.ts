@@ -172,4 +172,54 @@ describe('in a real browser, from links that came by e-mail over SMTP', () => {
     expect(await page.isVisible('svg.tl-narrow')).toBe(false);
     await page.close();
   }, 60_000);
+
+  it('with JavaScript off, a focal point chooses Serbian Cyrillic and New York time on their page; every page fits a phone in Serbian and Albanian', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const page = await context.newPage();
+    const home = await linkFromMail('focal@kas.example.org', /Action item A1/, 'home\\.');
+    await page.goto(home);
+    await page.selectOption('select[name="language"]', 'sr-Cyrl');
+    await page.fill('input[name="zone"]', 'America/New_York');
+    await page.click('form.settings button[type="submit"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('sr-Cyrl');
+    expect(await page.textContent('h1')).toBe('Ваша подешавања су сачувана');
+    expect(auditOf(app.db, 1).slice(-2).map((a) => [a.action, a.actor])).toEqual([
+      ['members language', 'focal@kas.example.org (web link)'],
+      ['members timezone', 'focal@kas.example.org (web link)'],
+    ]);
+    run('/members language me sq');
+    const pages = {
+      home,
+      meeting: await linkFromMail('focal@kas.example.org', /Invitation/, 'meeting\\.'),
+      overview: /http:\/\/127\.0\.0\.1:\d+\/l\/overview\.\S+/.exec(run('/exercise status web'))![0],
+    };
+    for (const language of ['sr-Cyrl', 'sq'] as const) {
+      if (language === 'sq') {
+        await page.goto(home);
+        await page.selectOption('select[name="language"]', 'sq');
+        await page.click('form.settings button[type="submit"]');
+        expect(await page.textContent('h1')).toBe('Cilësimet tuaja u ruajtën');
+      }
+      for (const [name, url] of Object.entries(pages)) {
+        await page.goto(url);
+        expect(await page.getAttribute('html', 'lang'), name).toBe(name === 'overview' ? 'sq' : language);
+        for (const size of [PHONE, DESKTOP]) {
+          await page.setViewportSize(size);
+          // Nothing wider than the screen: long words wrap, wide tables scroll inside their own box.
+          // (Evaluated as text: the tests are compiled without the DOM's types.)
+          expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${language} ${name} ${size.width}`).toBeLessThanOrEqual(size.width);
+          // No label of a drawn timeline runs past the picture's edge.
+          const cut = await page.evaluate<string[]>(`[...document.querySelectorAll('svg.timeline')]
+            .filter((svg) => getComputedStyle(svg).display !== 'none')
+            .flatMap((svg) => [...svg.querySelectorAll('text')]
+              .filter((t) => t.getBBox().x + t.getBBox().width > svg.viewBox.baseVal.width + 1)
+              .map((t) => t.textContent))`);
+          expect(cut, `${language} ${name} ${size.width}`).toEqual([]);
+        }
+        await page.setViewportSize(PHONE);
+        await page.screenshot({ path: join(SHOTS, `8-${language}-${name}-phone.png`), fullPage: true });
+      }
+    }
+    await context.close();
+  }, 90_000);
 });

@@ -28,10 +28,10 @@ export function noticeMatrix(ctx: CommandContext, meetings: Meeting[], w: PageWo
       if (!r) state = 'none';
       else if (r.firstReachedAt) {
         state = r.onTime ? 'ontime' : 'late';
-        why = t('why.reached', { at: w.at(r.firstReachedAt) });
+        why = t('why.reached', { at: w.short(r.firstReachedAt) });
       } else if (!sent && m.noticeDeadline > ctx.now) {
         state = 'pending';
-        why = t('why.deadline', { at: w.at(m.noticeDeadline) });
+        why = t('why.deadline', { at: w.short(m.noticeDeadline) });
       } else {
         state = 'missed';
         const failed = r.people.flatMap((p) => p.messages).find((msg) => msg.status === 'failed');

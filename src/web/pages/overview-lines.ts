@@ -19,8 +19,8 @@ import type { PageWords } from './words';
 /** Each key meeting: when, whether its notice reached the organisations by the deadline, whether it was held. */
 export function keyMeetingLines(ctx: CommandContext, keys: KeyMeeting[], w: PageWords): string[] {
   const t = (key: string, values: Record<string, unknown> = {}) => w.t(`web-overview.${key}`, values);
-  return keys.map((k, i) => {
-    const name = `${i + 1}. ${t(`milestone.${k.milestone}`)}`;
+  return keys.map((k) => {
+    const name = t(`milestone.${k.milestone}`);
     const m = k.meeting;
     if (!m) return t('keyNotScheduled', { name });
     let notice: string;

@@ -13,6 +13,8 @@ interface Row {
   label: string;
   /** The second line: the meeting, its date and its notice deadline. */
   detail: string;
+  /** On a phone the notice deadline gets a line of its own, so no line runs past the picture's edge. */
+  deadline: { text: string; y: number } | false;
   labelY: number;
   detailY: number;
   lineY: number;
@@ -65,7 +67,7 @@ export function drawTimeline(keys: KeyMeeting[], zone: string, now: Date, cls: '
   const width = cls === 'wide' ? 900 : 360;
   const left = 12;
   const right = width - 16;
-  const rowH = 66;
+  const rowH = cls === 'wide' ? 66 : 79;
   const top = 26;
   const times = keys.flatMap((k) => (k.meeting ? [k.meeting.noticeDeadline.getTime(), k.meeting.startsAt.getTime()] : []));
   const from = Math.min(now.getTime(), ...times) - 4 * DAY_MS;
@@ -74,17 +76,18 @@ export function drawTimeline(keys: KeyMeeting[], zone: string, now: Date, cls: '
   const rows: Row[] = keys.map((k, i) => {
     const labelY = top + i * rowH + 14;
     const detailY = labelY + 15;
-    const lineY = detailY + 16;
+    const lineY = detailY + (cls === 'wide' ? 16 : 29);
     const m = k.meeting;
     const label = `${i + 1}. ${t(`milestone.${k.milestone}`)}`;
-    if (!m) return { label, detail: t('notScheduled'), labelY, detailY, lineY, span: false, tick: false, dot: false, missing: { cx: right - 8, cy: lineY } };
+    if (!m) return { label, detail: t('notScheduled'), deadline: false, labelY, detailY, lineY, span: false, tick: false, dot: false, missing: { cx: right - 8, cy: lineY } };
     const when = cls === 'wide' ? formatLongIn(m.startsAt, zone, language) : formatDate(localPartsAt(m.startsAt, zone));
     const deadline = formatDate(localPartsAt(m.noticeDeadline, zone));
     const state = t(`state.${m.status === 'held' ? 'held' : m.status === 'notice-missed' ? 'noticeMissed' : k.late ? 'lateNotice' : m.status === 'noticed' ? 'noticed' : 'notSent'}`);
     const dotClass = m.status === 'held' ? (k.late ? 'm-late' : 'm-held') : k.late ? 'm-late' : 'm-planned';
     return {
       label,
-      detail: t('detail', { id: `M${m.id}`, when, deadline, state }),
+      detail: cls === 'wide' ? t('detail', { id: `M${m.id}`, when, deadline, state }) : t('detailNarrow', { id: `M${m.id}`, when, state }),
+      deadline: cls === 'wide' ? false : { text: t('noticeBy', { deadline }), y: detailY + 13 },
       labelY,
       detailY,
       lineY,

@@ -1,4 +1,4 @@
-import { clockWithOffsetIfAmbiguous } from '../../domain/time';
+import { clockWithOffsetIfAmbiguous, formatInZone } from '../../domain/time';
 import { localPartsAt } from '../../domain/time-zones';
 import type { Language } from '../../domain/vocabulary';
 import { languageOf, translate } from '../../i18n/catalogue';
@@ -20,6 +20,8 @@ export interface PageWords {
   t(key: string, values?: Record<string, unknown>): string;
   /** "уторак, 24. новембар 2026, 08:00 (America/New_York) = 14:00 (Europe/Belgrade)". */
   at(instant: Date | string): string;
+  /** The compact form for a cell of a table: "2026-11-10 04:00 America/New_York = 10:00 Europe/Belgrade". */
+  short(instant: Date | string): string;
   /** A stored calendar date (`2026-12-15`, an action item's due date) as the reader writes it. */
   day(date: string): string;
 }
@@ -32,6 +34,7 @@ export function wordsFor(person: Pick<Person, 'language' | 'timeZone'> | null, e
     zone,
     t: (key, values = {}) => translate(language, key, values),
     at: (instant) => atBoth(typeof instant === 'string' ? new Date(instant) : instant, zone, exercise.timeZone, language),
+    short: (instant) => shortBoth(typeof instant === 'string' ? new Date(instant) : instant, zone, exercise.timeZone, language),
     day: (date) => dayIn(date, language),
   };
 }
@@ -61,6 +64,13 @@ function atBoth(instant: Date, own: string, exerciseZone: string, language: Lang
     ? `${clockWithOffsetIfAmbiguous(b, exerciseZone)} (${exerciseZone})`
     : formatLongIn(instant, exerciseZone, language);
   return translate(language, 'web-common.atBoth', { own: mine, there });
+}
+
+function shortBoth(instant: Date, own: string, exerciseZone: string, language: Language): string {
+  const mine = formatInZone(instant, own);
+  if (own === exerciseZone) return mine;
+  const there = localPartsAt(instant, exerciseZone);
+  return translate(language, 'web-common.atBoth', { own: mine, there: `${clockWithOffsetIfAmbiguous(there, exerciseZone)} ${exerciseZone}` });
 }
 
 /** A calendar date without a time (an action item's due date): "2026-12-15", "utorak, 15. decembar 2026". */
