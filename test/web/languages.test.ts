@@ -175,3 +175,33 @@ describe('the coordinator\'s overview in the coordinator\'s language', () => {
     });
   }
 });
+
+describe('what a form records, said in the person\'s language', () => {
+  it('a vote and an action marked done: the result page (and the core\'s own sentence for the vote) in Serbian Cyrillic', async () => {
+    setPersonLanguage(web.app.db, kas().id, 'sr-Cyrl');
+    const vote = sign('vote', 1);
+    const form = formOf(await web.request(vote));
+    const bare = await web.request(vote, { form: { csrf: form.csrf, choice: 'object', comment: '' }, cookie: form.cookie });
+    expect(bare.status).toBe(422);
+    expect(bare.html).toContain('Противљење тражи разлог');
+    const voted = await web.request(vote, { form: { csrf: form.csrf, choice: 'object', comment: 'Недостају подаци пописа' }, cookie: form.cookie });
+    expect(voted.status).toBe(200);
+    expect(voted.html).toContain('<html lang="sr-Cyrl">');
+    expect(voted.html).toContain('Глас организације KAS о захтеву E1 је забележен');
+    expect(/<p class="recorded" role="status">([^<]*)<\/p>/.exec(voted.html)![1]).toContain('Забележено: глас организације KAS');
+    const done = sign('done', 1);
+    const doneForm = formOf(await web.request(done));
+    const marked = await web.request(done, { form: { csrf: doneForm.csrf }, cookie: doneForm.cookie });
+    expect(marked.status).toBe(200);
+    expect(marked.html).toContain('A1 је означен као извршен');
+  });
+
+  it('an organisation that does not vote on a request is told so in the person\'s language', async () => {
+    ok(web.app, '/endorse open PMG Workplan');
+    setPersonLanguage(web.app.db, kas().id, 'sq');
+    const page = await web.request(sign('vote', 2));
+    expect(page.status).toBe(404);
+    expect(page.html).toContain('<html lang="sq">');
+    expect(page.html).toContain('Asgjë për të votuar');
+  });
+});

@@ -1,4 +1,5 @@
 import { CHOICES, type Choice } from '../../domain/tally';
+import { sayIn } from '../../i18n/say';
 import type { Db } from '../../store/db';
 import { currentVoteOf, endorsementById, type Endorsement } from '../../store/endorsements';
 import { awaitingResult, shortId, standingOf } from '../../use-cases/endorsements/request';
@@ -13,8 +14,7 @@ export function votableRequest(db: Db, h: LinkHolder): { ok: true; e: Endorsemen
   if (!e || !readsGroup(h, e.group)) return { ok: false, result: refusal(h, 404, 'noRequest') };
   const org = h.member.organisation;
   if (h.member.role !== 'focal' || !org) return { ok: false, result: refusal(h, 403, 'noLongerVotes', { name: h.person.name, exercise: h.exercise.name }) };
-  // The core's sentence says why (English until the endorsement replies are translated); the title says it in the reader's words.
-  const ineligible = whyOrganisationCannotVote(e, org);
+  const ineligible = whyOrganisationCannotVote(e, org, sayIn(h.words.language));
   if (ineligible) return { ok: false, result: refusal(h, 403, 'orgDoesNotVote', { why: ineligible }) };
   return { ok: true, e };
 }
