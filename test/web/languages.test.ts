@@ -6,7 +6,7 @@ import { meetingUnderWay, tickAt } from '../helpers/minutes';
 import { formOf, startWeb, type WebHarness } from '../helpers/web';
 import type { Language } from '../../src/domain/vocabulary';
 import { auditOf } from '../../src/store/audit';
-import { setExerciseLanguage } from '../../src/store/exercises';
+import { insertExercise, setExerciseLanguage } from '../../src/store/exercises';
 import { personByEmail, setPersonLanguage, setPersonTimeZone } from '../../src/store/members';
 import { issueLink } from '../../src/web/personal-links';
 
@@ -203,5 +203,27 @@ describe('what a form records, said in the person\'s language', () => {
     expect(page.status).toBe(404);
     expect(page.html).toContain('<html lang="sq">');
     expect(page.html).toContain('Asgjë për të votuar');
+  });
+});
+
+describe('pages that name no one', () => {
+  it('the .ics from a meeting page is written in the person\'s language, and still a calendar', async () => {
+    setPersonLanguage(web.app.db, kas().id, 'sr-Cyrl');
+    const ics = await web.request(`${sign('meeting', 1)}/calendar.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.html).toMatch(/^BEGIN:VCALENDAR/);
+    expect(ics.html).toContain('SUMMARY:Састанак групе PWG');
+  });
+
+  it('the address of the server and an unknown one: in the language every active exercise shares, else English', async () => {
+    setExerciseLanguage(web.app.db, 1, 'sr-Latn');
+    const root = await web.request('/');
+    expect(root.html).toContain('<html lang="sr-Latn">');
+    expect(root.html).toContain('O botu Convene');
+    const missing = await web.request('/nothing/here');
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain('Ta stranica ne postoji');
+    insertExercise(web.app.db, { slug: 'other', name: 'Another exercise', timeZone: 'UTC', language: 'sq', noticeDays: 7, minutesDays: 7, createdAt: '2026-12-01T00:00:00Z' });
+    expect((await web.request('/')).html).toContain('<html lang="en">');
   });
 });
