@@ -1,6 +1,8 @@
 import type { Medium } from '../core/ports';
 import { deliverToPerson } from '../core/context';
-import { formatLong } from '../domain/time';
+import type { Language } from '../domain/vocabulary';
+import { messageLanguage, translate } from '../i18n/catalogue';
+import { formatForReader } from '../i18n/dates';
 import type { TemplateRenderer } from '../render/renderer';
 import type { Db } from '../store/db';
 import { markMediumFailing, markMediumWorking, markTroubleReported, pauseMedium, type MediumState } from '../store/delivery-media';
@@ -12,14 +14,10 @@ export const TROUBLE_AFTER_MS = 3600_000;
 /** A paused medium tries one message this often (and at once in a new process: the settings may be fixed). */
 export const PROBE_EVERY_MS = 2 * 60_000;
 
-/** What the person running Convene changes when a provider refuses it. */
-const SETTINGS: Record<Medium, string> = {
-  email: 'SMTP_URL (server, user and password) and EMAIL_FROM',
-  slack: 'SLACK_BOT_TOKEN',
-  discord: 'DISCORD_TOKEN',
-  console: 'the terminal',
-  web: 'PUBLIC_URL and PORT',
-};
+/** What the person running Convene changes when a provider refuses it, in `language` (catalogue: delivery-paused.settings). */
+function settingsOf(medium: Medium, language: Language = 'en'): string {
+  return translate(language, `delivery-paused.settings.${medium}`);
+}
 
 /** How a medium is named in a sentence: "e-mail", "Slack"; `atStart` for the first word ("E-mail"). */
 export function mediumName(medium: Medium, atStart = false): string {
@@ -43,8 +41,8 @@ export function pauseForConfiguration(h: HealthContext, medium: Medium, error: s
   const atIso = h.at.toISOString();
   const first = pauseMedium(h.db, medium, atIso, error, new Date(h.at.getTime() + PROBE_EVERY_MS).toISOString());
   if (!first) return null;
-  tellCoordinators(h, 'delivery-paused', medium, { error, since: atIso, settings: SETTINGS[medium] }, false);
-  return `${mediumName(medium, true)} delivery is paused: the provider refuses Convene's own settings (${error}); check ${SETTINGS[medium]}. Nothing is lost: messages wait and go out by themselves once it accepts them.`;
+  tellCoordinators(h, 'delivery-paused', medium, { error, since: atIso, settings: true }, false);
+  return `${mediumName(medium, true)} delivery is paused: the provider refuses Convene's own settings (${error}); check ${settingsOf(medium)}. Nothing is lost: messages wait and go out by themselves once it accepts them.`;
 }
 
 /** A message went through: the medium works. Returns a sentence when it had been paused, else null. */
@@ -76,21 +74,23 @@ export function troubleReported(state: MediumState | undefined): boolean {
  * trouble; with `orSame`, to a coordinator who has no other, on the failing medium itself (it goes
  * out once that works again, and explains the delay).
  */
-function tellCoordinators(h: HealthContext, kind: string, medium: Medium, view: { error: string; since: string | null; settings?: string }, orSame: boolean): void {
+function tellCoordinators(h: HealthContext, kind: string, medium: Medium, view: { error: string; since: string | null; settings?: boolean }, orSame: boolean): void {
   const others = h.media.filter((m) => m !== medium);
   const atIso = h.at.toISOString();
   for (const exercise of listExercises(h.db).filter((e) => e.status === 'active')) {
     for (const c of coordinators(h.db, exercise.id)) {
+      const language = messageLanguage(kind, c, exercise);
+      const name = translate(language, `media.${medium}`);
       const message = {
         kind,
         ref: `delivery:${medium}`,
         to: c,
         view: {
-          medium: mediumName(medium),
-          Medium: mediumName(medium, true),
+          medium: name,
+          Medium: name.charAt(0).toUpperCase() + name.slice(1),
           error: view.error,
-          since: view.since ? formatLong(new Date(view.since), exercise.timeZone) : '',
-          settings: view.settings ?? '',
+          since: view.since ? formatForReader(new Date(view.since), exercise.timeZone, c.timeZone, language) : '',
+          settings: view.settings ? settingsOf(medium, language) : '',
         },
       };
       const ids = others.length > 0 ? deliverToPerson(h.db, h.renderer, exercise.id, atIso, { ...message, media: others }) : [];

@@ -1,5 +1,6 @@
 import { deliverToPerson } from '../core/context';
-import { formatInZone } from '../domain/time';
+import { messageLanguage } from '../i18n/catalogue';
+import { formatForReader } from '../i18n/dates';
 import type { Logger } from '../logger';
 import type { TemplateRenderer } from '../render/renderer';
 import { appendAudit } from '../store/audit';
@@ -38,6 +39,7 @@ export function recordFailedJob(
   if (!markJobFailureReported(db, job.id)) return;
   const zone = exercise.timeZone;
   for (const c of coordinators(db, exercise.id)) {
+    const language = messageLanguage('job-failing', c, exercise);
     deliverToPerson(db, deps.renderer, exercise.id, nowIso, {
       kind: 'job-failing',
       ref: job.ref,
@@ -45,10 +47,10 @@ export function recordFailedJob(
       view: {
         job: job.kind,
         ref: job.ref,
-        dueAt: formatInZone(new Date(job.dueAt), zone),
+        dueAt: formatForReader(new Date(job.dueAt), zone, c.timeZone, language),
         attempts,
         error,
-        nextTry: formatInZone(retryAt, zone),
+        nextTry: formatForReader(retryAt, zone, c.timeZone, language),
       },
     });
   }
