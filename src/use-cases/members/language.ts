@@ -3,6 +3,7 @@ import { languageArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../domain/vocabulary';
 import { setPersonLanguage } from '../../store/members';
+import { translate } from '../../i18n/catalogue';
 import { settingTarget, whomArg } from './whom';
 
 export const setMemberLanguage = defineCommand({
@@ -17,9 +18,12 @@ export const setMemberLanguage = defineCommand({
     const target = settingTarget(ctx, args.email, 'language');
     if (!target.ok) return refused(target.code, target.message);
     const m = target.member;
-    if (m.language === args.language) return refused('rule', `${m.email} already reads Convene in ${LANGUAGE_NAMES[args.language]}; nothing changed.`);
+    if (m.language === args.language) return refused('rule', ctx.say('reply-members.languageAlready', { email: m.email, language: ctx.say(`reply-members.languages.${args.language}`) }));
     setPersonLanguage(ctx.db, m.id, args.language);
-    return accepted(`${m.name} <${m.email}> now receives messages in ${LANGUAGE_NAMES[args.language]}, from the next one on.`, {
+    // Said in the language just chosen when it is the actor's own: the first words they read in it.
+    const language = m.id === ctx.actor.person?.id ? args.language : ctx.language;
+    const reply = translate(language, 'reply-members.languageSet', { name: m.name, email: m.email, language: translate(language, `reply-members.languages.${args.language}`) });
+    return accepted(reply, {
       email: m.email,
       from: m.language,
       to: args.language,

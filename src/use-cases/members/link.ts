@@ -25,13 +25,13 @@ export const linkChatIdentity = defineCommand({
   scope: 'installation',
   run(ctx, args) {
     const chat = ctx.actor.chat;
-    if (!chat) return refused('rule', 'Linking is for chat accounts (Slack, Discord). Here you act as the coordinator, or as --as <email>.');
+    if (!chat) return refused('rule', ctx.say('reply-members.linkNotChat'));
     const identity = identityOf(ctx.db, chat.medium, chat.userId);
     const person = personByEmail(ctx.db, args.email);
-    if (identity && person && identity.personId === person.id) return refused('rule', `This account is already linked to ${person.email}.`);
+    if (identity && person && identity.personId === person.id) return refused('rule', ctx.say('reply-members.linkAlready', { email: person.email }));
     const recent = recentCodes(ctx.db, chat.medium, chat.userId, new Date(ctx.now.getTime() - 3600_000).toISOString());
-    if (recent >= CODES_PER_HOUR) return refused('rule', `${CODES_PER_HOUR} codes were already sent for this account in the last hour. Use the latest one, or try again later.`);
-    const reply = `If ${args.email} belongs to a member, a ${6}-digit code is on its way to it; it expires in ${LINK_CODE_MINUTES} minutes. Then type /members verify <code>.`;
+    if (recent >= CODES_PER_HOUR) return refused('rule', ctx.say('reply-members.linkTooMany', { count: CODES_PER_HOUR }));
+    const reply = ctx.say('reply-members.linkSent', { email: args.email, count: LINK_CODE_MINUTES });
     // Same answer whether or not the address is known: the bot does not reveal who is a member.
     if (!person || exerciseIdsOf(ctx.db, person.id).length === 0) return accepted(reply, { email: args.email, known: false });
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');

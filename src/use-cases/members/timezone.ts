@@ -13,13 +13,13 @@ export const setMemberTimeZone = defineCommand({
   access: 'member',
   changes: true,
   run(ctx, args) {
-    const target = settingTarget(ctx, args.email, 'time zone');
+    const target = settingTarget(ctx, args.email, 'zone');
     if (!target.ok) return refused(target.code, target.message);
     const m = target.member;
-    if (m.timeZone === args.zone) return refused('rule', `${m.email}'s time zone is already ${args.zone}; nothing changed.`);
+    if (m.timeZone === args.zone) return refused('rule', ctx.say('reply-members.zoneAlready', { email: m.email, zone: args.zone }));
     setPersonTimeZone(ctx.db, m.id, args.zone);
     const exercise = ctx.requireExercise();
-    const beside = args.zone === exercise.timeZone ? '' : `, with ${exercise.name}'s own time (${exercise.timeZone}) beside them`;
-    return accepted(`${m.name} <${m.email}> now sees times in ${args.zone}${beside}.`, { email: m.email, from: m.timeZone, to: args.zone });
+    const values = { name: m.name, email: m.email, zone: args.zone, exercise: exercise.name, exerciseZone: exercise.timeZone };
+    return accepted(ctx.say(args.zone === exercise.timeZone ? 'reply-members.zoneSet' : 'reply-members.zoneSetBeside', values), { email: m.email, from: m.timeZone, to: args.zone });
   },
 });

@@ -10,18 +10,17 @@ export const whomArg = z.union([z.string().refine((s) => s.trim().toLowerCase() 
  * The member a personal setting is about: `me` is the acting member; anyone else's setting is
  * the coordinator's to change. A refusal is the sentence to say.
  */
-export function settingTarget(ctx: CommandContext, whom: string, setting: string): { ok: true; member: Member } | { ok: false; code: 'not-found' | 'forbidden'; message: string } {
+export function settingTarget(ctx: CommandContext, whom: string, setting: 'language' | 'zone'): { ok: true; member: Member } | { ok: false; code: 'not-found' | 'forbidden'; message: string } {
   const exercise = ctx.requireExercise();
   const self = ctx.actor.member;
+  const which = setting === 'language' ? 'Language' : 'Zone';
   if (whom === 'me' || whom === self?.email) {
-    if (!self) return { ok: false, code: 'not-found', message: `You are not a member of ${exercise.name}, so you have no ${setting} here.` };
+    if (!self) return { ok: false, code: 'not-found', message: ctx.say(`reply-members.notMember${which}`, { exercise: exercise.name }) };
     return { ok: true, member: self };
   }
-  if (self?.role !== 'coordinator') {
-    return { ok: false, code: 'forbidden', message: `Only the Profiling Coordinator can set another member's ${setting}; set your own with "me" instead of an address.` };
-  }
+  if (self?.role !== 'coordinator') return { ok: false, code: 'forbidden', message: ctx.say(`reply-members.others${which}`) };
   const person = personByEmail(ctx.db, whom);
   const member = person ? membershipOf(ctx.db, exercise.id, person.id) : undefined;
-  if (!member || !member.active) return { ok: false, code: 'not-found', message: `${whom} is not a member of ${exercise.name}. See /members list.` };
+  if (!member || !member.active) return { ok: false, code: 'not-found', message: ctx.say('reply-members.notAMember', { whom, exercise: exercise.name }) };
   return { ok: true, member };
 }
