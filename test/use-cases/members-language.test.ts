@@ -15,7 +15,8 @@ describe('/members language', () => {
     app = createTestApp();
     const r = app.run('/members language me sr-cyrl', FOCAL);
     expect(r.status).toBe('accepted');
-    expect(r.reply).toContain('Serbian, Cyrillic script');
+    // Said in the language just chosen: the first words the member reads in it.
+    expect(r.reply).toBe('Valon Morina <focal@kas.example.org> од следеће поруке прима поруке на српском, ћирилицом.');
     expect(personByEmail(app.db, FOCAL)?.language).toBe('sr-Cyrl');
     expect(auditOf(app.db, 1).at(-1)).toMatchObject({ action: 'members language', outcome: 'accepted', detail: { email: FOCAL, from: null, to: 'sr-Cyrl' } });
   });
@@ -25,7 +26,7 @@ describe('/members language', () => {
     expect(app.run(`/members language ${FOCAL} sq`).status).toBe('accepted');
     expect(personByEmail(app.db, FOCAL)?.language).toBe('sq');
     const r = app.run('/members language focal@drc.example.org sq', FOCAL);
-    expect(r).toMatchObject({ status: 'refused', reply: expect.stringContaining('Only the Profiling Coordinator') });
+    expect(r).toMatchObject({ status: 'refused', reply: expect.stringContaining('Vetëm Koordinatori i Profilizimit') });
     expect(personByEmail(app.db, 'focal@drc.example.org')?.language).toBeNull();
     expect(app.run(`/members language ${FOCAL} sr-Latn`, FOCAL).status).toBe('accepted');
   });
@@ -35,7 +36,7 @@ describe('/members language', () => {
     expect(app.run('/members language me de', FOCAL)).toMatchObject({ status: 'refused', reply: expect.stringContaining('en, sq, sr-Latn, sr-Cyrl') });
     expect(app.run('/members language nobody@example.org sq')).toMatchObject({ status: 'refused', reply: expect.stringContaining('is not a member') });
     app.run('/members language me sq', FOCAL);
-    expect(app.run('/members language me SQ', FOCAL)).toMatchObject({ status: 'refused', reply: expect.stringContaining('nothing changed') });
+    expect(app.run('/members language me SQ', FOCAL)).toMatchObject({ status: 'refused', reply: expect.stringContaining('asgjë nuk ndryshoi') });
   });
 });
 
