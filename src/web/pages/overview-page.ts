@@ -56,6 +56,7 @@ export function overviewPage(db: Db, h: LinkHolder, now: Date, reading: Reading)
         ...whoView(h),
         title: t('title', { exercise: h.exercise.name }),
         asOf: t('asOf', { at: w.at(now) }),
+        zones: w.zone === h.exercise.timeZone ? w.t('web-home.timesIn', { zone: w.zone }) : w.t('web-home.timesInBoth', { zone: w.zone, exerciseZone: h.exercise.timeZone }),
         timelines: [drawTimeline(keys, w.zone, now, 'wide', w.language), drawTimeline(keys, w.zone, now, 'narrow', w.language)],
         keyLines: keyMeetingLines(ctx, keys, w),
         matrix: noticeMatrix(ctx, meetings, w),
