@@ -88,6 +88,14 @@ function insertEntry(db: Db, e: NewOutboxEntry, now: string): number {
 }
 
 /**
+ * The kind of message that edits a channel post in place (an endorsement's tally). Two edits of one
+ * post must arrive in the order they were queued, or a slower earlier edit (a retry after a 429,
+ * or simply a slower request) would leave the post showing an old tally: an edit is not claimed
+ * while an earlier edit of the same post is still waiting or under way.
+ */
+export const IN_PLACE_UPDATE = 'endorsement-tally';
+
+/**
  * Claims up to `limit` due messages for delivery by setting a lease: a second sender (another
  * process running `convene tick`) skips them until the lease ends. A lease that ran out (the
  * process died mid-send) makes the message due again: at-least-once, with a stable message id.
@@ -99,6 +107,9 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
       `${WITH_PAYLOAD}
        WHERE o.medium IN (${placeholders}) AND o.next_attempt_at <= ?
          AND (o.status = 'pending' OR (o.status = 'sending' AND o.lease_until <= ?))
+         AND NOT (o.kind = '${IN_PLACE_UPDATE}' AND EXISTS (
+           SELECT 1 FROM outbox p WHERE p.ref = o.ref AND p.kind = o.kind AND p.address = o.address
+             AND p.id < o.id AND p.status IN ('pending', 'sending')))
        ORDER BY o.next_attempt_at, o.id LIMIT ?`,
     )
     .all(...media, now, now, limit) as OutboxRow[];

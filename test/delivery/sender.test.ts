@@ -3,7 +3,7 @@ import { LoopbackSmtp } from '../helpers/smtp';
 import { createTestApp, TEMPLATES, type TestApp } from '../helpers/app';
 import { auditOf } from '../../src/store/audit';
 import { personByEmail } from '../../src/store/members';
-import { claimDue, outboxByRef, outboxOfExercise } from '../../src/store/outbox';
+import { claimDue, enqueue, IN_PLACE_UPDATE, outboxByRef, outboxOfExercise } from '../../src/store/outbox';
 import { MAX_ATTEMPTS, OutboxSender } from '../../src/delivery/sender';
 import { TemplateRenderer } from '../../src/render/renderer';
 import { silentLogger } from '../../src/logger';
@@ -101,6 +101,31 @@ describe('the outbox sender', () => {
     expect(await app.sender.drain()).toEqual({ sent: 0, retrying: 0, failed: 1 });
     expect(app.email.to('coordinator@unhcr.example.org')).toHaveLength(0);
     expect(outboxOfExercise(app.db, 1).filter((r) => r.kind === 'delivery-failed')).toHaveLength(0);
+  });
+
+  it('edits one channel post in the order the edits were queued: a later tally waits for an earlier one held back by a retry', async () => {
+    app = createTestApp();
+    const now = app.clock.now().toISOString();
+    const edit = (tally: string, address = 'pwg-channel@example.org') =>
+      enqueue(app.db, { exerciseId: 1, kind: IN_PLACE_UPDATE, ref: 'endorsement:1', medium: 'email', address, payload: { subject: 'E1', text: tally, replaces: 'post-1' } }, now);
+    edit('1 voted');
+    edit('2 voted');
+    edit('1 voted', 'pmg-channel@example.org');
+    // A lease taken by the claim shows what may go out together: the first edit of each post only.
+    const claimed = claimDue(app.db, now, now, 10, ['email']);
+    expect(claimed.map((m) => [m.address, m.payload.text])).toEqual([
+      ['pwg-channel@example.org', '1 voted'],
+      ['pmg-channel@example.org', '1 voted'],
+    ]);
+    app.db.prepare(`UPDATE outbox SET status = 'pending', lease_until = NULL`).run();
+
+    let first = true;
+    app.email.fail = (m) => (m.payload.text === '1 voted' && m.address.startsWith('pwg') && first ? ((first = false), { status: 'transient', error: '429', retryAfterMs: 2000 }) : null);
+    await app.sender.drain();
+    expect(app.email.sent.map((m) => m.payload.text)).toEqual(['1 voted']); // the PMG post; PWG's second edit waits for its first
+    app.clock.advance(2000);
+    await app.sender.drain();
+    expect(app.email.sent.filter((m) => m.address.startsWith('pwg')).map((m) => m.payload.text)).toEqual(['1 voted', '2 voted']);
   });
 
   it('records every handed-over message in the audit log', async () => {

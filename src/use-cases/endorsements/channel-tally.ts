@@ -1,7 +1,7 @@
 import { messageLanguage, translate } from '../../i18n/catalogue';
 import type { CommandContext } from '../../core/context';
 import type { Endorsement } from '../../store/endorsements';
-import { channelPostsOf, enqueue } from '../../store/outbox';
+import { channelPostsOf, enqueue, IN_PLACE_UPDATE } from '../../store/outbox';
 import { voteButtons } from './buttons';
 import { refOf, requestView, standingOf, tallyLine, type Standing } from './request';
 
@@ -32,7 +32,7 @@ export function refreshChannelPosts(ctx: CommandContext, e: Endorsement, known?:
       ctx.db,
       {
         exerciseId: exercise.id,
-        kind: 'endorsement-tally',
+        kind: IN_PLACE_UPDATE,
         ref: refOf(e),
         medium: post.medium,
         address: post.address,
