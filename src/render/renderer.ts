@@ -84,7 +84,9 @@ export class TemplateRenderer {
     const body = htmlTemplate
       ? Mustache.render(htmlTemplate.body, view, {}, { escape: toHtml })
       : paragraphs(main);
-    const html = Mustache.render(layout.body, { ...view, subject, body }, {}, { escape: toHtml });
+    // The frame of every HTML e-mail is in the message's language too: `lang`, and `{{l.x}}` from the catalogue's `layout`.
+    const frame = { lang: language, l: messagesFor(language, LAYOUT, view) ?? {} };
+    const html = Mustache.render(layout.body, { ...view, subject, body, ...frame }, {}, { escape: toHtml });
     return { subject, text, html };
   }
 

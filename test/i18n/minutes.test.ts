@@ -44,7 +44,11 @@ describe('the minutes in each member language', () => {
       expect(mail.text, language).toContain(want.published);
       expect(mail.html, language).toContain(want.present);
       expect(mail.html, language).toContain(want.published);
+      // The frame of the HTML (its lang, the line under it) is in the reader's language too.
+      expect(mail.html, language).toContain(`<html lang="${language}">`);
+      if (language !== 'en') expect(mail.html, language).not.toContain('Sent by Convene');
     }
+    expect(to(READERS['sr-Cyrl']).html).toContain('Послао Convene за радну групу за профилисање Kosovo 2014. Ова порука је део евиденције групе.');
     // No English left in the others' copies.
     for (const language of ['sq', 'sr-Latn', 'sr-Cyrl'] as const) expect(to(READERS[language]).text, language).not.toMatch(/Minutes|Present|Agenda|Decisions|version \d/);
     expect(to('focal@iom.example.org').subject).toBe(expected.en.subject);
