@@ -47,3 +47,11 @@ export async function deliverOverSmtp(app: TestApp): Promise<{ mails: ParsedMail
     await smtp.stop();
   }
 }
+
+/** The reader in sr-Cyrl who set America/New_York (the Kosovo example meets in Europe/Belgrade); returns their e-mail. */
+export function cyrillicReaderInNewYork(app: TestApp): string {
+  const reader = READERS['sr-Cyrl'];
+  ok(app, `/members language ${reader} sr-Cyrl`);
+  ok(app, '/members timezone me America/New_York', reader);
+  return reader;
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { COORDINATOR, createTestApp, type TestApp } from '../helpers/app';
 import { meetingWithAgenda, ok } from '../helpers/meetings';
-import { READERS } from '../helpers/mail-languages';
+import { cyrillicReaderInNewYork, READERS } from '../helpers/mail-languages';
 import { outboxOfExercise } from '../../src/store/outbox';
 import { personByEmail } from '../../src/store/members';
 
@@ -16,9 +16,7 @@ function latest(app: TestApp, kind: string, email: string) {
 describe('the messages about the exercise itself, in the reader language', () => {
   it("tells a member in sr-Cyrl and America/New_York of the dissolution in Cyrillic, the meeting's cancellation giving its reason in Cyrillic too", async () => {
     app = createTestApp({ now: '2026-11-10T09:00:00Z' });
-    const reader = READERS['sr-Cyrl'];
-    ok(app, `/members language ${reader} sr-Cyrl`);
-    ok(app, '/members timezone me America/New_York', reader);
+    const reader = cyrillicReaderInNewYork(app);
     meetingWithAgenda(app, '2026-12-01', '10:00');
     ok(app, '/meeting send M1');
     await app.sender.drain();

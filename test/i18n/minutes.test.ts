@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { ok } from '../helpers/meetings';
 import { meetingUnderWay, minutesMessages } from '../helpers/minutes';
-import { chooseLanguages, deliverOverSmtp, LANGUAGES_READ, READERS } from '../helpers/mail-languages';
+import { chooseLanguages, cyrillicReaderInNewYork, deliverOverSmtp, LANGUAGES_READ, READERS } from '../helpers/mail-languages';
 import { personByEmail } from '../../src/store/members';
 
 let app: TestApp;
@@ -56,8 +56,7 @@ describe('the minutes in each member language', () => {
 
   it('show a reader in sr-Cyrl and America/New_York Cyrillic months and their New York time beside the Belgrade one', async () => {
     app = createTestApp();
-    ok(app, `/members language ${READERS['sr-Cyrl']} sr-Cyrl`);
-    ok(app, '/members timezone me America/New_York', READERS['sr-Cyrl']);
+    cyrillicReaderInNewYork(app);
     await capturedMinutes(app);
     ok(app, '/minutes publish M1');
     const { text } = minutesTo(app, READERS['sr-Cyrl']);
