@@ -65,6 +65,17 @@ describe('the minutes in each member language', () => {
     expect(text).not.toMatch(/December|Thu /);
   });
 
+  it('say late minutes were due by a day written out in the reader words', async () => {
+    app = createTestApp();
+    chooseLanguages(app);
+    await capturedMinutes(app);
+    app.clock.set('2026-12-10T09:00:00Z');
+    ok(app, '/minutes publish M1');
+    expect(minutesTo(app, READERS['sr-Cyrl']).text).toContain('Објављен је после рока, који је био уторак, 8. децембар 2026.');
+    expect(minutesTo(app, READERS.sq).text).toContain('Ai shpërndahet pas afatit të tij, Martë, 8 Dhjetor 2026.');
+    expect(minutesTo(app, READERS.en).text).toContain('They are shared after the date they were due by, 2026-12-08.');
+  });
+
   it('write a correction in the reader language, with what was added counted in its plural forms', async () => {
     app = createTestApp();
     chooseLanguages(app);

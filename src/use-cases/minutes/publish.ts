@@ -5,8 +5,8 @@ import type { CommandContext } from '../../core/context';
 import type { Medium } from '../../core/ports';
 import type { Language } from '../../domain/vocabulary';
 import { messageLanguage, translate } from '../../i18n/catalogue';
-import { formatForReader } from '../../i18n/dates';
-import { formatDate, isOverdue } from '../../domain/minutes';
+import { formatDateIn, formatForReader } from '../../i18n/dates';
+import { formatDate, isOverdue, storedDate } from '../../domain/minutes';
 import { formatInZone } from '../../domain/time';
 import { cancelJobs } from '../../store/jobs';
 import type { Meeting } from '../../store/meetings';
@@ -32,7 +32,7 @@ function distribute(ctx: CommandContext, m: Meeting, version: MinutesVersion, co
   const common = (person: Person | null) => {
     const language = messageLanguage(kind, person, exercise);
     const published = formatForReader(new Date(version.publishedAt), exercise.timeZone, person?.timeZone, language);
-    return { language, view: { version: version.version, dueDate: version.dueDate, late: version.late, published, ...extra(language, person) } };
+    return { language, view: { version: version.version, dueDate: formatDateIn(storedDate(version.dueDate), language), late: version.late, published, ...extra(language, person) } };
   };
   const channel = common(null);
   const posted = ctx.announce({ kind, ref, group: m.group, view: { ...minutesView(exercise, m, content, undefined, channel.language), ...channel.view, toGroup: true } });
