@@ -14,7 +14,7 @@ export function bouncedFocalPointsSection(ctx: CommandContext): string[] {
   });
   if (bounced.length === 0) return [];
   return [
-    `Organisations whose focal points' e-mail bounced (${bounced.length}): ${bounced.map((o) => o.acronym).join(', ')}.`,
+    ctx.say('reply-exercise-status.bounced', { count: bounced.length, list: bounced.map((o) => o.acronym).join(', ') }),
     ...(offersCoordinatorSteps(ctx) ? [`    /members check shows the errors; add a working address with ${addFocalCommand(bounced)}.`] : []),
   ];
 }

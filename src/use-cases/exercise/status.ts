@@ -41,8 +41,16 @@ export const exerciseStatus = defineCommand({
   run(ctx, args) {
     if (args.web) return overviewLink(ctx);
     const exercise = ctx.requireExercise();
-    const state = exercise.status === 'dissolved' ? `dissolved on ${exercise.dissolvedAt?.slice(0, 10)}, read-only` : 'active';
-    const head = `${exercise.name} (${exercise.slug}): ${state}; time zone ${exercise.timeZone}, notice ${exercise.noticeDays} days, minutes within ${exercise.minutesDays} days.`;
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
+    const state = exercise.status === 'dissolved' ? say('dissolved', { date: exercise.dissolvedAt?.slice(0, 10) }) : say('active');
+    const head = say('head', {
+      name: exercise.name,
+      slug: exercise.slug,
+      state,
+      zone: exercise.timeZone,
+      notice: say('noticeDays', { count: exercise.noticeDays }),
+      minutes: say('minutesDays', { count: exercise.minutesDays }),
+    });
     const parts = statusSections.map((section) => section(ctx)).filter((lines) => lines.length > 0);
     return accepted([head, ...parts.flatMap((lines) => ['', ...lines])].join('\n'));
   },

@@ -8,30 +8,34 @@ import { currentNotice } from '../../store/meeting-notices';
 import { meetingEnd, meetingsOf, type Meeting } from '../../store/meetings';
 import { canRead, meetingLabel } from './lookups';
 import { offersCoordinatorSteps } from '../shared/hints';
+import type { Language } from '../../domain/vocabulary';
+import { translate } from '../../i18n/catalogue';
 
 /**
  * Where a meeting stands on its notice, in a few words: "notice sent on time", "notice missed (deadline ...)".
  * `withDeadline: false` leaves the deadline out, for a line that already shows it.
  */
-export function noticeState(ctx: CommandContext, m: Meeting, { withDeadline = true }: { withDeadline?: boolean } = {}): string {
+export function noticeState(ctx: CommandContext, m: Meeting, { withDeadline = true, language = 'en' }: { withDeadline?: boolean; language?: Language } = {}): string {
   const zone = ctx.requireExercise().timeZone;
-  const deadline = withDeadline ? ` ${formatInZone(m.noticeDeadline, zone)}` : '';
-  const shortNotice = m.urgentReason ? `, short notice: ${m.urgentReason}` : '';
+  const say = (key: string, values: Record<string, unknown> = {}) => translate(language, `reply-exercise-status.notice.${key}`, values);
+  const deadline = formatInZone(m.noticeDeadline, zone);
+  const reason = m.urgentReason;
   switch (m.status) {
     case 'cancelled':
-      return `cancelled (${m.cancelReason ?? 'no reason given'})`;
+      return say('cancelled', { reason: m.cancelReason ?? say('noReason') });
     case 'notice-missed':
-      return `notice missed${withDeadline ? ` (deadline${deadline})` : ''}${offersCoordinatorSteps(ctx) ? '; postpone it or send it with urgent:"<reason>"' : ''}`;
+      return `${withDeadline ? say('missedDeadline', { deadline }) : say('missed')}${offersCoordinatorSteps(ctx) ? say('missedHint') : ''}`;
     case 'scheduled':
-      if (m.urgentReason) return `scheduled, notice not sent yet${shortNotice}`;
-      if (!withDeadline) return deadlinePassed(m.noticeDeadline, ctx.now) ? 'scheduled, notice not sent, deadline passed' : 'scheduled, notice not sent yet';
-      return deadlinePassed(m.noticeDeadline, ctx.now) ? `scheduled, notice not sent, deadline${deadline} passed` : `scheduled, notice not sent yet, deadline${deadline}`;
+      if (reason) return say('urgentNotSent', { reason });
+      if (!withDeadline) return say(deadlinePassed(m.noticeDeadline, ctx.now) ? 'notSentPassed' : 'notSent');
+      return say(deadlinePassed(m.noticeDeadline, ctx.now) ? 'notSentDeadlinePassed' : 'notSentDeadline', { deadline });
     case 'noticed':
     case 'held': {
       const current = currentNotice(ctx.db, m.id);
-      const sent = current ? `notice sent ${current.late ? 'late' : 'on time'}${shortNotice}` : 'notice sent';
-      const changed = m.status === 'noticed' && m.sentAgendaVersion !== m.agendaVersion ? ', agenda changed since (not sent)' : '';
-      return m.status === 'held' ? `held; ${sent}` : `${sent}${changed}`;
+      const plain = current ? say(current.late ? 'sentLate' : 'sentOnTime') : say('sent');
+      const sent = current && reason ? say('shortNotice', { sent: plain, reason }) : plain;
+      if (m.status === 'held') return say('held', { sent });
+      return m.sentAgendaVersion !== m.agendaVersion ? say('agendaChanged', { sent }) : sent;
     }
   }
 }

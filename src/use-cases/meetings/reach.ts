@@ -1,3 +1,5 @@
+import type { Language } from '../../domain/vocabulary';
+import { translate } from '../../i18n/catalogue';
 import type { CommandContext } from '../../core/context';
 import { isOnTime } from '../../domain/notice';
 import { currentNotice, noticeMessagesOf, noticesOf, type MeetingNotice, type NoticeMessage } from '../../store/meeting-notices';
@@ -89,7 +91,7 @@ export function reachOf(ctx: CommandContext, m: Meeting): MeetingReach {
 }
 
 /** "9 of 10 organisations reached by the deadline". */
-export function reachSummary(reach: MeetingReach): string {
+export function reachSummary(reach: MeetingReach, language: Language = 'en'): string {
   const onTime = reach.organisations.filter((o) => o.onTime).length;
-  return `${onTime} of ${reach.organisations.length} organisation${reach.organisations.length === 1 ? '' : 's'} reached by the deadline`;
+  return translate(language, 'reply-exercise-status.reached', { onTime, count: reach.organisations.length });
 }

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../core/context';
 import { daysPastDue, formatDate, isOverdue, storedDate } from '../../domain/minutes';
-import { formatInZone, type LocalDate } from '../../domain/time';
+import { formatInZone } from '../../domain/time';
 import { actionsOf } from '../../store/action-items';
 import { MILESTONES, meetingById, meetingsOf, type Meeting } from '../../store/meetings';
 import { entriesOf, versionsOf } from '../../store/minutes';
@@ -12,23 +12,19 @@ import { offersCoordinatorSteps } from '../shared/hints';
 export function minutesState(ctx: CommandContext, m: Meeting): string {
   const exercise = ctx.requireExercise();
   const zone = exercise.timeZone;
-  if (m.status === 'cancelled') return 'none (cancelled)';
-  if (m.startsAt.getTime() > ctx.now.getTime()) return 'not held yet';
+  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.minutes.${key}`, values);
+  if (m.status === 'cancelled') return say('cancelled');
+  if (m.startsAt.getTime() > ctx.now.getTime()) return say('notHeld');
   const versions = versionsOf(ctx.db, m.id);
   if (versions.length) {
     const first = versions[0]!;
-    const corrected = versions.length > 1 ? `, corrected (now v${versions.at(-1)!.version})` : '';
-    return `yes, published ${formatInZone(new Date(first.publishedAt), zone).slice(0, 10)}${first.late ? ` late (due ${first.dueDate})` : ' on time'}${corrected}`;
+    const date = formatInZone(new Date(first.publishedAt), zone).slice(0, 10);
+    const published = say(first.late ? 'publishedLate' : 'publishedOnTime', { date, due: first.dueDate });
+    return versions.length > 1 ? say('corrected', { published, version: versions.at(-1)!.version }) : published;
   }
   const due = dueDateOf(exercise, m);
-  if (isOverdue(due, zone, ctx.now)) return `no, ${overdueBy(due, zone, ctx.now)} (due ${formatDate(due)})`;
-  return `not yet, due by ${formatDate(due)}`;
-}
-
-/** "1 day overdue", "13 days overdue". */
-function overdueBy(due: LocalDate, zone: string, now: Date): string {
-  const days = daysPastDue(due, zone, now);
-  return `${days} day${days === 1 ? '' : 's'} overdue`;
+  if (isOverdue(due, zone, ctx.now)) return say('overdue', { count: daysPastDue(due, zone, ctx.now), due: formatDate(due) });
+  return say('due', { due: formatDate(due) });
 }
 
 /** Whether a meeting owes minutes: recorded as held, or minutes were started for it. */
@@ -41,21 +37,24 @@ function owesMinutes(ctx: CommandContext, m: Meeting): boolean {
 export function minutesSection(ctx: CommandContext): string[] {
   const exercise = ctx.requireExercise();
   const meetings = meetingsOf(ctx.db, exercise.id).filter((m) => canRead(ctx, m));
-  const lines = ['Minutes of the key meetings:'];
+  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
+  const lines = [say('minutesHead')];
   for (const milestone of MILESTONES) {
     const live = meetings.filter((m) => m.milestone === milestone && m.status !== 'cancelled');
-    lines.push(`- ${milestone}: ${live.length ? live.map((m) => `${meetingLabel(m)} minuted: ${minutesState(ctx, m)}`).join('; ') : 'no meeting'}`);
+    const list = live.length ? live.map((m) => say('minuted', { id: meetingLabel(m), state: minutesState(ctx, m) })).join('; ') : say('noMeeting');
+    lines.push(say('minutesMilestone', { milestone, list }));
   }
   const overdue = meetings.filter(
     (m) => owesMinutes(ctx, m) && versionsOf(ctx.db, m.id).length === 0 && isOverdue(dueDateOf(exercise, m), exercise.timeZone, ctx.now),
   );
-  if (overdue.length === 0) lines.push('Overdue minutes: none.');
+  if (overdue.length === 0) lines.push(say('overdueMinutesNone'));
   else {
-    lines.push(`Overdue minutes (${overdue.length}):`);
+    lines.push(say('overdueMinutes', { count: overdue.length }));
     const hint = (m: Meeting) => (offersCoordinatorSteps(ctx) ? ` /minutes publish ${meetingLabel(m)}` : '');
     for (const m of overdue) {
       const due = dueDateOf(exercise, m);
-      lines.push(`- ${meetingLabel(m)} ${m.group} "${m.title}": not published, ${overdueBy(due, exercise.timeZone, ctx.now)} (due ${formatDate(due)}).${hint(m)}`);
+      const values = { id: meetingLabel(m), group: m.group, title: m.title, count: daysPastDue(due, exercise.timeZone, ctx.now), due: formatDate(due), hint: hint(m) };
+      lines.push(say('overdueMinutesLine', values));
     }
   }
   return lines;
@@ -70,11 +69,12 @@ export function actionItemsSection(ctx: CommandContext): string[] {
     return m !== undefined && canRead(ctx, m);
   });
   const overdue = open.filter((a) => isOverdue(storedDate(a.dueDate), zone, ctx.now));
-  if (open.length === 0) return ['Action items: none open.'];
-  const lines = [`Action items: ${open.length} open, ${overdue.length} overdue${overdue.length ? ':' : '.'}`];
+  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
+  if (open.length === 0) return [say('actionsNone')];
+  const lines = [say(overdue.length ? 'actionsOverdue' : 'actionsNoneOverdue', { open: open.length, overdue: overdue.length })];
   for (const a of overdue) {
-    const days = daysPastDue(storedDate(a.dueDate), zone, ctx.now);
-    lines.push(`- ${actionLabel(a)} ${a.organisation.acronym}, due ${a.dueDate}, ${days} day${days === 1 ? '' : 's'} overdue: ${a.text.split('\n')[0]}`);
+    const count = daysPastDue(storedDate(a.dueDate), zone, ctx.now);
+    lines.push(say('actionOverdue', { id: actionLabel(a), org: a.organisation.acronym, due: a.dueDate, count, text: a.text.split('\n')[0] }));
   }
   return lines;
 }

@@ -1,0 +1,94 @@
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { ok } from '../helpers/meetings';
+import { meetingUnderWay } from '../helpers/minutes';
+import { cliSandbox, runCli } from '../helpers/cli';
+import type { Language } from '../../src/domain/vocabulary';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+const KAS = 'focal@kas.example.org';
+
+/** Lines of `/exercise status` as a focal point reads them: one of each section, where English would show. */
+const LINES: Record<Exclude<Language, 'en'>, string[]> = {
+  sq: [
+    'Kosovo 2014 (kosovo-2014): në vazhdim; zona kohore Europe/Belgrade, njoftim paraprak 7 ditë më parë, procesverbali brenda 7 ditëve.',
+    '    M1 "Agree the TOR", Martë, 1 Dhjetor 2026, 10:00 (Europe/Belgrade): caktuar; njoftuar në kohë: po (10 nga 10 organizata u njoftuan brenda afatit); mbajtur: nuk është shënuar si i mbajtur',
+    '- findings (të diskutohen gjetjet dhe të bihet dakord për rekomandimet kryesore): nuk është caktuar.',
+    '- tor: M1, procesverbali: jo, 1 ditë me vonesë (afati 2026-12-08)',
+    '- metodologjia (takimi kyç: methodology): miratimi ende nuk është kërkuar.',
+    '    afati i njoftimit Dielë, 13 Dhjetor 2026, 10:00 (Europe/Belgrade): caktuar, njoftimi ende nuk është dërguar',
+    'Detyrat: të hapura 1, të vonuara 1:',
+    '- A1 UNHCR, afati 2026-12-03, 6 ditë me vonesë: Circulate the revised TOR',
+    'Çdo organizatë anëtare ka një pikë kontakti.',
+  ],
+  'sr-Latn': [
+    'Kosovo 2014 (kosovo-2014): u toku; vremenska zona Europe/Belgrade, prethodno obaveštenje 7 dana ranije, zapisnik u roku od 7 dana.',
+    '    M1 „Agree the TOR“, utorak, 1. decembar 2026, 10:00 (Europe/Belgrade): zakazan; obavešteno na vreme: da (do roka obavešteno 10 od 10 organizacija); održan: nije zabeleženo da je održan',
+    '- findings (razmatranje nalaza i dogovor o glavnim preporukama): nije zakazan.',
+    '- tor: M1, zapisnik: ne, kasni 1 dan (rok 2026-12-08)',
+    '- metodologija (ključni sastanak: methodology): odobrenje još nije traženo.',
+    '    rok za obaveštenje nedelja, 13. decembar 2026, 10:00 (Europe/Belgrade): zakazan, obaveštenje još nije poslato',
+    'Zadaci: otvorenih 1, zakasnelih 1:',
+    '- A1 UNHCR, rok 2026-12-03, kasni 6 dana: Circulate the revised TOR',
+    'Svaka organizacija članica ima kontakt osobu.',
+  ],
+  'sr-Cyrl': [
+    'Kosovo 2014 (kosovo-2014): у току; временска зона Europe/Belgrade, претходно обавештење 7 дана раније, записник у року од 7 дана.',
+    '    M1 „Agree the TOR“, уторак, 1. децембар 2026, 10:00 (Europe/Belgrade): заказан; обавештено на време: да (до рока обавештено 10 од 10 организација); одржан: није забележено да је одржан',
+    '- findings (разматрање налаза и договор о главним препорукама): није заказан.',
+    '- tor: M1, записник: не, касни 1 дан (рок 2026-12-08)',
+    '- методологија (кључни састанак: methodology): одобрење још није тражено.',
+    '    рок за обавештење недеља, 13. децембар 2026, 10:00 (Europe/Belgrade): заказан, обавештење још није послато',
+    'Задаци: отворених 1, закаснелих 1:',
+    '- A1 UNHCR, рок 2026-12-03, касни 6 дана: Circulate the revised TOR',
+    'Свака организација чланица има контакт особу.',
+  ],
+};
+
+/** M1 held under way on 1 Dec and not minuted, M2 (methodology) to come, E1 open on the TOR, A1 overdue; 9 Dec. */
+async function anExerciseUnderWay(a: TestApp): Promise<void> {
+  await meetingUnderWay(a);
+  ok(a, '/meeting schedule PWG 2026-12-20 10:00 Methodology milestone:methodology');
+  ok(a, '/minutes action M1 UNHCR 2026-12-03 Circulate the revised TOR');
+  ok(a, '/endorse open PWG Terms of Reference version:v1 document:tor');
+  a.clock.set('2026-12-09T09:00:00Z');
+}
+
+describe('/exercise status in the member language', () => {
+  for (const [language, lines] of Object.entries(LINES)) {
+    it(`is written for a ${language} reader, day names from date-fns, ids and command words as typed`, async () => {
+      app = createTestApp();
+      ok(app, `/members language ${KAS} ${language}`);
+      await anExerciseUnderWay(app);
+      const status = ok(app, '/exercise status', KAS).split('\n');
+      for (const line of lines) expect(status, line).toContain(line);
+      // The coordinator, who reads English, still gets the English screen with its steps.
+      expect(ok(app, '/exercise status')).toContain('- findings (discuss the findings and agree on main recommendations): not scheduled. /meeting schedule PWG <date> <time> <title> milestone:findings');
+    });
+  }
+
+  it("shows a reader's own zone beside the exercise's", async () => {
+    app = createTestApp();
+    ok(app, `/members language ${KAS} sr-Latn`);
+    ok(app, '/members timezone me America/New_York', KAS);
+    await anExerciseUnderWay(app);
+    expect(ok(app, '/exercise status', KAS)).toContain(
+      '- M2 PWG „Methodology“, nedelja, 20. decembar 2026, 10:00 (Europe/Belgrade) (nedelja, 20. decembar 2026, 04:00 (America/New_York) kod vas)',
+    );
+  });
+
+  it('answers from the one-shot CLI in the reader language', async () => {
+    const box = cliSandbox();
+    try {
+      expect((await runCli(['init', '--example', 'kosovo', '--now', '2026-11-22T09:00:00Z'], box.env)).code).toBe(0);
+      expect((await runCli(['--now', '2026-11-22T09:00:00Z', `/members language ${KAS} sr-Cyrl`], box.env)).code).toBe(0);
+      const status = await runCli(['--now', '2026-11-22T09:00:00Z', '--as', KAS, '/exercise status'], box.env);
+      expect(status).toMatchObject({ code: 0, stdout: expect.stringContaining('Кључни састанци из TOR:\n- tor (договор о циљевима профилисања и о TOR-у): није заказан.') });
+    } finally {
+      rmSync(box.dir, { recursive: true, force: true });
+    }
+  });
+});
