@@ -13,11 +13,13 @@ const OBSERVER = 'support@jips.example.org';
 
 /** What each language says, in a few words of each reply: enough to fail when a reply falls back to English. */
 type Said = Record<
-  'recorded' | 'asksReason' | 'votedSoFar' | 'status' | 'open' | 'notFound' | 'choice' | 'missing' | 'near' | 'badId' | 'unknownOption' | 'coordinatorOnly' | 'focalOnly' | 'deadline' | 'closed' | 'noCommand',
+  'list' | 'listVote' | 'recorded' | 'asksReason' | 'votedSoFar' | 'status' | 'open' | 'notFound' | 'choice' | 'missing' | 'near' | 'badId' | 'unknownOption' | 'coordinatorOnly' | 'focalOnly' | 'deadline' | 'closed' | 'noCommand',
   string
 >;
 const SAID: Record<Exclude<Language, 'en'>, Said> = {
   sq: {
+    list: 'Kërkesat e hapura për miratim në Kosovo 2014:',
+    listVote: '  KAS: object, dhënë nga Valon Morina më 2026-11-22 10:00 Europe/Belgrade',
     recorded: "U regjistrua: vota e KAS për E1 \"Terms of Reference\" (versioni v1) tani është object.",
     asksReason: 'Një kundërshtim duhet të tregojë arsyen: shtojeni me /endorse vote E1 object <arsyeja>.',
     votedSoFar: 'Kanë votuar 1 nga 10 organizata. KAS mund ta ndryshojë votën deri më 2026-11-29 10:00 Europe/Belgrade.',
@@ -36,6 +38,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     noCommand: 'Nuk ka komandë /endors. Mos keni parasysh /endorse? Shkruani /help për të parë komandat.',
   },
   'sr-Latn': {
+    list: 'Otvoreni zahtevi za odobrenje u profilisanju Kosovo 2014:',
+    listVote: '  KAS: object, glasao/la Valon Morina 2026-11-22 10:00 Europe/Belgrade',
     recorded: 'Zabeleženo: glas organizacije KAS o E1 „Terms of Reference“ (verzija v1) sada je object.',
     asksReason: 'Protivljenje treba da navede razlog: dodajte ga komandom /endorse vote E1 object <razlog>.',
     votedSoFar: 'Glasalo je 1 od 10 organizacija. KAS može da promeni svoj glas do 2026-11-29 10:00 Europe/Belgrade.',
@@ -54,6 +58,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     noCommand: 'Ne postoji komanda /endors. Da li ste mislili na /endorse? Otkucajte /help da vidite komande.',
   },
   'sr-Cyrl': {
+    list: 'Отворени захтеви за одобрење у профилисању Kosovo 2014:',
+    listVote: '  KAS: object, гласао/ла Valon Morina 2026-11-22 10:00 Europe/Belgrade',
     recorded: 'Забележено: глас организације KAS о E1 „Terms of Reference“ (верзија v1) сада је object.',
     asksReason: 'Противљење треба да наведе разлог: додајте га командом /endorse vote E1 object <разлог>.',
     votedSoFar: 'Гласало је 1 од 10 организација. KAS може да промени свој глас до 2026-11-29 10:00 Europe/Belgrade.',
@@ -85,6 +91,9 @@ describe('the vote, its status and their refusals, in the actor language', () =>
       expect(vote).toContain(said.recorded);
       expect(vote).toContain(said.asksReason);
       expect(vote).toContain(said.votedSoFar);
+      const list = ok(app, '/endorse list', KAS).split('\n');
+      expect(list[0]).toBe(said.list);
+      expect(list).toContain(said.listVote);
       const status = ok(app, '/endorse status E1', KAS);
       expect(status).toContain(said.status);
       expect(status).toContain(said.open);

@@ -6,9 +6,8 @@ import { voteButtons } from './buttons';
 import type { CommandContext } from '../../core/context';
 import { endorsementsOf, type Endorsement } from '../../store/endorsements';
 import type { Organisation } from '../../store/members';
-import { OUTCOME_TEXT } from '../../domain/tally';
-import { formatInZone } from '../../domain/time';
-import { awaitingResult, documentName, mayRead, openState, shortId, standingOf, timeFor, type Standing } from './request';
+import { awaitingResult, documentName, mayRead, openState, shortId, standingOf, type Standing } from './request';
+import { outcomeIn } from './result-words';
 
 /** A comment longer than this is cut in the list; /endorse status shows it whole. */
 const COMMENT_IN_LIST = 140;
@@ -26,8 +25,8 @@ export const listEndorsements = defineCommand({
     const zone = exercise.timeZone;
     const which = args.which ?? 'open';
     const requests = endorsementsOf(ctx.db, exercise.id, which).filter((e) => mayRead(ctx, e));
-    if (requests.length === 0)
-      return accepted(which === 'all' ? `No endorsement has been sought in ${exercise.name} yet.` : `No ${which} endorsement requests in ${exercise.name}. /endorse list all shows every request.`);
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-list.${key}`, { exercise: exercise.name, ...values });
+    if (requests.length === 0) return accepted(say(which === 'all' ? 'noneAll' : which === 'open' ? 'noneOpen' : 'noneClosed'));
     const member = ctx.actor.member;
     const ours = member?.role === 'focal' ? member.organisation : null;
     const actions: ChatAction[] = [];
@@ -35,13 +34,13 @@ export const listEndorsements = defineCommand({
       const s = standingOf(ctx.db, e);
       const state =
         e.status === 'open'
-          ? `${openState(e, zone, ctx.now)}; ${s.tally.voted} of ${s.electorate.length} voted`
-          : `closed ${formatInZone(new Date(e.closedAt!), zone)}: ${OUTCOME_TEXT[e.outcome!]}`;
+          ? say('stateOpen', { state: openState(e, zone, ctx.now, ctx.actor.person, ctx.language), voted: s.tally.voted, count: s.electorate.length })
+          : say('stateClosed', { at: ctx.when(e.closedAt!), outcome: outcomeIn(e.outcome!, ctx.language) });
       const vote = ours ? ourVote(ctx, e, s, ours) : null;
       if (ours && votesNow(ctx, e, s, ours)) actions.push(...voteButtons(e, { named: true }));
-      return [`${shortId(e)} ${e.group} ${documentName(e)}: ${state}`, ...(vote ? [`  ${vote}`] : [])];
+      return [`${shortId(e)} ${e.group} ${documentName(e, ctx.language)}: ${state}`, ...(vote ? [`  ${vote}`] : [])];
     });
-    const reply = `${which === 'all' ? 'Endorsement requests' : `${which[0]!.toUpperCase()}${which.slice(1)} endorsement requests`} in ${exercise.name}:\n${lines.join('\n')}`;
+    const reply = `${say(which === 'all' ? 'headAll' : which === 'open' ? 'headOpen' : 'headClosed')}\n${lines.join('\n')}`;
     return { ok: true, reply, actions };
   },
 });
@@ -57,15 +56,15 @@ function votesNow(ctx: CommandContext, e: Endorsement, s: Standing, org: Organis
  */
 function ourVote(ctx: CommandContext, e: Endorsement, s: Standing, org: Organisation): string | null {
   if (!s.electorate.some((o) => o.id === org.id)) return null;
-  const zone = ctx.requireExercise().timeZone;
+  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-list.${key}`, values);
   const v = s.votes.find((x) => x.organisationId === org.id);
   if (v) {
-    const at = timeFor(v.castAt, zone, ctx.actor.person);
-    const by = v.proxy ? `recorded by ${v.castBy.name} as a proxy on ${at}` : `cast by ${v.castBy.name} on ${at}`;
+    const at = ctx.when(v.castAt);
+    const by = say(v.proxy ? 'byProxy' : 'by', { name: v.castBy.name, at });
     const said = v.comment?.replace(/\s+/g, ' ').trim();
-    const comment = said ? `: "${said.length > COMMENT_IN_LIST ? `${said.slice(0, COMMENT_IN_LIST - 1).trimEnd()}…` : said}"` : '';
-    return `${org.acronym}: ${v.choice}, ${by}${comment}`;
+    const comment = said ? say('comment', { comment: said.length > COMMENT_IN_LIST ? `${said.slice(0, COMMENT_IN_LIST - 1).trimEnd()}…` : said }) : '';
+    return say('ourVote', { org: org.acronym, choice: v.choice, by, comment });
   }
-  if (e.status === 'open' && !awaitingResult(e, ctx.now)) return `${org.acronym} has not voted yet — /endorse vote ${shortId(e)} endorse|object|abstain`;
-  return `${org.acronym} did not vote.`;
+  if (e.status === 'open' && !awaitingResult(e, ctx.now)) return say('notVotedYet', { org: org.acronym, id: shortId(e) });
+  return say('didNotVote', { org: org.acronym });
 }
