@@ -11,6 +11,8 @@ import { channelExercise } from '../store/channels';
 import type { Registry, CommandDefinition } from '../commands/registry';
 import { parseCommand, type ParseResult } from '../commands/parse';
 import { replyLanguage, sayIn } from '../i18n/say';
+import { translate } from '../i18n/catalogue';
+import type { Language } from '../domain/vocabulary';
 import type { TemplateRenderer } from '../render/renderer';
 import { CommandContext, type ActingPerson, type Settings } from './context';
 import { actorLanguage, resolveActor } from './resolve-actor';
@@ -100,11 +102,12 @@ export class ConveneCore implements Core {
         const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
         const busy = code !== undefined && /^SQLITE_(BUSY|LOCKED)/.test(code);
         logger[busy ? 'info' : 'warn']({ command: definition.path, code, problem: environment }, 'command not run: database problem');
-        return refusal('not-available', environment);
+        // Busy passes by itself and may meet any member: said in their language. The others are for whoever runs the bot.
+        return refusal('not-available', busy ? translate(this.languageOrEnglish(command), 'refusal.busy') : environment);
       }
       const reference = `E${now.getTime().toString(36)}`;
       logger.error({ err: error, command: definition.path, reference }, 'command failed');
-      return refusal('rule', `Something went wrong on our side and nothing was changed. Please try again; if it keeps happening, tell whoever runs the bot (reference ${reference}).`);
+      return refusal('rule', translate(this.languageOrEnglish(command), 'refusal.failed', { reference }));
     }
   }
 
@@ -171,6 +174,16 @@ export class ConveneCore implements Core {
     const language = actorLanguage(this.deps.db, command.actor, found.ok ? found.exercise : null);
     const said = language === 'en' ? parsed : parseCommand(this.deps.registry, command.text, command.helpCommand, language);
     return said.ok ? refusal(parsed.code, parsed.message, parsed.field) : refusal(said.code, said.message, said.field);
+  }
+
+  /** The actor's language after a failure; English when even that cannot be read. */
+  private languageOrEnglish(command: InboundCommand): Language {
+    try {
+      const found = this.findExercise(command);
+      return actorLanguage(this.deps.db, command.actor, found.ok ? found.exercise : null);
+    } catch {
+      return 'en';
+    }
   }
 
   /** The exercise a command acts on: named, bound to the channel, the person's only one, or the only active one. */

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { no, ok } from '../helpers/meetings';
@@ -140,6 +141,25 @@ describe('the vote, its status and their refusals, in the actor language', () =>
     ok(app, '/endorse open PWG Terms of Reference version:v1');
     expect(ok(app, '/endorse vote E1 endorse', KAS)).toContain('do 2026-11-29 10:00 Europe/Belgrade (2026-11-29 04:00 America/New_York kod vas).');
     expect(ok(app, '/endorse status E1', KAS)).toContain('- KAS: endorse (Valon Morina, 2026-11-22 10:00 Europe/Belgrade (2026-11-22 04:00 America/New_York kod vas))');
+  });
+
+  it('says a busy database in the actor language, and changes nothing', () => {
+    app = createTestApp();
+    ok(app, `/members language ${KAS} sr-Latn`);
+    ok(app, '/endorse open PWG Terms of Reference version:v1');
+    const writer = new Database(app.dbPath);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      expect(app.run('/endorse vote E1 endorse', KAS)).toMatchObject({
+        status: 'refused',
+        code: 'not-available',
+        reply: 'Baza podataka je zauzeta drugim procesom (bot, rezervna kopija ili druga komanda); ništa se nije promenilo. Pokušajte ponovo za trenutak.',
+      });
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+    expect(ok(app, '/endorse status E1', KAS)).toContain('- još nijedan');
   });
 
   it('keeps English as it was for an English reader', () => {
