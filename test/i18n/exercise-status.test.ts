@@ -92,3 +92,40 @@ describe('/exercise status in the member language', () => {
     }
   });
 });
+
+describe('/meeting list, /meeting show and /members list in the member language', () => {
+  const SAID: Record<Exclude<Language, 'en'>, { list: string[]; show: string[]; members: string[]; missing: string }> = {
+    sq: {
+      list: ['Takimet e ardhshme të Kosovo 2014 (1):', 'M2  PWG  Dielë, 20 Dhjetor 2026, 10:00 (Europe/Belgrade)  "Methodology" [takim kyç: methodology]'],
+      show: ['Kur: Martë, 1 Dhjetor 2026, 10:00 (Europe/Belgrade) deri në 12:00 (120 minuta)', 'Gjendja: njoftimi u dërgua në kohë', 'v1 ftesë: 2026-11-10 10:00 Europe/Belgrade, në kohë', '2026-11-30 10:00 Europe/Belgrade: kujtesë për anëtarët'],
+      members: ['PMG e Kosovo 2014: 5 organizata anëtare.', '  pikë kontakti: Besa Gashi <focal@mcr.example.org>'],
+      missing: 'Nuk ka takim M9 në Kosovo 2014. /meeting list i tregon takimet.',
+    },
+    'sr-Latn': {
+      list: ['Predstojeći sastanci profilisanja Kosovo 2014 (1):', 'M2  PWG  nedelja, 20. decembar 2026, 10:00 (Europe/Belgrade)  „Methodology“ [ključni sastanak: methodology]'],
+      show: ['Vreme: utorak, 1. decembar 2026, 10:00 (Europe/Belgrade) do 12:00 (120 minuta)', 'Stanje: obaveštenje poslato na vreme', 'v1 poziv: 2026-11-10 10:00 Europe/Belgrade, na vreme', '2026-11-30 10:00 Europe/Belgrade: podsetnik članovima'],
+      members: ['PMG profilisanja Kosovo 2014: 5 organizacija članica.', '  kontakt osoba: Besa Gashi <focal@mcr.example.org>'],
+      missing: 'U profilisanju Kosovo 2014 ne postoji sastanak M9. /meeting list prikazuje sastanke.',
+    },
+    'sr-Cyrl': {
+      list: ['Предстојећи састанци профилисања Kosovo 2014 (1):', 'M2  PWG  недеља, 20. децембар 2026, 10:00 (Europe/Belgrade)  „Methodology“ [кључни састанак: methodology]'],
+      show: ['Време: уторак, 1. децембар 2026, 10:00 (Europe/Belgrade) до 12:00 (120 минута)', 'Стање: обавештење послато на време', 'v1 позив: 2026-11-10 10:00 Europe/Belgrade, на време', '2026-11-30 10:00 Europe/Belgrade: подсетник члановима'],
+      members: ['PMG профилисања Kosovo 2014: 5 организација чланица.', '  контакт особа: Besa Gashi <focal@mcr.example.org>'],
+      missing: 'У профилисању Kosovo 2014 не постоји састанак M9. /meeting list приказује састанке.',
+    },
+  };
+  for (const [language, said] of Object.entries(SAID)) {
+    it(`answers a ${language} reader`, async () => {
+      app = createTestApp();
+      ok(app, `/members language ${KAS} ${language}`);
+      await anExerciseUnderWay(app);
+      const list = ok(app, '/meeting list', KAS).split('\n');
+      for (const line of said.list) expect(list).toContain(line);
+      const show = ok(app, '/meeting show M1', KAS).split('\n');
+      for (const line of said.show) expect(show).toContain(line);
+      const members = ok(app, '/members list PMG', KAS).split('\n');
+      for (const line of said.members) expect(members).toContain(line);
+      expect(app.run('/meeting show M9', KAS)).toMatchObject({ status: 'refused', reply: said.missing });
+    });
+  }
+});

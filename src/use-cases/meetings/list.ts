@@ -3,7 +3,8 @@ import { choiceArg } from '../../commands/args';
 import { accepted, defineCommand } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
 import { deadlinePassed } from '../../domain/notice';
-import { formatInZone, formatLong } from '../../domain/time';
+import { formatInZone } from '../../domain/time';
+import { formatLongIn } from '../../i18n/dates';
 import { currentNotice } from '../../store/meeting-notices';
 import { meetingEnd, meetingsOf, type Meeting } from '../../store/meetings';
 import { canRead, meetingLabel } from './lookups';
@@ -54,15 +55,14 @@ export const listMeetings = defineCommand({
     const meetings = meetingsOf(ctx.db, exercise.id)
       .filter((m) => canRead(ctx, m))
       .filter((m) => which === 'all' || (which === 'upcoming') === meetingEnd(m).getTime() > now);
-    if (meetings.length === 0) {
-      const none = which === 'all' ? 'No meetings yet.' : `No ${which} meetings.`;
-      return accepted(`${none} The coordinator schedules one with /meeting schedule <PWG|PMG> <date> <time> <title>.`);
-    }
-    const title = which === 'all' ? 'Meetings' : which === 'upcoming' ? 'Upcoming meetings' : 'Past meetings';
-    const lines = [`${title} of ${exercise.name} (${meetings.length}):`];
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meetings.${key}`, values);
+    const Which = which === 'all' ? 'All' : which === 'upcoming' ? 'Upcoming' : 'Past';
+    if (meetings.length === 0) return accepted(say(`none${Which}`));
+    const lines = [say(`head${Which}`, { exercise: exercise.name, count: meetings.length })];
     for (const m of which === 'past' ? [...meetings].reverse() : meetings) {
-      lines.push(`${meetingLabel(m)}  ${m.group}  ${formatLong(m.startsAt, exercise.timeZone)}  "${m.title}"${m.milestone ? ` [key meeting: ${m.milestone}]` : ''}`);
-      lines.push(`    ${noticeState(ctx, m)}`);
+      const values = { id: meetingLabel(m), group: m.group, when: formatLongIn(m.startsAt, exercise.timeZone, ctx.language), title: m.title, milestone: m.milestone };
+      lines.push(say(m.milestone ? 'lineKey' : 'line', values));
+      lines.push(`    ${noticeState(ctx, m, { language: ctx.language })}`);
     }
     return accepted(lines.join('\n'));
   },

@@ -29,10 +29,8 @@ export function describeMeeting(m: Meeting, zone: string): string {
 export function findMeeting(ctx: CommandContext, id: number): Found<Meeting> {
   const exercise = ctx.requireExercise();
   const meeting = meetingById(ctx.db, id);
-  if (!meeting || meeting.exerciseId !== exercise.id)
-    return { ok: false, message: `There is no meeting M${id} in ${exercise.name}. /meeting list shows the meetings.` };
-  if (!canRead(ctx, meeting))
-    return { ok: false, message: `There is no meeting M${id} in ${exercise.name} that you can see. /meeting list shows your groups' meetings.` };
+  if (!meeting || meeting.exerciseId !== exercise.id) return { ok: false, message: ctx.say('reply-meetings.notFound', { id, exercise: exercise.name }) };
+  if (!canRead(ctx, meeting)) return { ok: false, message: ctx.say('reply-meetings.notVisible', { id, exercise: exercise.name }) };
   return { ok: true, value: meeting };
 }
 

@@ -16,24 +16,24 @@ export const listMembers = defineCommand({
     const group = args.group ?? 'PWG';
     const members = activeMembers(ctx.db, exercise.id);
     const orgs = organisationsOf(ctx.db, exercise.id, group);
-    const lines = [`${group} of ${exercise.name}: ${orgs.length} member organisation${orgs.length === 1 ? '' : 's'}.`];
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meetings.${key}`, values);
+    const person = (m: Member): string => {
+      const flag = m.emailStatus === 'bounced' ? say('bounced') : '';
+      const host = m.role !== 'focal' && m.organisation ? `, ${m.organisation.acronym}` : '';
+      return `${m.name} <${m.email}>${host}${flag}`;
+    };
+    const lines = [say('membersHead', { group, exercise: exercise.name, count: orgs.length })];
     for (const org of orgs) {
       const focal = members.filter((m) => m.role === 'focal' && m.organisation?.id === org.id);
       const pmg = group === 'PWG' && org.inPmg ? ' [PMG]' : '';
       lines.push(`${org.acronym}${pmg}: ${org.name}`);
-      if (focal.length === 0) lines.push('  (no focal point)');
-      for (const f of focal) lines.push(`  focal point: ${person(f)}`);
+      if (focal.length === 0) lines.push(say('noFocal'));
+      for (const f of focal) lines.push(say('focal', { person: person(f) }));
     }
     const coordinators = members.filter((m) => m.role === 'coordinator');
     const observers = members.filter((m) => m.role === 'observer');
-    lines.push(`Coordinator${coordinators.length === 1 ? '' : 's'}: ${coordinators.map(person).join('; ') || 'none'}`);
-    if (observers.length) lines.push(`Observers: ${observers.map(person).join('; ')}`);
+    lines.push(say('coordinators', { count: coordinators.length, list: coordinators.map(person).join('; ') || say('none') }));
+    if (observers.length) lines.push(say('observers', { list: observers.map(person).join('; ') }));
     return accepted(lines.join('\n'));
   },
 });
-
-function person(m: Member): string {
-  const flag = m.emailStatus === 'bounced' ? ' (e-mail bounced)' : '';
-  const host = m.role !== 'focal' && m.organisation ? `, ${m.organisation.acronym}` : '';
-  return `${m.name} <${m.email}>${host}${flag}`;
-}
