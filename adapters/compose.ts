@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../src/store/db';
 import { storageProblem } from '../src/store/failure';
 import { TemplateRenderer } from '../src/render/renderer';
 import { ConveneCore } from '../src/core/core';
-import type { ChatPort, DeliveryPort } from '../src/core/ports';
+import type { ChatPort, Core, DeliveryPort } from '../src/core/ports';
 import type { Settings } from '../src/core/context';
 import { OutboxSender } from '../src/delivery/sender';
 import { Scheduler } from '../src/scheduler/tick';
@@ -17,6 +17,7 @@ import type { Registry } from '../src/commands/registry';
 import { createEmailAdapter, type EmailAdapter, type SmtpOptions } from './email/email-adapter';
 import type { RequestListener } from 'node:http';
 import type { LinkSettings } from '../src/web/personal-links';
+import { WorkThread } from './worker/work-thread';
 
 /** The project's own folder (templates, examples), wherever the command is run from. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +30,8 @@ export interface App {
   registry: Registry;
   renderer: TemplateRenderer;
   core: ConveneCore;
+  /** What the running bot's adapters hand commands to: the work thread when `workThread` is set, else `core`. */
+  commands: Core;
   sender: OutboxSender;
   scheduler: Scheduler;
   email: EmailAdapter;
@@ -49,6 +52,11 @@ export interface AppOptions {
    * what it could not deliver to the next tick or the running bot. Without it, runs go on.
    */
   deliveryBudgetMs?: number;
+  /**
+   * Run commands and the tick's jobs in a worker thread with its own connection (`npm start`), so
+   * the event loop that acknowledges Slack and Discord only reads, acks and does network I/O.
+   */
+  workThread?: boolean;
 }
 
 /** A problem that stops the bot from starting, in one sentence for whoever runs it. */
@@ -92,13 +100,20 @@ export function createApp(options: AppOptions): App {
     ...(options.deliveryBudgetMs !== undefined ? { budgetMs: options.deliveryBudgetMs } : {}),
   });
   const core = new ConveneCore({ db, clock, registry, renderer, settings, logger, onCommitted: () => sender.kick() });
-  const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger, pause });
+  const thread = options.workThread
+    ? new WorkThread({
+      databasePath: config.DATABASE_PATH, templatesDir: config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'), logLevel: config.LOG_LEVEL,
+      settings, clock, logger, onCommitted: () => sender.kick(),
+    })
+    : null;
+  const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger, pause, ...(thread ? { runDueJobs: thread.runDueJobs } : {}) });
   return {
-    db, clock, config, logger, registry, renderer, core, sender, scheduler, email, settings,
+    db, clock, config, logger, registry, renderer, core, commands: thread ?? core, sender, scheduler, email, settings,
     examplesDir: join(PROJECT_ROOT, 'data', 'examples'),
     async close() {
       await sender.stop();
       await email.close();
+      await thread?.stop();
       db.close();
     },
   };
@@ -126,7 +141,7 @@ export async function webPages(app: App, wallClock: Clock): Promise<RequestListe
   const [{ getRequestListener }, { createWebApp }] = await Promise.all([import('@hono/node-server'), import('./web/web-adapter')]);
   const web = createWebApp({
     db: app.db,
-    core: app.core,
+    core: app.commands,
     clock: app.clock,
     wallClock,
     templatesDir: join(app.config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'), 'web'),

@@ -11,7 +11,8 @@ const outdir = join(root, 'dist');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { convene: 'adapters/cli/run.ts', 'discord-register': 'adapters/discord/register-main.ts' },
+  // The work thread (adapters/worker) is its own entry: a worker is started from a file.
+  entryPoints: { convene: 'adapters/cli/run.ts', 'discord-register': 'adapters/discord/register-main.ts', 'work-thread-entry': 'adapters/worker/work-thread-entry.ts' },
   outdir,
   bundle: true,
   // Lazily imported adapters (Slack, Discord) become their own files, loaded only when configured.

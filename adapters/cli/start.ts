@@ -28,7 +28,7 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   const logger = createLogger(config.LOG_LEVEL, io.stderr);
   const platforms = await chatPlatforms(config, logger);
   const fresh = !existsSync(config.DATABASE_PATH);
-  const app = createApp({ config, clock, logger, chatPorts: platforms });
+  const app = createApp({ config, clock, logger, chatPorts: platforms, workThread: true });
   const where = config.SMTP_URL ? `SMTP (${new URL(config.SMTP_URL).host})` : `.eml files in ${config.OUTBOX_DIR}/`;
 
   const local = consoleLocal(app, () => consoleAdapter, () => {
@@ -92,7 +92,7 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
   for (const p of platforms) {
     const name = p.medium.charAt(0).toUpperCase() + p.medium.slice(1);
     try {
-      await p.start(app.core);
+      await p.start(app.commands);
       io.stdout(`${name} is connected.\n`);
     } catch (err) {
       io.stderr(`${name} could not start: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -117,7 +117,7 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
     http = null;
     io.stderr(`The web pages could not start on port ${config.PORT} (${reason}): the links in e-mails will not open until the bot runs with a free PORT.\n`);
   }
-  await consoleAdapter!.start(app.core);
+  await consoleAdapter!.start(app.commands);
   // What fell due while the bot was down runs only now, after the prompt is shown and the ports are open.
   tick();
   try {

@@ -1,7 +1,8 @@
 /**
  * Slack slash command acknowledgements, 50 at once, through the real adapter (Bolt, the core on
  * the generated 1× database) against a bare Bolt app that only acks, same signing; rounds
- * interleaved. Then the same while a scheduler tick with 190 reminders to send runs.
+ * interleaved. Then the same while a scheduler tick with 190 reminders to send runs. Wired as
+ * `npm start` wires them: commands and the tick's jobs in the work thread (adapters/worker).
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,9 +10,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import { SlackAdapter } from '../../adapters/slack/slack-adapter';
+import { WorkThread } from '../../adapters/worker/work-thread';
 import { foreground } from '../../adapters/shared/foreground';
 import { FixedClock } from '../../src/clock';
-import { ConveneCore } from '../../src/core/core';
 import type { DeliveryPort } from '../../src/core/ports';
 import { OutboxSender } from '../../src/delivery/sender';
 import { silentLogger } from '../../src/logger';
@@ -19,7 +20,7 @@ import { TemplateRenderer } from '../../src/render/renderer';
 import { Scheduler } from '../../src/scheduler/tick';
 import { openDatabase, type Db } from '../../src/store/db';
 import { scheduleJob } from '../../src/store/jobs';
-import { buildJobHandlers, buildRegistry } from '../../src/use-cases/index';
+import { buildJobHandlers } from '../../src/use-cases/index';
 import { FakeSlack, waitFor } from '../../test/adapters/slack/fake-slack';
 import { generatedDatabase, NOW } from '../lib/generate';
 import { stats, type Comparison } from '../lib/measure';
@@ -47,21 +48,25 @@ const suite: BenchSuite = {
   name: 'slack',
   async run({ dir, root, report, quick }) {
     const fake = await FakeSlack.start();
-    const { db } = generatedDatabase(dir, 1, (p) => openDatabase(p));
+    let databasePath = '';
+    const { db } = generatedDatabase(dir, 1, (p) => openDatabase((databasePath = p)));
     // Slack users: the coordinator and focal points of exercise 1.
     fake.users.set('U0', 'coordinator.x1@example.org');
     for (let u = 1; u < USERS; u++) fake.users.set(`U${u}`, `f0.o${u}.x1@example.org`);
     const clock = new FixedClock(NOW);
     const renderer = new TemplateRenderer(join(root, 'templates'));
     const settings = { noticeDays: 7, minutesDays: 7 };
-    const core = new ConveneCore({ db, clock, registry: buildRegistry(), renderer, settings, logger: silentLogger });
     const slack = new SlackAdapter({ botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', logger: silentLogger });
-    await slack.start(core);
     const email: DeliveryPort = { medium: 'email', send: async (m) => ({ status: 'sent', providerId: `p${m.id}` }) };
-    // Wired as adapters/compose.ts wires them: background work gives way to waiting acks.
+    // Wired as adapters/compose.ts wires them for `npm start`: background work gives way to waiting
+    // acks; commands and the tick's jobs run in the work thread, a commit kicks the sender.
     const pause = () => foreground.pause();
     const sender = new OutboxSender({ db, clock, ports: [email, slack], renderer, logger: silentLogger, pause });
-    const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger: silentLogger, pause });
+    const thread = new WorkThread({
+      databasePath, templatesDir: join(root, 'templates'), logLevel: 'silent', settings, clock, logger: silentLogger, onCommitted: () => sender.kick(),
+    });
+    const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger: silentLogger, pause, runDueJobs: thread.runDueJobs });
+    await slack.start(thread);
 
     const bare = new App({ token: 'xoxb-bench', signingSecret: SECRET, clientOptions: { slackApiUrl: fake.apiUrl }, logger: undefined });
     bare.command('/members', async ({ ack }) => {
@@ -125,6 +130,7 @@ const suite: BenchSuite = {
     await worker.terminate();
     await bare.stop();
     await slack.stop();
+    await thread.stop();
     await fake.close();
     db.close();
   },

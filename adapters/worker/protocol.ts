@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { CommandOutcome, InboundCommand, Suggestion, SuggestionRequest } from '../../src/core/ports';
+import type { JobReport } from '../../src/scheduler/run-due';
+
+/** What the work thread is started with (workerData): plain values, checked on arrival. */
+export const workThreadData = z.object({
+  databasePath: z.string().min(1),
+  templatesDir: z.string().min(1),
+  logLevel: z.string(),
+  settings: z.object({
+    noticeDays: z.number(),
+    minutesDays: z.number(),
+    exportsDir: z.string().optional(),
+    links: z.object({ baseUrl: z.string(), localOnly: z.boolean() }).optional(),
+    chatPlatforms: z.array(z.enum(['slack', 'discord'])).readonly().optional(),
+  }),
+});
+export type WorkThreadData = z.infer<typeof workThreadData>;
+
+/** A request to the work thread; `now` is the bot's clock at the time it was asked (an injected clock drives the thread). */
+export type WorkAsk =
+  | { op: 'handle'; now: string; command: InboundCommand }
+  | { op: 'suggest'; now: string; request: SuggestionRequest }
+  | { op: 'jobs'; now: string };
+export type WorkRequest = (WorkAsk & { id: number }) | { op: 'stop' };
+
+export type WorkValue = CommandOutcome | Suggestion[] | JobReport[];
+
+/** What the thread sends back: an answer to a request, a log line, or word that a command committed messages. */
+export type WorkMessage =
+  | { kind: 'answer'; id: number; ok: true; value: WorkValue }
+  | { kind: 'answer'; id: number; ok: false; error: string }
+  | { kind: 'log'; line: string }
+  | { kind: 'committed' };

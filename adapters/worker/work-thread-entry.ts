@@ -1,0 +1,56 @@
+/**
+ * The work thread (see work-thread.ts): the core's commands and the scheduler's due jobs, on
+ * their own event loop and their own connection to the bot's database, so the bot's event loop
+ * only reads requests, acknowledges them and does network I/O. Built as dist/work-thread-entry.mjs.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import pino from 'pino';
+import { ConveneCore } from '../../src/core/core';
+import { TemplateRenderer } from '../../src/render/renderer';
+import { dueWork, forgetOldDeliveryIds, type JobReport } from '../../src/scheduler/run-due';
+import { openDatabase } from '../../src/store/db';
+import { buildJobHandlers, buildRegistry } from '../../src/use-cases/index';
+import { workThreadData, type WorkMessage, type WorkRequest } from './protocol';
+
+const port = parentPort!;
+const post = (m: WorkMessage) => port.postMessage(m);
+const data = workThreadData.parse(workerData);
+// Log lines go to the bot's logger, which writes them where it writes its own.
+const logger = pino({ level: data.logLevel, base: { app: 'convene', thread: 'work' } }, { write: (line: string) => post({ kind: 'log', line }) });
+const db = openDatabase(data.databasePath);
+const renderer = new TemplateRenderer(data.templatesDir);
+// The instant of the command being handled: the bot's clock when it was asked.
+let commandNow = new Date();
+const core = new ConveneCore({
+  db, clock: { now: () => commandNow }, registry: buildRegistry(), renderer, settings: data.settings, logger,
+  onCommitted: () => post({ kind: 'committed' }),
+});
+const jobDeps = { db, handlers: buildJobHandlers(), renderer, settings: data.settings, logger };
+
+/** Every due job at `now`, one per turn of this thread's loop, so commands asked meanwhile are not held up behind all of them. */
+async function runJobs(now: Date): Promise<JobReport[]> {
+  const done: JobReport[] = [];
+  for (const _ of dueWork(jobDeps, () => now, done)) await new Promise((resolve) => setImmediate(resolve));
+  forgetOldDeliveryIds(db, now);
+  return done;
+}
+
+port.on('message', (m: WorkRequest) => {
+  if (m.op === 'stop') {
+    db.close();
+    port.close();
+    return;
+  }
+  const answer = async () => {
+    if (m.op === 'jobs') return runJobs(new Date(m.now));
+    commandNow = new Date(m.now);
+    return m.op === 'handle' ? core.handleSync(m.command) : core.suggest(m.request);
+  };
+  answer().then(
+    (value) => post({ kind: 'answer', id: m.id, ok: true, value }),
+    (err: unknown) => {
+      logger.error({ err, op: m.op }, 'work thread request failed');
+      post({ kind: 'answer', id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+    },
+  );
+});

@@ -1,0 +1,150 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Clock } from '../../src/clock';
+import type { CommandOutcome, Core, InboundCommand, Suggestion, SuggestionRequest } from '../../src/core/ports';
+import type { Logger } from '../../src/logger';
+import type { JobReport } from '../../src/scheduler/run-due';
+import type { WorkAsk, WorkMessage, WorkRequest, WorkThreadData, WorkValue } from './protocol';
+
+export interface WorkThreadOptions extends WorkThreadData {
+  /** The bot's clock: each request carries its instant, so an injected clock drives the thread. */
+  clock: Clock;
+  logger: Logger;
+  /** A command committed messages to the outbox (the sender drains on this thread). */
+  onCommitted: () => void;
+}
+
+/** tsx's ES module API, for running the thread from the sources (`npm run dev`, tests). */
+const tsxApi = () => pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+
+type Pending = { resolve: (v: WorkValue) => void; reject: (e: Error) => void; worker: Worker };
+
+/** How long `stop()` waits for the thread to close its database before ending it. */
+const STOP_WAIT_MS = 5000;
+
+const CRASHED = 'Something went wrong on our side before this was answered. Please look whether it took effect (a list or status command shows it) and try again if not; if it keeps happening, tell whoever runs the bot.';
+
+/**
+ * The core's commands and the scheduler's due jobs in a worker thread with its own connection to
+ * the same database (WAL: one writer at a time, the busy timeout waits for the lock), so neither a
+ * command's fsync nor a tick rendering hundreds of messages holds the event loop that reads and
+ * acknowledges the chat platforms' requests. A `Core` for the adapters, and `runDueJobs` for the
+ * Scheduler. Started on first use; if it dies, what it was doing is answered as failed, the error
+ * is logged, and the next request starts a new one (a job is its own transaction: one cut short
+ * rolled back, and runs again). From the sources (tsx) it runs the .ts entry under tsx; from
+ * dist/ the compiled one next to this bundle.
+ */
+export class WorkThread implements Core {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private readonly inFlight = new Set<Promise<WorkValue>>();
+  private next = 1;
+  private stopped = false;
+  private readonly log: Logger;
+
+  constructor(private readonly options: WorkThreadOptions) {
+    this.log = options.logger.child({ component: 'work-thread' });
+  }
+
+  async handle(command: InboundCommand): Promise<CommandOutcome> {
+    try {
+      return (await this.call({ op: 'handle', now: this.now(), command })) as CommandOutcome;
+    } catch {
+      return { status: 'refused', code: 'rule', reply: CRASHED, audience: 'person' };
+    }
+  }
+
+  async suggest(request: SuggestionRequest): Promise<Suggestion[]> {
+    return ((await this.call({ op: 'suggest', now: this.now(), request }).catch(() => [])) as Suggestion[]);
+  }
+
+  /** The Scheduler's `runDueJobs`: the jobs due at `now` and the forgetting of old delivery ids, on the thread. */
+  readonly runDueJobs = async (now: Date): Promise<JobReport[]> => (await this.call({ op: 'jobs', now: now.toISOString() })) as JobReport[];
+
+  /** Waits for what was asked, then lets the thread close its database and end. Later requests are refused. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled([...this.inFlight]);
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ op: 'stop' } satisfies WorkRequest);
+    const timer = setTimeout(() => void worker.terminate(), STOP_WAIT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private now(): string {
+    return this.options.clock.now().toISOString();
+  }
+
+  private call(ask: WorkAsk): Promise<WorkValue> {
+    if (this.stopped) return Promise.reject(new Error('the work thread is stopped'));
+    const worker = this.worker ?? this.start();
+    const id = this.next++;
+    const answer = new Promise<WorkValue>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker });
+      worker.postMessage({ ...ask, id } satisfies WorkRequest);
+    });
+    this.inFlight.add(answer);
+    const settled = () => void this.inFlight.delete(answer);
+    answer.then(settled, settled);
+    return answer;
+  }
+
+  private start(): Worker {
+    const { clock: _clock, logger: _logger, onCommitted: _onCommitted, ...data } = this.options;
+    const fromSources = /\.ts$/.test(import.meta.url);
+    const entry = new URL(fromSources ? './work-thread-entry.ts' : './work-thread-entry.mjs', import.meta.url);
+    const worker = fromSources
+      ? // The sources need tsx's loader in the thread, registered before the entry is imported (an --import in
+        // execArgv races the entry in a thread); resolved from here, not from the working directory.
+        new Worker(`import(${JSON.stringify(tsxApi())}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData: data satisfies WorkThreadData })
+      : new Worker(entry, { workerData: data satisfies WorkThreadData });
+    worker.on('message', (m: WorkMessage) => this.receive(m));
+    worker.on('error', (err) => {
+      this.log.error({ err }, 'the work thread failed; what it was doing is answered as failed, and the next command or tick starts it again');
+      this.lost(worker, err);
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker && !this.stopped) this.log.error({ code }, 'the work thread ended; the next command or tick starts it again');
+      this.lost(worker, new Error(`the work thread ended (${code})`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  /** A thread that died answers nothing more: everything it was asked fails, and it is replaced on next use. */
+  private lost(worker: Worker, err: Error): void {
+    if (this.worker === worker) this.worker = null;
+    for (const [id, p] of this.pending)
+      if (p.worker === worker) {
+        this.pending.delete(id);
+        p.reject(err);
+      }
+  }
+
+  private receive(m: WorkMessage): void {
+    if (m.kind === 'committed') return this.options.onCommitted();
+    if (m.kind === 'log') return this.relay(m.line);
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (m.ok) p.resolve(m.value);
+    else p.reject(new Error(m.error));
+  }
+
+  /** A log line of the thread, through the bot's logger (same destination, same level). */
+  private relay(line: string): void {
+    try {
+      const { level, msg, time: _t, pid: _p, hostname: _h, app: _a, ...rest } = JSON.parse(line) as { level: number; msg?: string; [k: string]: unknown };
+      const label = this.options.logger.levels.labels[level] as 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'fatal' | undefined;
+      (label ? this.log[label] : this.log.info).call(this.log, rest, msg ?? '');
+    } catch {
+      this.log.info(line);
+    }
+  }
+}

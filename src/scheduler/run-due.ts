@@ -1,0 +1,103 @@
+import type { Logger } from '../logger';
+import type { TemplateRenderer } from '../render/renderer';
+import { CommandContext, type Settings } from '../core/context';
+import type { Db } from '../store/db';
+import { inTransaction } from '../store/db';
+import { appendAudit } from '../store/audit';
+import { exerciseById } from '../store/exercises';
+import { completeJob, dueJobs, type Job } from '../store/jobs';
+import { DEDUP_KEEP_MS, anyOlderThan, forgetOlderThan } from '../store/inbound';
+import { retryDelayMs } from '../delivery/record-result';
+import type { JobHandlers } from './jobs';
+import { recordFailedJob } from './failed-job';
+
+/** A job run later than this after its due time is marked late. */
+export const LATE_AFTER_MS = 5 * 60_000;
+
+const BATCH = 100;
+
+export type JobReport = { kind: string; ref: string; late: boolean; note: string };
+
+/** What running the due jobs needs: the same whether it runs on the bot's event loop or in the work thread. */
+export interface DueWorkDependencies {
+  db: Db;
+  handlers: JobHandlers;
+  renderer: TemplateRenderer;
+  settings: Settings;
+  logger: Logger;
+}
+
+/**
+ * Runs the jobs due at `now()`, one transaction each, guarded by its pending status, yielding
+ * after each so the caller can let other work in between. A job that throws is rolled back,
+ * recorded as failed and tried again later with back-off; the jobs after it run as usual.
+ */
+export function* dueWork(deps: DueWorkDependencies, now: () => Date, done: JobReport[]): Generator<void> {
+  const { db } = deps;
+  const tried = new Set<number>();
+  for (;;) {
+    const at = now();
+    const batch = dueJobs(db, at.toISOString(), BATCH);
+    const due = batch.filter((j) => !tried.has(j.id));
+    if (due.length === 0) return;
+    for (const job of due) {
+      tried.add(job.id);
+      try {
+        done.push(...inTransaction(db, () => runOne(deps, job, at)));
+      } catch (err) {
+        deps.logger.error({ err, job: job.id, kind: job.kind, ref: job.ref }, 'job failed; it is tried again later');
+        const retryAt = new Date(at.getTime() + retryDelayMs(job.attempts + 1));
+        try {
+          inTransaction(db, () => recordFailedJob(deps, job, err, at, retryAt));
+        } catch (recordErr) {
+          deps.logger.error({ err: recordErr, job: job.id }, 'could not record the failure of a job');
+        }
+      }
+      yield;
+    }
+    if (batch.length < BATCH) return;
+  }
+}
+
+/** Platform delivery ids older than the retry window are forgotten; a write only when there are some. */
+export function forgetOldDeliveryIds(db: Db, now: Date): void {
+  // Retries come within minutes; a delivery id received before the window is not seen again.
+  const cutoff = new Date(now.getTime() - DEDUP_KEEP_MS).toISOString();
+  if (anyOlderThan(db, cutoff)) inTransaction(db, () => forgetOlderThan(db, cutoff));
+}
+
+function runOne(deps: DueWorkDependencies, job: Job, now: Date): JobReport[] {
+  const { db } = deps;
+  const nowIso = now.toISOString();
+  const late = now.getTime() - new Date(job.dueAt).getTime() > LATE_AFTER_MS;
+  const exercise = exerciseById(db, job.exerciseId);
+  const handler = deps.handlers.get(job.kind);
+  const sweep = deps.handlers.sweepNamed(job.kind);
+  if (!exercise || exercise.status === 'dissolved' || (!handler && !sweep)) {
+    const why = !handler && !sweep ? `no handler for ${job.kind}` : 'exercise dissolved';
+    db.prepare(`UPDATE jobs SET status = 'cancelled', note = ? WHERE id = ? AND status = 'pending'`).run(why, job.id);
+    return [];
+  }
+  const label = sweep ? `sweep ${job.kind}` : `job ${job.kind} ${job.ref}`;
+  const ctx = new CommandContext(db, now, exercise, { person: null, member: null, label: 'scheduler' }, deps.settings, deps.renderer, label);
+  // Claim first: if another process ran it meanwhile, do nothing (the transaction makes this exact).
+  if (!completeJob(db, job.id, nowIso, late, null)) return [];
+  if (sweep) {
+    const found = sweep(ctx);
+    for (const r of found)
+      appendAudit(db, {
+        exerciseId: exercise.id, at: nowIso, actor: 'scheduler', action: label,
+        outcome: r.late ? 'done late' : 'done', detail: { ref: r.ref, note: r.note },
+      });
+    db.prepare('UPDATE jobs SET note = ? WHERE id = ?').run(found.length ? `${found.length} done` : 'nothing to do', job.id);
+    return found.map((r) => ({ kind: job.kind, ref: r.ref, late: r.late, note: r.note }));
+  }
+  const result = handler!(ctx, job, late);
+  db.prepare('UPDATE jobs SET note = ? WHERE id = ?').run(result.note, job.id);
+  appendAudit(db, {
+    exerciseId: exercise.id, at: nowIso, actor: 'scheduler', action: `job ${job.kind}`,
+    outcome: result.skipped ? 'skipped' : late ? 'done late' : 'done',
+    detail: { job: job.id, ref: job.ref, dueAt: job.dueAt, note: result.note },
+  });
+  return [{ kind: job.kind, ref: job.ref, late, note: result.note }];
+}
