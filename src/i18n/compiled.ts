@@ -79,14 +79,7 @@ export class CompiledMessages {
         if (value === undefined) return this.viaT(language, key, values, count);
         out += String(value);
       } else {
-        const value = valueAt(values, path);
-        if (typeof value === 'string') out += value;
-        else if (typeof value === 'number' || typeof value === 'boolean') out += String(value);
-        // i18next writes a value it finds null, or a name given as undefined, as nothing.
-        else if (path.length === 1 && Object.hasOwn(values, path[0]!) && (value === null || value === undefined)) out += '';
-        // A name it does not find at all stays as it was written (`skipOnVariables`).
-        else if (value === undefined && absent(values, path)) out += message.placeholders[i]!;
-        else return this.viaT(language, key, values, count);
+        out += valueText(values, path, message.placeholders[i]!);
       }
       out += message.texts[i + 1]!;
     }
@@ -150,26 +143,52 @@ function compile(raw: string): CompiledMessage | null {
   return { texts, paths, placeholders };
 }
 
-/** A value by its own properties only, as i18next's getPath reads it; undefined when a step is missing. */
-function valueAt(values: Record<string, unknown>, path: string[]): unknown {
-  let at: unknown = values;
-  for (const step of path) {
-    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, step)) return undefined;
-    at = (at as Record<string, unknown>)[step];
-  }
-  return at;
+/**
+ * What i18next's interpolator writes for a `{{path}}` (escapeValue off): the value its getPath
+ * finds (own properties, stepping only into objects); else what its deepFind finds (it also tries
+ * dotted names such as `links.page` and steps over primitives); a name given as undefined is
+ * written as nothing, a name not found at all stays as written (`skipOnVariables`); null is
+ * nothing, anything else String(value) (its makeString).
+ */
+function valueText(values: Record<string, unknown>, path: string[], placeholder: string): string {
+  let value = getPath(values, path);
+  const joined = path.length === 1 ? path[0]! : path.join('.');
+  if (value === undefined || value === null) value = deepFind(values, joined, path);
+  if (value === undefined) return Object.hasOwn(values, joined) ? '' : placeholder;
+  return typeof value === 'string' ? value : value === null ? '' : String(value);
 }
 
-/**
- * Whether i18next finds nothing at all for `path`: neither the first name nor any dotted join of
- * the names (`links`, `links.page`) is a property of the values, own or inherited (its deepFind
- * looks each of them up).
- */
-function absent(values: Record<string, unknown>, path: string[]): boolean {
-  let joined = '';
-  for (const step of path) {
-    joined = joined ? `${joined}.${step}` : step;
-    if (joined in values) return false;
+/** i18next's getPath: own properties only; a step into nothing or a string finds nothing. */
+function getPath(values: Record<string, unknown>, path: string[]): unknown {
+  let at: unknown = values;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (!at || typeof at === 'string') return undefined;
+    at = Object.hasOwn(at, path[i]!) ? (at as Record<string, unknown>)[path[i]!] : {};
   }
-  return true;
+  if (!at || typeof at === 'string') return undefined;
+  return Object.hasOwn(at, path[path.length - 1]!) ? (at as Record<string, unknown>)[path[path.length - 1]!] : undefined;
+}
+
+/** i18next's deepFind, step for step (it reads inherited properties too, except functions). */
+function deepFind(values: Record<string, unknown>, joined: string, path: string[]): unknown {
+  if (values[joined]) return Object.hasOwn(values, joined) ? values[joined] : undefined;
+  let current: unknown = values;
+  for (let i = 0; i < path.length; ) {
+    if (!current || typeof current !== 'object') return undefined;
+    let next: unknown;
+    let nextPath = '';
+    for (let j = i; j < path.length; ++j) {
+      if (j !== i) nextPath += '.';
+      nextPath += path[j];
+      next = (current as Record<string, unknown>)[nextPath];
+      if ((typeof next === 'function' || nextPath === '__proto__') && !Object.hasOwn(current, nextPath)) next = undefined;
+      if (next !== undefined) {
+        if ((typeof next === 'string' || typeof next === 'number' || typeof next === 'boolean') && j < path.length - 1) continue;
+        i += j - i + 1;
+        break;
+      }
+    }
+    current = next;
+  }
+  return current;
 }

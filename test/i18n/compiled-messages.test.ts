@@ -26,7 +26,7 @@ function placeholdersOf(key: string): string[] {
   return [...new Set(messages.flatMap((m) => [...m.matchAll(/\{\{(.+?)\}\}/g)].map((x) => x[1]!.trim())))];
 }
 
-/** Views that put each placeholder through every case: a string, a number, missing, null, an object, a nested path. */
+/** Views that put each placeholder through every case: a string, a number, missing, undefined, null, an object, a nested path. */
 function viewsFor(names: string[]): Record<string, unknown>[] {
   const nested = (name: string, value: unknown): Record<string, unknown> => {
     const [head, ...rest] = name.split('.');
@@ -42,6 +42,11 @@ function viewsFor(names: string[]): Record<string, unknown>[] {
     merge(() => null),
     merge(() => ({ nested: true })),
     {},
+    // A nested name whose parent is false, a string or an array; a dotted name given flat.
+    Object.assign({}, ...names.map((n) => ({ [n.split('.')[0]!]: false }))) as Record<string, unknown>,
+    Object.assign({}, ...names.map((n) => ({ [n.split('.')[0]!]: 'text' }))) as Record<string, unknown>,
+    Object.assign({}, ...names.map((n) => ({ [n.split('.')[0]!]: ['a', 'b'] }))) as Record<string, unknown>,
+    Object.fromEntries(names.map((n) => [n, `flat ${n}`])),
     { ...merge((n) => n), count: 'three' },
     { ...merge((n) => n), context: 'male' },
   ];
@@ -128,6 +133,8 @@ describe('CompiledMessages over messages the catalogue does not have yet', () =>
       ['en', 'nested', { x: 'X' }], ['en', 'raw', { x: '<b>' }], ['en', 'formatted', { x: 'soon' }],
       ['en', 'item', { count: 0, owner: { name: 'ORG1' } }], ['en', 'item', { count: 1, owner: { name: 'ORG1' } }],
       ['en', 'item', { count: 7, owner: { name: 'ORG1' } }], ['en', 'item', { count: 7, owner: null }],
+      ['en', 'item', { count: 7, owner: false }], ['en', 'item', { count: 7, 'owner.name': 'flat' }], ['en', 'item', { count: 2, owner: { name: { x: 1 } } }],
+      ['en', 'item', { count: 2, owner: { name: undefined } }], ['en', 'plain', { x: undefined }], ['en', 'plain', {}], ['en', 'plain', { x: ['a', 'b'] }],
       ['sr', 'item', { count: 3 }], ['sr', 'item', { count: 21 }], ['sr', 'item', { count: 0 }], ['sr', 'nested', { x: 1 }],
       ['en', 'withContext', { context: 'male' }], ['en', 'plain', { x: 'a {{x}} b' }],
     ];
