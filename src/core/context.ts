@@ -97,6 +97,9 @@ export class CommandContext {
     readonly helpCommand: string = HELP_COMMAND,
   ) {}
 
+  /** The Reply-To of this command's messages, looked up at its first message (no command changes roles and then writes). */
+  private replyTo: { email: string | null } | undefined;
+
   get nowIso(): string {
     return this.now.toISOString();
   }
@@ -156,11 +159,22 @@ export class CommandContext {
   deliver(m: PersonalMessage): number[] {
     const language = messageLanguage(m.kind, m.to, this.exercise);
     const withButtons = m.actions?.length ? { ...m, view: { ...m.view, buttonsIn: buttonsIn(this.settings, language) } } : m;
-    return deliverToPerson(this.db, this.renderer, this.exercise?.id ?? null, this.nowIso, withButtons, this.settings.links);
+    const exerciseId = this.exercise?.id ?? null;
+    this.replyTo ??= { email: exerciseId === null ? null : replyToOf(this.db, exerciseId) };
+    return deliverToPerson(this.db, this.renderer, exerciseId, this.nowIso, withButtons, this.settings.links, this.replyTo.email);
   }
 }
 
-/** Shared by commands and scheduled jobs: render once per person and enqueue per medium. */
+/** Where a reply to an exercise's e-mail goes: its first coordinator (the adapter falls back to REPLY_TO). */
+export function replyToOf(db: Db, exerciseId: number): string | null {
+  return coordinators(db, exerciseId)[0]?.email ?? null;
+}
+
+/**
+ * Shared by commands and scheduled jobs: render once per person and enqueue per medium.
+ * `replyTo`: the exercise's Reply-To when the caller has it already (a command sending to 600
+ * people looks it up once), else it is looked up here.
+ */
 export function deliverToPerson(
   db: Db,
   renderer: TemplateRenderer,
@@ -168,6 +182,7 @@ export function deliverToPerson(
   nowIso: string,
   m: PersonalMessage,
   links?: LinkSettings,
+  replyTo?: string | null,
 ): number[] {
   const exercise = exerciseId === null ? undefined : exerciseById(db, exerciseId);
   // Personal links only while the exercise is active: a dissolved one takes no votes and sends only its notice.
@@ -175,7 +190,7 @@ export function deliverToPerson(
   const view = { exercise: exercise?.name, ...m.view, ...personal, recipientName: m.to.name, recipientEmail: m.to.email };
   // Rendered now, in the reader's language of now: changing it later changes the next message only.
   const rendered = renderer.render(m.kind, view, messageLanguage(m.kind, m.to, exercise));
-  const coordinator = exercise ? coordinators(db, exercise.id)[0] : undefined;
+  const replyAddress = replyTo !== undefined ? replyTo : exercise ? replyToOf(db, exercise.id) : null;
   const ids: number[] = [];
   const on = (medium: Medium) => !m.media || m.media.includes(medium);
   const base = {
@@ -199,7 +214,7 @@ export function deliverToPerson(
             text: rendered.text,
             html: rendered.html,
             ...(m.calendar ? { calendar: m.calendar } : {}),
-            ...(coordinator ? { replyTo: coordinator.email } : {}),
+            ...(replyAddress ? { replyTo: replyAddress } : {}),
           },
         },
         nowIso,

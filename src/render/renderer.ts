@@ -58,6 +58,8 @@ const FOOTER = 'footer';
 export class TemplateRenderer {
   private readonly texts = new Map<string, TextTemplate>();
   private readonly htmls = new Map<string, HtmlTemplate | null>();
+  /** Per kind: the catalogue messages its e-mail shows (text, HTML and layout together). */
+  private readonly shown = new Map<string, ReadonlySet<string> | null>();
 
   constructor(private readonly dir: string) {}
 
@@ -74,7 +76,12 @@ export class TemplateRenderer {
     }
     const htmlTemplate = this.html(kind);
     const layout = this.layout();
-    view = withMessages(kind, view, language, union(template.shows, htmlTemplate?.shows ?? new Set(), layout.shows));
+    let shows = this.shown.get(kind);
+    if (shows === undefined) {
+      shows = union(template.shows, htmlTemplate?.shows ?? new Set(), layout.shows);
+      this.shown.set(kind, shows);
+    }
+    view = withMessages(kind, view, language, shows);
     const subject = singleLine(Mustache.render(template.subject, view, {}, { escape: toPlainText }));
     // The footer is written in the message's language (English for a kind not translated yet).
     const footerTemplate = this.has(FOOTER) ? this.text(FOOTER) : null;
