@@ -4,8 +4,7 @@ import type { TemplateRenderer } from '../render/renderer';
 import type { DeliveryPort, DeliveryResult, Medium } from '../core/ports';
 import type { Db } from '../store/db';
 import { markDrained, mediumState } from '../store/delivery-media';
-import { personById } from '../store/members';
-import { anyDue, claimDue, countDue, releaseClaim, toOutboundMessage, type OutboxEntry } from '../store/outbox';
+import { anyDue, claimDue, countDue, releaseClaim, toOutboundMessage, type ClaimedEntry, type OutboxEntry } from '../store/outbox';
 import { recordResult, type Outcome } from './record-result';
 import { writeAndForget, writeDurably } from './write';
 
@@ -200,8 +199,8 @@ export class OutboxSender {
     // A paused medium sends one message to see whether its settings work now.
     let probe = paused && (!this.probed.has(medium) || clock.now().getTime() >= new Date(state!.probeAt ?? 0).getTime());
     let exhausted = false;
-    const queue: OutboxEntry[] = [];
-    const claim = (): OutboxEntry | undefined => {
+    const queue: ClaimedEntry[] = [];
+    const claim = (): ClaimedEntry | undefined => {
       if (exhausted || run.controller.signal.aborted) return undefined;
       if (paused && !probe) return undefined;
       const limit = paused ? 1 : Math.max(8, concurrency * 2);
@@ -237,9 +236,8 @@ export class OutboxSender {
     if (queue.length > 0) writeAndForget(db, () => queue.splice(0).forEach((e) => releaseClaim(db, e.id, null)));
   }
 
-  private async attempt(port: DeliveryPort, entry: OutboxEntry, run: Run): Promise<Result> {
-    const person = entry.personId ? personById(this.deps.db, entry.personId) : undefined;
-    const message = toOutboundMessage(entry, person?.name);
+  private async attempt(port: DeliveryPort, entry: ClaimedEntry, run: Run): Promise<Result> {
+    const message = toOutboundMessage(entry, entry.recipientName ?? undefined);
     const controller = new AbortController();
     run.attempts.set(controller, performance.now());
     let result: DeliveryResult;

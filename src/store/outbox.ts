@@ -87,6 +87,11 @@ function insertEntry(db: Db, e: NewOutboxEntry, now: string): number {
   return id;
 }
 
+/** A message claimed for delivery, with the name of the person it goes to (for the To: line). */
+export interface ClaimedEntry extends OutboxEntry {
+  recipientName: string | null;
+}
+
 /**
  * The kind of message that edits a channel post in place (an endorsement's tally). Two edits of one
  * post must arrive in the order they were queued, or a slower earlier edit (a retry after a 429,
@@ -100,11 +105,12 @@ export const IN_PLACE_UPDATE = 'endorsement-tally';
  * process running `convene tick`) skips them until the lease ends. A lease that ran out (the
  * process died mid-send) makes the message due again: at-least-once, with a stable message id.
  */
-export function claimDue(db: Db, now: string, leaseUntil: string, limit: number, media: readonly Medium[]): OutboxEntry[] {
+export function claimDue(db: Db, now: string, leaseUntil: string, limit: number, media: readonly Medium[]): ClaimedEntry[] {
   const placeholders = media.map(() => '?').join(', ');
   const rows = db
     .prepare(
-      `${WITH_PAYLOAD}
+      `SELECT o.*, p.payload, pe.name AS recipient_name FROM outbox o JOIN outbox_payloads p ON p.outbox_id = o.id
+         LEFT JOIN people pe ON pe.id = o.person_id
        WHERE o.medium IN (${placeholders}) AND o.next_attempt_at <= ?
          AND (o.status = 'pending' OR (o.status = 'sending' AND o.lease_until <= ?))
          AND NOT (o.kind = '${IN_PLACE_UPDATE}' AND EXISTS (
@@ -112,10 +118,10 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
              AND p.id < o.id AND p.status IN ('pending', 'sending')))
        ORDER BY o.next_attempt_at, o.id LIMIT ?`,
     )
-    .all(...media, now, now, limit) as OutboxRow[];
+    .all(...media, now, now, limit) as (OutboxRow & { recipient_name: string | null })[];
   const lease = db.prepare(`UPDATE outbox SET status = 'sending', lease_until = ? WHERE id = ?`);
   for (const r of rows) lease.run(leaseUntil, r.id);
-  return rows.map(toEntry);
+  return rows.map((r) => ({ ...toEntry(r), recipientName: r.recipient_name }));
 }
 
 /**

@@ -151,6 +151,10 @@ describe('the outbox sender', () => {
       const [mail] = await smtp.parsed();
       if (!mail) throw new Error('no mail');
       expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]!.address : '').toBe('focal@kas.example.org');
+      // The To: line names the person the row is for (read with the claim).
+      const person = app.db.prepare(`SELECT name FROM people WHERE email = 'focal@kas.example.org'`).get() as { name: string };
+      expect(person.name).not.toBe('');
+      expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]!.name : '').toBe(person.name);
       expect(mail.text).toMatch(/\/members verify \d{6}/);
       expect(mail.html).toContain('Kosovo 2014');
       const row = outboxByRef(app.db, 'link:discord:55')[0]!;
