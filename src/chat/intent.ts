@@ -18,11 +18,23 @@ export interface ChatIntent {
 export const INTENT_MAX = 100;
 const PREFIX = 'cv1';
 
+const COMMAND = /^[a-z]+(?: [a-z-]+)?$/;
+const ARG_NAME = /^[a-z][a-z-]*$/;
+
+/** For what a client sends back (decodeIntent): anything may arrive. */
 const intentSchema = z.object({
-  command: z.string().regex(/^[a-z]+(?: [a-z-]+)?$/),
-  args: z.record(z.string().regex(/^[a-z][a-z-]*$/), z.string().max(INTENT_MAX)),
+  command: z.string().regex(COMMAND),
+  args: z.record(z.string().regex(ARG_NAME), z.string().max(INTENT_MAX)),
   needsReason: z.boolean().optional(),
 });
+
+/** The same rules for an intent the code itself built (typed already): a broken one is a bug, so it throws. */
+function checkIntent(intent: ChatIntent): void {
+  const bad = !COMMAND.test(intent.command)
+    ? `command ${JSON.stringify(intent.command)}`
+    : Object.entries(intent.args).map(([k, v]) => (!ARG_NAME.test(k) ? `argument name ${JSON.stringify(k)}` : v.length > INTENT_MAX ? `argument ${k} longer than ${INTENT_MAX}` : '')).find(Boolean);
+  if (bad) throw new Error(`An intent for /${intent.command} has a bad ${bad}.`);
+}
 
 /**
  * The compact value an adapter puts on a button and hands back untouched:
@@ -30,8 +42,8 @@ const intentSchema = z.object({
  * @example encodeIntent({ command: 'minutes done', args: { 'action-id': 'A7' } }) // 'cv1|minutes done|action-id=A7|'
  */
 export function encodeIntent(intent: ChatIntent): string {
-  const checked = intentSchema.parse(intent);
-  const value = `${PREFIX}|${checked.command}|${new URLSearchParams(checked.args).toString()}|${checked.needsReason ? 'r' : ''}`;
+  checkIntent(intent);
+  const value = `${PREFIX}|${intent.command}|${new URLSearchParams(intent.args).toString()}|${intent.needsReason ? 'r' : ''}`;
   if (value.length > INTENT_MAX) throw new Error(`An intent for /${intent.command} is ${value.length} characters; buttons hold ${INTENT_MAX}.`);
   return value;
 }

@@ -109,6 +109,8 @@ export function usageOf(def: CommandDefinition): string {
 
 export class Registry {
   private readonly byPath = new Map<string, CommandDefinition>();
+  /** The definitions never change after construction; every command parsed asks for these. */
+  private topicList: string[] | undefined;
 
   constructor(definitions: CommandDefinition[]) {
     for (const d of definitions) {
@@ -127,7 +129,8 @@ export class Registry {
 
   /** Top-level words: `meeting`, `members`, ... in definition order. */
   topics(): string[] {
-    return [...new Set(this.all().map((d) => d.path.split(' ')[0]!))];
+    this.topicList ??= [...new Set(this.all().map((d) => d.path.split(' ')[0]!))];
+    return [...this.topicList];
   }
 
   /** Commands under a top-level word. */

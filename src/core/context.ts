@@ -134,7 +134,7 @@ export class CommandContext {
    */
   announce(a: GroupAnnouncement): number[] {
     const exercise = this.requireExercise();
-    const rendered = this.renderer.render(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` }, messageLanguage(a.kind, null, exercise));
+    const rendered = this.renderer.renderPlain(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` }, messageLanguage(a.kind, null, exercise));
     const addressed = channelsOf(this.db, exercise.id, a.group).map((c) => ({
       medium: c.medium as Medium,
       address: formatAddress(channelAddress(c.medium as 'slack' | 'discord', c.channelId)),

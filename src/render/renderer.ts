@@ -58,7 +58,7 @@ const FOOTER = 'footer';
 export class TemplateRenderer {
   private readonly texts = new Map<string, TextTemplate>();
   private readonly htmls = new Map<string, HtmlTemplate | null>();
-  /** Per kind: the catalogue messages its e-mail shows (text, HTML and layout together). */
+  /** Per use and kind (`email meeting-invitation`): the catalogue messages it shows (for an e-mail: text, HTML and layout together). */
   private readonly shown = new Map<string, ReadonlySet<string> | null>();
 
   constructor(private readonly dir: string) {}
@@ -70,31 +70,54 @@ export class TemplateRenderer {
 
   /** Subject, plain text and HTML of an e-mail; `<kind>.txt` must have a Subject line. */
   render(kind: string, view: Record<string, unknown>, language: Language = 'en'): RenderedMessage {
+    const htmlTemplate = this.html(kind);
+    const layout = this.layout();
+    const { subject, text, main, filled } = this.plain(kind, view, language, 'email');
+    const body = htmlTemplate
+      ? Mustache.render(htmlTemplate.body, filled, {}, { escape: toHtml })
+      : paragraphs(main);
+    // The frame of every HTML e-mail is in the message's language too: `lang`, and `{{l.x}}` from the catalogue's `layout`.
+    const frame = { lang: language, l: messagesFor(language, LAYOUT, filled) ?? {} };
+    const html = Mustache.render(layout.body, { ...filled, subject, body, ...frame }, {}, { escape: toHtml });
+    return { subject, text, html };
+  }
+
+  /**
+   * Subject and plain text only, the same as {@link render} gives them, without building the HTML:
+   * for a message that never shows it (a post in a chat channel).
+   */
+  renderPlain(kind: string, view: Record<string, unknown>, language: Language = 'en'): Omit<RenderedMessage, 'html'> {
+    const { subject, text } = this.plain(kind, view, language, 'plain');
+    return { subject, text };
+  }
+
+  /**
+   * Subject and text (with the footer), and the view filled in with the catalogue messages that
+   * the parts of `use` show: the text's, or for an e-mail also its HTML's and the layout's.
+   */
+  private plain(
+    kind: string,
+    view: Record<string, unknown>,
+    language: Language,
+    use: 'email' | 'plain',
+  ): { subject: string; text: string; main: string; filled: Record<string, unknown> } {
     const template = this.text(kind);
     if (template.subject === undefined) {
       throw new Error(`Template ${template.file} has no "Subject:" first line, so it cannot be e-mailed.`);
     }
-    const htmlTemplate = this.html(kind);
-    const layout = this.layout();
-    let shows = this.shown.get(kind);
-    if (shows === undefined) {
-      shows = union(template.shows, htmlTemplate?.shows ?? new Set(), layout.shows);
-      this.shown.set(kind, shows);
+    const id = `${use} ${kind}`;
+    let messages = this.shown.get(id);
+    if (messages === undefined) {
+      messages = use === 'plain' ? template.shows : union(template.shows, this.html(kind)?.shows ?? new Set(), this.layout().shows);
+      this.shown.set(id, messages);
     }
-    view = withMessages(kind, view, language, shows);
-    const subject = singleLine(Mustache.render(template.subject, view, {}, { escape: toPlainText }));
+    const filled = withMessages(kind, view, language, messages);
+    const subject = singleLine(Mustache.render(template.subject, filled, {}, { escape: toPlainText }));
     // The footer is written in the message's language (English for a kind not translated yet).
     const footerTemplate = this.has(FOOTER) ? this.text(FOOTER) : null;
-    const footer = footerTemplate ? renderTextBody(footerTemplate, withMessages(FOOTER, view, language, footerTemplate.shows)) : '';
-    const main = renderTextBody(template, view);
-    const text = footer ? `${main}\n\n-- \n${footer}` : main;
-    const body = htmlTemplate
-      ? Mustache.render(htmlTemplate.body, view, {}, { escape: toHtml })
-      : paragraphs(main);
-    // The frame of every HTML e-mail is in the message's language too: `lang`, and `{{l.x}}` from the catalogue's `layout`.
-    const frame = { lang: language, l: messagesFor(language, LAYOUT, view) ?? {} };
-    const html = Mustache.render(layout.body, { ...view, subject, body, ...frame }, {}, { escape: toHtml });
-    return { subject, text, html };
+    const footer = footerTemplate ? renderTextBody(footerTemplate, withMessages(FOOTER, filled, language, footerTemplate.shows)) : '';
+    const main = renderTextBody(template, filled);
+    return { subject, text: footer ? `${main}\n\n-- \n${footer}` : main, main, filled };
   }
 
   /** The plain-text body only (chat messages); the Subject line is optional and ignored. */

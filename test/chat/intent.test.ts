@@ -36,4 +36,10 @@ describe('chat intents', () => {
   it('refuse to encode an intent that would not fit a Discord custom_id', () => {
     expect(() => encodeIntent({ command: 'endorse vote', args: { id: 'E1', choice: 'x'.repeat(95) } })).toThrow(/100/);
   });
+
+  it('refuse to encode an intent that decodeIntent would not read back: a bad command or argument name', () => {
+    expect(() => encodeIntent({ command: 'Endorse Vote', args: {} })).toThrow(/bad command/);
+    expect(() => encodeIntent({ command: 'endorse vote', args: { ID: 'E1' } })).toThrow(/bad argument name "ID"/);
+    expect(() => encodeIntent({ command: 'endorse vote', args: { id: 'E1', choice: 'x'.repeat(101) } })).toThrow(/longer than 100/);
+  });
 });

@@ -121,6 +121,16 @@ describe('TemplateRenderer fills in the catalogue messages each part of a transl
     expect(out.html).toContain('<p>Poštovani/a Milica,</p><h2>Dnevni red</h2>');
     expect(out.html).toContain('<h1>Sastanak</h1>');
   });
+
+  it('renderPlain gives the same subject and text as render, without the HTML', () => {
+    const renderer = new TemplateRenderer(dir);
+    for (const language of ['sr-Latn', 'en'] as const) {
+      const plain = renderer.renderPlain('meeting-invitation', view, language);
+      const { subject, text } = renderer.render('meeting-invitation', view, language);
+      expect(plain).toEqual({ subject, text });
+    }
+    expect(renderer.renderPlain('meeting-invitation', view, 'sr-Latn').text).toContain('Poštovani/a Milica');
+  });
 });
 
 describe('TemplateRenderer on the real templates/', () => {

@@ -17,7 +17,7 @@ export function refreshChannelPosts(ctx: CommandContext, e: Endorsement, known?:
   const exercise = ctx.requireExercise();
   const standing = known ?? standingOf(ctx.db, e);
   const language = messageLanguage('endorsement-request', null, exercise);
-  const rendered = ctx.renderer.render('endorsement-request', {
+  const rendered = ctx.renderer.renderPlain('endorsement-request', {
     exercise: exercise.name,
     ...requestView(e, standing.electorate.length, exercise.timeZone, null, language),
     inChannel: e.status === 'open',
