@@ -129,3 +129,43 @@ describe('/meeting list, /meeting show and /members list in the member language'
     });
   }
 });
+
+describe('/minutes show, /meeting agenda show and /members check in the member language', () => {
+  const SAID: Record<Exclude<Language, 'en'>, string[]> = {
+    sq: [
+      'Procesverbali i M1: takim i PWG "Agree the TOR", Martë, 1 Dhjetor 2026, 10:00 (Europe/Belgrade).',
+      'Projekt, i papublikuar; afati 2026-12-08.',
+      'Vendimet: asnjë.',
+      '  A1 me afat 2026-12-15, e hapur: Share the sampling frame (Profiling Coordinator, 2026-12-01 10:30 Europe/Belgrade)',
+      'Rendi i ditës i M1 (PWG, Martë, 1 Dhjetor 2026, 10:00 (Europe/Belgrade)):',
+      'Çdo organizatë anëtare e Kosovo 2014 ka një pikë kontakti me e-mail që funksionon.',
+    ],
+    'sr-Latn': [
+      'Zapisnik sa sastanka M1: sastanak grupe PWG „Agree the TOR“, utorak, 1. decembar 2026, 10:00 (Europe/Belgrade).',
+      'Nacrt, nije objavljen; rok 2026-12-08.',
+      'Odluke: nema ih.',
+      '  A1 rok 2026-12-15, otvoren: Share the sampling frame (Profiling Coordinator, 2026-12-01 10:30 Europe/Belgrade)',
+      'Dnevni red sastanka M1 (PWG, utorak, 1. decembar 2026, 10:00 (Europe/Belgrade)):',
+      'Svaka organizacija članica profilisanja Kosovo 2014 ima kontakt osobu sa ispravnom adresom e-pošte.',
+    ],
+    'sr-Cyrl': [
+      'Записник са састанка M1: састанак групе PWG „Agree the TOR“, уторак, 1. децембар 2026, 10:00 (Europe/Belgrade).',
+      'Нацрт, није објављен; рок 2026-12-08.',
+      'Одлуке: нема их.',
+      '  A1 рок 2026-12-15, отворен: Share the sampling frame (Profiling Coordinator, 2026-12-01 10:30 Europe/Belgrade)',
+      'Дневни ред састанка M1 (PWG, уторак, 1. децембар 2026, 10:00 (Europe/Belgrade)):',
+      'Свака организација чланица профилисања Kosovo 2014 има контакт особу са исправном адресом е-поште.',
+    ],
+  };
+  for (const [language, lines] of Object.entries(SAID)) {
+    it(`answers a ${language} reader`, async () => {
+      app = createTestApp();
+      ok(app, `/members language ${KAS} ${language}`);
+      await meetingUnderWay(app);
+      ok(app, '/minutes note M1 The TOR was read out');
+      ok(app, '/minutes action M1 KAS 2026-12-15 Share the sampling frame');
+      const said = [ok(app, '/minutes show M1', KAS), ok(app, '/meeting agenda M1 show', KAS), ok(app, '/members check', KAS)].join('\n').split('\n');
+      for (const line of lines) expect(said).toContain(line);
+    });
+  }
+});

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Language } from '../../domain/vocabulary';
+import { translate } from '../../i18n/catalogue';
+import { formatLongIn } from '../../i18n/dates';
 import { choiceArg, freeText, idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { formatLong } from '../../domain/time';
@@ -71,7 +74,7 @@ export const editAgenda = defineCommand({
     const id = meetingLabel(m);
     const op = args.operation;
     const items = agendaOf(ctx.db, m.id);
-    if (op.op === 'show') return accepted(showAgenda(m, items.map((i) => i.text), exercise.timeZone, offersCoordinatorSteps(ctx)));
+    if (op.op === 'show') return accepted(showAgenda(m, items.map((i) => i.text), exercise.timeZone, offersCoordinatorSteps(ctx), ctx.language));
     const closed = closedForChanges(m, exercise.timeZone, ctx.now);
     if (closed) return refused('rule', closed);
     const exists = (n: number) => n >= 1 && n <= items.length;
@@ -117,8 +120,10 @@ export function short(text: string): string {
  * "Agenda of M3 (PWG, Tue 1 Dec 2026, 10:00 (Europe/Belgrade)):\n1. ...". An empty agenda suggests
  * adding an item only to whoever may (offerAdd): focal points and observers read it too.
  */
-export function showAgenda(m: Meeting, agenda: string[], zone: string, offerAdd: boolean): string {
-  const head = `Agenda of ${meetingLabel(m)} (${m.group}, ${formatLong(m.startsAt, zone)})`;
-  if (agenda.length === 0) return `${head}: no items yet.${offerAdd ? ` Add one with /meeting agenda ${meetingLabel(m)} add <text>.` : ''}`;
+export function showAgenda(m: Meeting, agenda: string[], zone: string, offerAdd: boolean, language: Language = 'en'): string {
+  const say = (key: string, values: Record<string, unknown> = {}) => translate(language, `reply-minutes.${key}`, values);
+  const id = meetingLabel(m);
+  const head = say('agendaOf', { id, group: m.group, when: formatLongIn(m.startsAt, zone, language) });
+  if (agenda.length === 0) return say(offerAdd ? 'agendaEmptyHint' : 'agendaEmpty', { head, id });
   return `${head}:\n${agenda.map((t, i) => `${i + 1}. ${t.replace(/\n/g, '\n   ')}`).join('\n')}`;
 }

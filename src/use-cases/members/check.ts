@@ -13,23 +13,25 @@ export const checkFocalPoints = defineCommand({
   run(ctx) {
     const exercise = ctx.requireExercise();
     const members = activeMembers(ctx.db, exercise.id);
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes.${key}`, values);
+    const detail = (d: string | null) => d ?? say('checkNoDetail');
     const gaps: string[] = [];
     for (const org of organisationsOf(ctx.db, exercise.id, 'PWG')) {
       const focal = members.filter((m) => m.role === 'focal' && m.organisation?.id === org.id);
-      const groups = org.inPmg ? 'PWG and PMG' : 'PWG';
+      const groups = org.inPmg ? say('checkBothGroups') : 'PWG';
       if (focal.length === 0) {
-        gaps.push(`${org.acronym} (${groups}) has no focal point: add one with /members add-focal ${org.acronym} <email> <name>.`);
+        gaps.push(say('checkNoFocal', { org: org.acronym, groups }));
         continue;
       }
       const working = focal.filter((f) => f.emailStatus !== 'bounced');
-      if (working.length === 0)
-        gaps.push(
-          `${org.acronym} (${groups}) has no working e-mail: ${focal.map((f) => `${f.email} bounced (${f.emailStatusDetail ?? 'no detail'})`).join('; ')}.`,
-        );
+      if (working.length === 0) {
+        const list = focal.map((f) => say('checkBounced', { email: f.email, detail: detail(f.emailStatusDetail) })).join('; ');
+        gaps.push(say('checkNoEmail', { org: org.acronym, groups, list }));
+      }
     }
     const coordinatorsBounced = members.filter((m) => m.role !== 'focal' && m.emailStatus === 'bounced');
-    for (const m of coordinatorsBounced) gaps.push(`${m.role === 'coordinator' ? 'Coordinator' : 'Observer'} ${m.email} bounced (${m.emailStatusDetail ?? 'no detail'}).`);
-    if (gaps.length === 0) return accepted(`Every member organisation of ${exercise.name} has a focal point with a working e-mail.`);
-    return accepted(`${gaps.length} gap${gaps.length === 1 ? '' : 's'} in ${exercise.name}:\n${gaps.map((g) => `- ${g}`).join('\n')}`);
+    for (const m of coordinatorsBounced) gaps.push(say(m.role === 'coordinator' ? 'checkCoordinator' : 'checkObserver', { email: m.email, detail: detail(m.emailStatusDetail) }));
+    if (gaps.length === 0) return accepted(say('checkNone', { exercise: exercise.name }));
+    return accepted(`${say('checkGaps', { count: gaps.length, exercise: exercise.name })}\n${gaps.map((g) => `- ${g}`).join('\n')}`);
   },
 });

@@ -1,3 +1,4 @@
+import { sayIn, type Say } from '../../i18n/say';
 import { markdownBlocks } from '../../render/markdown';
 import { formatInZone } from '../../domain/time';
 import type { Db } from '../../store/db';
@@ -117,31 +118,34 @@ export function minutesView(exercise: Exercise, m: Meeting, c: MinutesContent, p
  */
 export function contentLines(
   c: MinutesContent,
-  options: { fresh?: { entries: Set<number>; actions: Set<string> }; stateOf?: (actionId: string) => string } = {},
+  options: { fresh?: { entries: Set<number>; actions: Set<string> }; stateOf?: (actionId: string) => string; say?: Say } = {},
 ): string[] {
   const { fresh, stateOf } = options;
-  const mark = (isNew: boolean) => (isNew ? ' [not published yet]' : '');
+  const said = options.say ?? sayIn('en');
+  const say = (key: string, values: Record<string, unknown> = {}) => said(`reply-minutes.${key}`, values);
+  const mark = (isNew: boolean) => (isNew ? say('notPublishedYet') : '');
   const indent = (text: string) => text.replace(/\n/g, '\n   ');
   const lines: string[] = [];
+  const a = c.attendance;
   lines.push(
-    c.attendance
-      ? `Present (${c.attendance.present.length} of ${c.attendance.present.length + c.attendance.absent.length} organisations): ${c.attendance.present.join(', ') || 'none'}${c.attendance.absent.length ? `; absent: ${c.attendance.absent.join(', ')}` : ''}.`
-      : 'Attendance: not recorded.',
+    a
+      ? say(a.absent.length ? 'presentAbsent' : 'present', { present: a.present.length, count: a.present.length + a.absent.length, list: a.present.join(', ') || say('none'), absent: a.absent.join(', ') })
+      : say('attendanceNone'),
   );
-  lines.push('', c.agenda.length ? 'Agenda:' : 'Agenda: none.');
-  c.agenda.forEach((a, i) => lines.push(`${i + 1}. ${indent(a)}`));
-  const section = (title: string, items: ContentEntry[]) => {
-    lines.push('', items.length ? `${title}:` : `${title}: none.`);
+  lines.push('', say(c.agenda.length ? 'agenda' : 'agendaNone'));
+  c.agenda.forEach((item, i) => lines.push(`${i + 1}. ${indent(item)}`));
+  const section = (title: 'notes' | 'decisions', items: ContentEntry[]) => {
+    lines.push('', say(items.length ? title : `${title}None`));
     items.forEach((e, i) => lines.push(`${i + 1}. ${indent(e.text)} (${e.by}, ${e.at})${mark(fresh?.entries.has(e.entryId) ?? false)}`));
   };
-  section('Notes', c.notes);
-  section('Decisions', c.decisions);
-  lines.push('', c.actions.length ? 'Action items by owner:' : 'Action items: none.');
+  section('notes', c.notes);
+  section('decisions', c.decisions);
+  lines.push('', say(c.actions.length ? 'actions' : 'actionsNone'));
   for (const owner of byOwner(c.actions)) {
     lines.push(`${owner.organisation}:`);
-    for (const a of owner.actions) {
-      const state = stateOf ? `, ${stateOf(a.id)}` : '';
-      lines.push(`  ${a.id} due ${a.dueDate}${state}: ${indent(a.text)} (${a.by}, ${a.at})${mark(fresh?.actions.has(a.id) ?? false)}`);
+    for (const item of owner.actions) {
+      const state = stateOf ? `, ${stateOf(item.id)}` : '';
+      lines.push(say('action', { id: item.id, due: item.dueDate, state, text: indent(item.text), by: item.by, at: item.at, mark: mark(fresh?.actions.has(item.id) ?? false) }));
     }
   }
   return lines;

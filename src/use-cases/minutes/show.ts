@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { daysPastDue, formatDate, isOverdue } from '../../domain/minutes';
-import { formatInZone, formatLong } from '../../domain/time';
+import { formatInZone } from '../../domain/time';
+import { formatLongIn } from '../../i18n/dates';
 import { actionsOfMeeting } from '../../store/action-items';
 import { personById } from '../../store/members';
 import { versionDelivery, versionsOf } from '../../store/minutes';
@@ -26,24 +27,23 @@ export const showMinutes = defineCommand({
     if (!found.ok) return refused('not-found', found.message);
     const m = found.value;
     const id = meetingLabel(m);
-    const head = `Minutes of ${id}: ${m.group} meeting "${m.title}", ${formatLong(m.startsAt, zone)}.`;
-    if (m.status === 'cancelled') return accepted(`${head}\n${id} was cancelled (${m.cancelReason ?? 'no reason given'}); it has no minutes.`);
-    if (m.startsAt.getTime() > ctx.now.getTime())
-      return accepted(`${head}\n${id} has not started yet; its minutes are captured from its start (/minutes note ${id} <text>).`);
+    const { language } = ctx;
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes.${key}`, values);
+    const head = say('head', { id, group: m.group, title: m.title, when: formatLongIn(m.startsAt, zone, language) });
+    if (m.status === 'cancelled') return accepted(`${head}\n${say('cancelled', { id, reason: m.cancelReason ?? ctx.say('reply-exercise-status.notice.noReason') })}`);
+    if (m.startsAt.getTime() > ctx.now.getTime()) return accepted(`${head}\n${say('notStarted', { id })}`);
 
     const due = dueDateOf(exercise, m);
     const versions = versionsOf(ctx.db, m.id);
     const content = currentContent(ctx.db, exercise, m);
     const lines = [head];
     if (versions.length === 0) {
-      const days = daysPastDue(due, zone, ctx.now);
-      const overdue = isOverdue(due, zone, ctx.now) ? `: ${days} day${days === 1 ? '' : 's'} overdue` : '';
       // The next step only for whoever may take it (a coordinator, in an exercise not dissolved).
-      const next = offersCoordinatorSteps(ctx) ? ` When ready: /minutes publish ${id}.` : '';
-      lines.push(`Draft, not published; due by ${formatDate(due)}${overdue}.${next}`);
+      const next = offersCoordinatorSteps(ctx) ? say('next', { id }) : '';
+      const values = { due: formatDate(due), count: daysPastDue(due, zone, ctx.now), next };
+      lines.push(say(isOverdue(due, zone, ctx.now) ? 'draftOverdue' : 'draft', values));
     } else {
-      const latest = versions.at(-1)!;
-      lines.push(`Published: version ${latest.version} is the current one${versions[0]!.late ? `; version 1 was late (due by ${versions[0]!.dueDate})` : ''}.`);
+      lines.push(say(versions[0]!.late ? 'publishedLate' : 'published', { version: versions.at(-1)!.version, due: versions[0]!.dueDate }));
     }
     const latestContent = versions.at(-1)?.content as MinutesContent | undefined;
     const fresh = latestContent
@@ -53,17 +53,20 @@ export const showMinutes = defineCommand({
         }
       : undefined;
     const actions = new Map(actionsOfMeeting(ctx.db, m.id).map((a) => [actionLabel(a), a]));
-    lines.push('', ...contentLines(content, { ...(fresh ? { fresh } : {}), stateOf: (a) => actionState(actions.get(a)!, zone, ctx.now) }));
+    const stateOf = (a: string) => actionState(actions.get(a)!, zone, ctx.now, language, ctx.actor.person);
+    lines.push('', ...contentLines(content, { ...(fresh ? { fresh } : {}), stateOf, say: ctx.say }));
     if (offersCoordinatorSteps(ctx) && latestContent && (latestContent.attendance?.present.join(',') ?? null) !== (content.attendance?.present.join(',') ?? null))
-      lines.push('', `The attendance changed since version ${versions.at(-1)!.version}; it goes out with /minutes correct ${id} <what changed>.`);
+      lines.push('', say('attendanceChanged', { version: versions.at(-1)!.version, id }));
 
     if (versions.length) {
-      lines.push('', 'Versions:');
+      lines.push('', say('versions'));
       for (const v of versions) {
         const by = v.publishedByPersonId ? personById(ctx.db, v.publishedByPersonId)?.name : undefined;
         const d = versionDelivery(ctx.db, v.id);
-        const what = v.correction ? `correction: "${v.correction.replace(/\s*\n\s*/g, ' ')}"` : v.late ? `late (due by ${v.dueDate})` : `on time (due by ${v.dueDate})`;
-        lines.push(`v${v.version} published ${formatInZone(new Date(v.publishedAt), zone)}${by ? ` by ${by}` : ''}, ${what}; ${d.people} people, ${d.messages} messages (${[`${d.sent} delivered`, ...(d.waiting ? [`${d.waiting} waiting`] : []), ...(d.failed ? [`${d.failed} not delivered`] : [])].join(', ')}).`);
+        const what = v.correction ? say('correction', { text: v.correction.replace(/\s*\n\s*/g, ' ') }) : say(v.late ? 'late' : 'onTime', { due: v.dueDate });
+        const delivery = [say('delivered', { count: d.sent }), ...(d.waiting ? [say('waiting', { count: d.waiting })] : []), ...(d.failed ? [say('notDelivered', { count: d.failed })] : [])].join(', ');
+        const values = { version: v.version, at: formatInZone(new Date(v.publishedAt), zone), by: by ? say('by', { name: by }) : '', what, people: say('people', { count: d.people }), messages: say('messages', { count: d.messages }), delivery };
+        lines.push(say('version', values));
       }
     }
     return accepted(lines.join('\n'));
