@@ -1,7 +1,8 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Clock } from '../../src/clock';
 import type { Registry } from '../../src/commands/registry';
-import type { CommandOutcome, Core } from '../../src/core/ports';
+import type { ChatRequest, CommandOutcome, Core } from '../../src/core/ports';
+import type { ChatWords } from '../../src/chat/words';
 import type { Logger } from '../../src/logger';
 import { escapeDiscordText } from '../../src/render/escape';
 import { HELP_COMMAND } from './command-payload';
@@ -16,11 +17,16 @@ export interface DiscordDeps {
   clock: Clock;
 }
 
+/** The Discord user as the core knows them. */
+function asked(i: RepliableInteraction): ChatRequest {
+  return { actor: { kind: 'chat', medium: 'discord', userId: i.user.id, displayName: i.user.globalName ?? i.user.username }, helpCommand: `/${HELP_COMMAND}` };
+}
+
 /** Runs a command line through the core as the Discord user who gave it, where they gave it. */
 export function runAs(deps: DiscordDeps, i: RepliableInteraction, text: string): Promise<CommandOutcome> {
   return deps.core.handle({
     text,
-    actor: { kind: 'chat', medium: 'discord', userId: i.user.id, displayName: i.user.globalName ?? i.user.username },
+    actor: asked(i).actor,
     ...(i.channelId ? { channel: { medium: 'discord' as const, id: i.channelId } } : {}),
     deliveryId: `discord:interaction:${i.id}`,
     helpCommand: `/${HELP_COMMAND}`,
@@ -66,8 +72,13 @@ export async function replyNow(deps: DiscordDeps, i: RepliableInteraction, text:
   }
 }
 
+/** The sentences the adapter says itself, in the person's language (the core knows it). */
+export function wordsFor(deps: DiscordDeps, i: RepliableInteraction): Promise<ChatWords> {
+  return deps.core.words(asked(i));
+}
+
 /** A listener's last resort: the person hears that it failed, the log says why. */
-export function failed(deps: DiscordDeps, err: unknown, what: string): string {
+export async function failed(deps: DiscordDeps, i: RepliableInteraction, err: unknown, what: string): Promise<string> {
   deps.logger.error({ err }, `discord ${what} failed`);
-  return 'Something went wrong on our side while answering in Discord. Please try again; if it keeps happening, tell whoever runs the bot.';
+  return (await wordsFor(deps, i)).failed;
 }

@@ -2,34 +2,33 @@ import { MessageFlags, type ChatInputCommandInteraction, type CommandInteraction
 import { usageOf, type CommandDefinition } from '../../src/commands/registry';
 import { formToOpen } from '../../src/chat/forms';
 import { formatCommand, type CommandArgs } from '../../src/commands/format';
-import { answer, failed, replyNow, runAs, type DiscordDeps } from './bridge';
+import { answer, failed, replyNow, runAs, wordsFor, type DiscordDeps } from './bridge';
+import type { ChatWords } from '../../src/chat/words';
 import { argumentKinds, registryTopic } from './command-payload';
 import { scheduleModal } from './components';
-
-const STALE = (name: string) =>
-  `This server knows /${name} from an older version of Convene; whoever runs the bot re-registers the commands with npm run discord:register.`;
 
 /**
  * The registry command a slash command stands for, with its options by the registry's names; or
  * the sentence to answer instead (a stale registration, or a later param given without an earlier one).
  */
-export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { definition: CommandDefinition; args: CommandArgs } | { refusal: string } {
+export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { definition: CommandDefinition; args: CommandArgs } | { refusal: (words: ChatWords) => string } {
+  const stale = { refusal: (words: ChatWords) => words.staleCommand(i.commandName) };
   const topic = registryTopic(i.commandName);
   const sub = i.options.getSubcommand(false);
   const definition = deps.registry.get(sub ? `${topic} ${sub}` : topic);
-  if (!definition) return { refusal: STALE(i.commandName) };
+  if (!definition) return stale;
   const given: readonly CommandInteractionOption[] = sub ? (i.options.data[0]?.options ?? []) : i.options.data;
   const kinds = argumentKinds(definition);
   const args: Record<string, string | boolean> = {};
   for (const o of given) {
-    if (!kinds.has(o.name)) return { refusal: STALE(i.commandName) };
+    if (!kinds.has(o.name)) return stale;
     if (typeof o.value === 'string' || typeof o.value === 'boolean') args[o.name] = o.value;
     else if (typeof o.value === 'number') args[o.name] = String(o.value);
   }
   // The grammar's params are positional: one given after a missing one cannot be placed.
   const missing = definition.params.findIndex((p) => args[p.name] === undefined);
   const after = missing < 0 ? undefined : definition.params.slice(missing + 1).find((p) => args[p.name] !== undefined);
-  if (after) return { refusal: `Give ${definition.params[missing]!.name}: too, with ${after.name}:. Usage: ${usageOf(definition)}` };
+  if (after) return { refusal: (words) => words.paramOrder(definition.params[missing]!.name, after.name, usageOf(definition)) };
   return { definition, args };
 }
 
@@ -41,7 +40,7 @@ export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { 
 export async function onSlashCommand(deps: DiscordDeps, i: ChatInputCommandInteraction): Promise<void> {
   const command = commandOf(deps, i);
   if ('refusal' in command) {
-    await replyNow(deps, i, command.refusal);
+    await replyNow(deps, i, command.refusal(await wordsFor(deps, i)));
     return;
   }
   if (Object.keys(command.args).length === 0 && formToOpen(`/${command.definition.path}`)) {
@@ -54,6 +53,6 @@ export async function onSlashCommand(deps: DiscordDeps, i: ChatInputCommandInter
     const outcome = await runAs(deps, i, formatCommand(command.definition, command.args));
     await answer(deps, i, outcome);
   } catch (err) {
-    await replyNow(deps, i, failed(deps, err, 'command'));
+    await replyNow(deps, i, await failed(deps, i, err, 'command'));
   }
 }

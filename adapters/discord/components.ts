@@ -2,7 +2,7 @@ import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction } fro
 import { REASON_FORM, SCHEDULE_FORM, formIntent, reasonIntro, type ChatForm } from '../../src/chat/forms';
 import { decodeIntent, intentCommand, withReason, type ChatIntent } from '../../src/chat/intent';
 import type { CommandOutcome } from '../../src/core/ports';
-import { answer, failed, replyNow, runAs, type DiscordDeps } from './bridge';
+import { answer, failed, replyNow, runAs, wordsFor, type DiscordDeps } from './bridge';
 import { CUSTOM_ID_LIMIT } from './message';
 import { formModal, modalValues } from './modals';
 
@@ -18,8 +18,6 @@ export function scheduleModal() {
   return formModal(modalId(SCHEDULE_FORM), SCHEDULE_FORM);
 }
 
-const UNKNOWN_BUTTON = 'This button is not one this version of Convene knows. Type the command instead; /convene lists them.';
-
 /**
  * A button under one of our messages: its custom id is an intent `src/` encoded. The clicking
  * user is the actor, as if they had typed the command. An intent that needs a reason (Object)
@@ -28,7 +26,7 @@ const UNKNOWN_BUTTON = 'This button is not one this version of Convene knows. Ty
 export async function onButton(deps: DiscordDeps, i: ButtonInteraction): Promise<void> {
   const intent = decodeIntent(i.customId);
   if (!intent) {
-    await replyNow(deps, i, UNKNOWN_BUTTON);
+    await replyNow(deps, i, (await wordsFor(deps, i)).unknownButton);
     return;
   }
   const id = modalId(REASON_FORM, i.customId);
@@ -49,7 +47,7 @@ export async function onModal(deps: DiscordDeps, i: ModalSubmitInteraction): Pro
   const reasonPrefix = `${modalId(REASON_FORM)}:`;
   const reasonFor = i.customId.startsWith(reasonPrefix) ? decodeIntent(i.customId.slice(reasonPrefix.length)) : null;
   if (!reasonFor) {
-    await replyNow(deps, i, 'This form is not one this version of Convene knows. Type the command instead; /convene lists them.');
+    await replyNow(deps, i, (await wordsFor(deps, i)).unknownForm);
     return;
   }
   await run(deps, i, withReason(deps.registry, reasonFor, values['reason'] ?? ''), REASON_FORM);
@@ -58,7 +56,7 @@ export async function onModal(deps: DiscordDeps, i: ModalSubmitInteraction): Pro
 async function run(deps: DiscordDeps, i: ButtonInteraction | ModalSubmitInteraction, intent: ChatIntent, form?: ChatForm): Promise<void> {
   const text = intentCommand(deps.registry, intent);
   if (text === null) {
-    await replyNow(deps, i, UNKNOWN_BUTTON);
+    await replyNow(deps, i, (await wordsFor(deps, i)).unknownButton);
     return;
   }
   // Discord's deadline is 3 s: acknowledge before any database work. The answer is for the person.
@@ -67,7 +65,7 @@ async function run(deps: DiscordDeps, i: ButtonInteraction | ModalSubmitInteract
     const outcome = await runAs(deps, i, text);
     await answer(deps, i, form ? onInput(form, outcome) : outcome);
   } catch (err) {
-    await replyNow(deps, i, failed(deps, err, 'button or form'));
+    await replyNow(deps, i, await failed(deps, i, err, 'button or form'));
   }
 }
 

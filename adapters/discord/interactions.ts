@@ -2,7 +2,7 @@ import { Events, type Client, type Interaction } from 'discord.js';
 import { RecentRequests } from '../shared/recent';
 import { foreground } from '../shared/foreground';
 import { onAutocomplete } from './autocomplete';
-import { failed, replyNow, type DiscordDeps } from './bridge';
+import { failed, replyNow, wordsFor, type DiscordDeps } from './bridge';
 import { onSlashCommand } from './commands';
 import { onButton, onModal } from './components';
 
@@ -29,7 +29,7 @@ async function dispatch(deps: DiscordDeps, i: Interaction): Promise<void> {
   }
   if (!i.isRepliable()) return;
   if (i.guildId !== deps.guildId) {
-    await replyNow(deps, i, 'Convene answers in the Discord server it was set up for; use it there.');
+    await replyNow(deps, i, (await wordsFor(deps, i)).otherServer);
     return;
   }
   try {
@@ -37,6 +37,6 @@ async function dispatch(deps: DiscordDeps, i: Interaction): Promise<void> {
     else if (i.isButton()) await onButton(deps, i);
     else if (i.isModalSubmit()) await onModal(deps, i);
   } catch (err) {
-    await replyNow(deps, i, failed(deps, err, 'interaction'));
+    await replyNow(deps, i, await failed(deps, i, err, 'interaction'));
   }
 }

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import type { ChatAction, CommandOutcome, Core } from '../../src/core/ports';
+import type { ChatAction, ChatRequest, CommandOutcome, Core } from '../../src/core/ports';
+import type { ChatWords } from '../../src/chat/words';
 import type { Logger } from '../../src/logger';
 import { replyBlocks } from './blocks';
 import type { SlackDirectory } from './identity';
@@ -32,12 +33,18 @@ export interface SlackRequest {
 /** The help as Slack offers it: Slack keeps `/help` for itself. */
 export const HELP_COMMAND = '/convene';
 
+/** The Slack user as the core knows them: their user id, and the e-mail Slack reports for them. */
+export async function asked(deps: SlackDeps, userId: string): Promise<ChatRequest> {
+  const email = await deps.directory.emailOf(userId);
+  return { actor: { kind: 'chat', medium: 'slack', userId, ...(email ? { email } : {}) }, helpCommand: HELP_COMMAND };
+}
+
 /** Runs a command through the core as the Slack user, with the e-mail Slack reports for them. */
 export async function runAs(deps: SlackDeps, r: SlackRequest): Promise<CommandOutcome> {
-  const email = await deps.directory.emailOf(r.userId);
+  const { actor } = await asked(deps, r.userId);
   return deps.core.handle({
     text: r.text,
-    actor: { kind: 'chat', medium: 'slack', userId: r.userId, ...(email ? { email } : {}) },
+    actor,
     ...(r.channelId ? { channel: { medium: 'slack' as const, id: r.channelId } } : {}),
     ...(r.deliveryId ? { deliveryId: r.deliveryId } : {}),
     helpCommand: HELP_COMMAND,
@@ -76,8 +83,13 @@ export function answerWith(deps: SlackDeps, to: { responseUrl?: string; userId: 
   return answer(deps, to, outcome.reply, inChannel, outcome.status === 'accepted' && !inChannel ? (outcome.actions ?? []) : []);
 }
 
+/** The sentences the adapter says itself, in the person's language (the core knows it). */
+export async function wordsFor(deps: SlackDeps, userId: string): Promise<ChatWords> {
+  return deps.core.words(await asked(deps, userId));
+}
+
 /** A listener's last resort: the person hears that it failed, the log says why. */
-export function failed(deps: SlackDeps, err: unknown, what: string): string {
+export async function failed(deps: SlackDeps, userId: string, err: unknown, what: string): Promise<string> {
   deps.logger.error({ err }, `slack ${what} failed`);
-  return 'Something went wrong on our side while answering in Slack. Please try again; if it keeps happening, tell whoever runs the bot.';
+  return (await wordsFor(deps, userId)).failed;
 }

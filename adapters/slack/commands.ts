@@ -43,7 +43,7 @@ async function onCommand(deps: SlackDeps, command: SlashCommand): Promise<void> 
       const outcome = await runAs(deps, { text, userId: command.user_id, channelId: command.channel_id, deliveryId });
       await answerWith(deps, to, outcome);
     } catch (err) {
-      await answer(deps, to, failed(deps, err, 'command'));
+      await answer(deps, to, await failed(deps, command.user_id, err, 'command'));
     }
   });
   if (first) await result;

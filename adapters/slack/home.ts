@@ -1,10 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { CommandOutcome } from '../../src/core/ports';
 import { ACTIONS_BLOCK, VIEW_BLOCKS, buttonBlocks, textBlocks, type Block } from './blocks';
-import { HOME_SECTIONS } from '../../src/chat/home';
-import { runAs, type SlackDeps } from './bridge';
+import { asked, type SlackDeps } from './bridge';
 
-const HINT = 'Type /convene in any channel for the commands. Every command works here as in the console.';
 const PER_SECTION_BLOCKS = 20;
 
 export function registerHome(app: App, deps: SlackDeps): void {
@@ -25,30 +22,23 @@ export async function publishHome(deps: SlackDeps, userId: string): Promise<void
 }
 
 /**
- * The person's App Home: each section of HOME_SECTIONS (src/chat/home.ts) run through the core as
- * them, the reply's text and, under it, the buttons the core offered them (their organisation's
- * votes, Done for its action items). A section the core refuses them is left out.
+ * The person's App Home as the core says it (`Core.home`: the sections of src/chat/home.ts run as
+ * them, in their language) laid out as blocks: each section's title and reply and, under it, the
+ * buttons the core offered them (their organisation's votes, Done for its action items).
  */
 export async function homeBlocks(deps: SlackDeps, userId: string): Promise<Block[]> {
-  const outcomes: { title: string; outcome: CommandOutcome }[] = [];
-  for (const s of HOME_SECTIONS) outcomes.push({ title: s.title, outcome: await runAs(deps, { text: s.command, userId }) });
-  const shown = outcomes.filter((o) => o.outcome.status === 'accepted');
-  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: 'What needs you', emoji: false } }];
-  for (const [i, { title, outcome }] of shown.entries()) {
-    const buttons = outcome.status === 'accepted' && outcome.actions?.length ? buttonBlocks(outcome.actions, `${ACTIONS_BLOCK}-home-${i}`) : [];
+  const home = await deps.core.home(await asked(deps, userId));
+  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: home.header, emoji: false } }];
+  for (const [i, section] of home.sections.entries()) {
+    const buttons = section.actions.length ? buttonBlocks(section.actions, `${ACTIONS_BLOCK}-home-${i}`) : [];
     const room = VIEW_BLOCKS - blocks.length - buttons.length - 3;
     if (room < 2) break;
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${title}*`, verbatim: true } });
-    blocks.push(...textBlocks(outcome.reply, Math.min(PER_SECTION_BLOCKS, room - 1), `type ${HOME_SECTIONS.find((s) => s.title === title)!.command} to read it all.`));
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${section.title}*`, verbatim: true } });
+    blocks.push(...textBlocks(section.reply, Math.min(PER_SECTION_BLOCKS, room - 1), section.more));
     blocks.push(...buttons);
     blocks.push({ type: 'divider' });
   }
-  if (shown.length === 0) {
-    // Refused all alike (not linked, not a member, no exercise): the person is told why.
-    const first = outcomes[0]?.outcome;
-    const alike = first?.status === 'refused' && first.code !== 'not-available' && outcomes.every((o) => o.outcome.reply === first.reply);
-    blocks.push(...textBlocks(alike ? first.reply : 'Nothing needs you right now.', 3, ''));
-  }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: HINT, verbatim: true }] });
+  if (home.empty) blocks.push(...textBlocks(home.empty, 3, ''));
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: home.hint, verbatim: true }] });
   return blocks;
 }

@@ -6,7 +6,7 @@ import { escapeSlackText } from '../../src/render/escape';
 import { within } from '../shared/budget';
 import { digest } from '../shared/recent';
 import { ACTIONS_BLOCK, truncateEscaped } from './blocks';
-import { answer, answerWith, failed, runAs, type SlackDeps } from './bridge';
+import { answer, answerWith, failed, runAs, wordsFor, type SlackDeps } from './bridge';
 import { publishHome } from './home';
 import { OBJECTION_VIEW, SCHEDULE_VIEW, formValues, readOrigin, reasonView } from './modals';
 
@@ -17,7 +17,6 @@ import { OBJECTION_VIEW, SCHEDULE_VIEW, formValues, readOrigin, reasonView } fro
  */
 export const FORM_BUDGET_MS = 2000;
 const FORM_ERROR_LIMIT = 1000;
-const UNKNOWN_BUTTON = 'This button is not one this version of Convene knows. Type the command instead; /convene lists them.';
 
 export function registerInteractions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ block_id: new RegExp(`^${ACTIONS_BLOCK}`), type: 'block_actions' }, async ({ ack, body, action }) => {
@@ -32,7 +31,7 @@ export function registerInteractions(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(OBJECTION_VIEW, async ({ ack, body, view }) => {
     const origin = readOrigin(view);
     if (!origin.decoded) {
-      await ack({ response_action: 'errors', errors: { reason: 'This form no longer knows which request it is about; close it and click Object again.' } });
+      await ack({ response_action: 'errors', errors: { reason: (await wordsFor(deps, body.user.id)).formLostRequest } });
       return;
     }
     const reason = formValues(REASON_FORM, view.state.values)['reason'] ?? '';
@@ -52,7 +51,7 @@ async function onClick(deps: SlackDeps, body: BlockAction<ButtonAction>, action:
       const intent = decodeIntent(value);
       const text = intent ? intentCommand(deps.registry, intent) : null;
       if (!intent || text === null) {
-        await answer(deps, to, UNKNOWN_BUTTON);
+        await answer(deps, to, (await wordsFor(deps, userId)).unknownButton);
       } else if (intent.needsReason) {
         void deps.directory.emailOf(userId); // warm the lookup: the form's answer has 3 s
         await deps.client.views.open({
@@ -71,7 +70,7 @@ async function onClick(deps: SlackDeps, body: BlockAction<ButtonAction>, action:
         if (body.view?.type === 'home') await publishHome(deps, userId);
       }
     } catch (err) {
-      await answer(deps, to, failed(deps, err, 'button'));
+      await answer(deps, to, await failed(deps, userId, err, 'button'));
     }
   });
   if (first) await result;
@@ -97,13 +96,13 @@ async function submitForm(
   try {
     outcome = await within(result, FORM_BUDGET_MS);
   } catch (err) {
-    await ack({ response_action: 'errors', errors: { [form.inputs[0]!.name]: failed(deps, err, 'form') } });
+    await ack({ response_action: 'errors', errors: { [form.inputs[0]!.name]: await failed(deps, userId, err, 'form') } });
     return;
   }
   if (outcome === null) {
     await ack();
     if (!first) return;
-    const late = await result.catch((err: unknown) => ({ reply: failed(deps, err, 'form') }));
+    const late = await result.catch(async (err: unknown) => ({ reply: await failed(deps, userId, err, 'form') }));
     await answer(deps, to, late.reply);
     return;
   }

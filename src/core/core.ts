@@ -18,7 +18,10 @@ import { CommandContext, type ActingPerson, type Settings } from './context';
 import { actorLanguage, resolveActor } from './resolve-actor';
 import { readOnlySentence } from './read-only';
 import { authorise } from './authorise';
-import type { Actor, CommandOutcome, Core, InboundCommand, RefusalCode, Suggestion, SuggestionRequest } from './ports';
+import type { Actor, ChatRequest, CommandOutcome, Core, InboundCommand, RefusalCode, Suggestion, SuggestionRequest } from './ports';
+import { chatLanguage } from './chat-language';
+import { chatWords, type ChatWords } from '../chat/words';
+import { HOME_SECTIONS, homeOf, type ChatHome } from '../chat/home';
 import { suggestIds } from '../use-cases/shared/suggest';
 
 export interface CoreDependencies {
@@ -60,6 +63,31 @@ export class ConveneCore implements Core {
     if (!who.ok || !who.acting.member) return [];
     const ctx = new CommandContext(this.deps.db, now, found.exercise, who.acting, this.deps.settings, this.deps.renderer, '', request.channel);
     return suggestIds(ctx, request.lookup, request.typed);
+  }
+
+  async words(request: ChatRequest): Promise<ChatWords> {
+    let language: Language = 'en';
+    try {
+      const found = this.findExercise({ text: '', actor: request.actor });
+      language = chatLanguage(this.deps.db, request.actor, found.ok ? found.exercise : null);
+    } catch (error) {
+      // Said when things already go wrong (a database the bot cannot read): English then.
+      this.deps.logger.warn({ err: error }, 'the language of a chat sentence could not be read; answering in English');
+    }
+    return chatWords(language, request.actor.medium, request.helpCommand);
+  }
+
+  /**
+   * Each section runs as a command of the person (so a Slack user is linked by their e-mail on
+   * the first one); the home's own words are then in the language its replies were given in.
+   */
+  async home(request: ChatRequest): Promise<ChatHome> {
+    const outcomes = HOME_SECTIONS.map((section) => ({
+      section,
+      outcome: this.handleSync({ text: section.command, actor: request.actor, helpCommand: request.helpCommand }),
+    }));
+    const language = this.languageOrEnglish({ text: '', actor: request.actor });
+    return homeOf(outcomes, sayIn(language), request.helpCommand);
   }
 
   /** Synchronous form (better-sqlite3 is synchronous): used by the CLI and benchmarks. */

@@ -1,4 +1,6 @@
 import type { Lookup } from '../commands/registry';
+import type { ChatHome } from '../chat/home';
+import type { ChatWords } from '../chat/words';
 
 /**
  * The ports between the platform-free core and the adapters. Adapters (console, e-mail, Slack,
@@ -188,11 +190,25 @@ export interface Suggestion {
   label: string;
 }
 
+/** A chat platform asks for what it shows a person besides a command's reply: its own sentences, the App Home. */
+export interface ChatRequest {
+  actor: Extract<Actor, { kind: 'chat' }>;
+  /** How the platform offers the help (`/convene`), for the sentences that point to it. */
+  helpCommand: string;
+}
+
 /** What adapters hold to talk to the core. */
 export interface Core {
   handle(command: InboundCommand): Promise<CommandOutcome>;
   /** The ids of this kind the person may see; none for a stranger. Reads only. */
   suggest?(request: SuggestionRequest): Promise<Suggestion[]>;
+  /**
+   * The sentences a chat adapter says itself, in the person's language (a person the bot cannot
+   * identify: the installation's, else English). Reads only; never fails (English at worst).
+   */
+  words(request: ChatRequest): Promise<ChatWords>;
+  /** The person's App Home (`HOME_SECTIONS` run as them), in their language; the platform lays it out. */
+  home(request: ChatRequest): Promise<ChatHome>;
 }
 
 /** A chat platform adapter: receives commands, delivers messages. */

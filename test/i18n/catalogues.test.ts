@@ -65,6 +65,8 @@ describe('the catalogues', () => {
     kept.push('add', 'focal', 'web', 'id', 'due', 'date', 'text', 'YYYY', 'MM', 'DD', 'HH', 'en', 'sq', 'sr', 'Latn', 'Cyrl');
     // /exercise status names the key meetings by their milestone words (milestone:tor) and minutes versions (v2).
     kept.push('tor', 'methodology', 'findings', 'report', 'urgent', 'v', 'meeting', 'schedule', 'notices', 'time', 'title', 'note', 'publish', 'correct', 'email', 'agenda');
+    // The chat adapters' own sentences name the command that re-registers Discord's commands.
+    kept.push('npm', 'run', 'discord', 'register');
     expect(latin.filter((w) => !kept.includes(w))).toEqual([]);
     // A value with no Cyrillic at all is only a kept word or name ("Slack", "SLACK_BOT_TOKEN").
     const onlyKept = (v: string) => (v.replace(/\{\{[^}]*\}\}/g, '').match(/[A-Za-z]+/g) ?? []).every((w) => kept.includes(w));

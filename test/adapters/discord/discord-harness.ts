@@ -54,6 +54,8 @@ export async function startDiscordHarness(o: { link?: boolean; app?: TestApp } =
       return outcome;
     },
     suggest: (request) => app.core.suggest(request),
+    words: (request) => app.core.words(request),
+    home: (request) => app.core.home(request),
   };
   const discord = new DiscordAdapter({ token: 'bot-token', guildId: GUILD_ID, apiUrl: fake.api, logger: silentLogger });
   await discord.start(core);

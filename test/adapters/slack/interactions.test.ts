@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reasonView } from '../../../adapters/slack/modals';
 import { encodeIntent, voteIntent } from '../../../src/chat/intent';
+import { HOME_SECTIONS } from '../../../src/chat/home';
 import { waitFor, type Args } from './fake-slack';
 import { USERS, buttonClick, startSlackHarness, viewSubmission, type SlackHarness } from './slack-harness';
 
@@ -170,12 +171,13 @@ describe('Slack App Home', () => {
     const publish = await waitFor(() => h.fake.callsTo('views.publish')[0]);
     expect(publish.args.user_id).toBe('UKAS');
     expect(publish.args.view.type).toBe('home');
-    expect(h.seen.map((s) => s.command.text)).toEqual(['/endorse list open', '/meeting list upcoming', '/minutes actions open', '/exercise status']);
-    expect(h.seen.every((s) => s.command.deliveryId === undefined)).toBe(true);
+    // The core ran each section as the person (linking them by the e-mail Slack reports): what it answers them now.
+    const outcomes = HOME_SECTIONS.map((s) => h.app.core.handleSync({ text: s.command, actor: { kind: 'chat', medium: 'slack', userId: USERS.kas.id } }));
+    expect(outcomes.some((o) => o.status === 'accepted')).toBe(true);
     const text = JSON.stringify(publish.args.view.blocks);
     const titles = ['Open endorsements', 'Upcoming meetings', 'Open action items', 'The exercise'];
-    h.seen.forEach((s, i) => {
-      if (s.outcome.status === 'accepted') expect(text).toContain(titles[i]);
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status === 'accepted') expect(text).toContain(titles[i]);
       else expect(text).not.toContain(titles[i]);
     });
     expect(text).not.toContain('not available yet');
@@ -190,8 +192,6 @@ describe('Slack App Home', () => {
     expect(h.app.run('/endorse vote E1 object Section IV <!channel> is unclear', USERS.kas.email).status).toBe('accepted');
     await h.event({ type: 'app_home_opened', user: USERS.kas.id, channel: 'DKAS', tab: 'home', event_ts: `${Date.now() / 1000}` });
     const publish = await waitFor(() => h.fake.callsTo('views.publish')[0]);
-    const list = h.seen.find((s) => s.command.text === '/endorse list open')!;
-    expect(list.outcome.status).toBe('accepted');
     const shown = (publish.args.view.blocks as Args[]).map((b) => b.text?.text ?? '').join('\n');
     const endorsements = shown.slice(shown.indexOf('*Open endorsements*'), shown.indexOf('*Upcoming meetings*'));
     expect(endorsements).toContain('E1 PWG "Terms of Reference" (version v1): open until 2026-11-29 10:00 Europe/Belgrade; 1 of 10 voted\n  KAS: object, cast by Valon Morina on 2026-11-22 10:00 Europe/Belgrade: "Section IV &lt;!channel&gt; is unclear"');

@@ -55,6 +55,8 @@ export async function startSlackHarness(o: { socketUrl?: string } = {}): Promise
       seen.push({ command, outcome });
       return outcome;
     },
+    words: (request) => app.core.words(request),
+    home: (request) => app.core.home(request),
   };
   const slack = new SlackAdapter({
     botToken: 'xoxb-test', apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', logger: silentLogger,
