@@ -3,6 +3,7 @@ import type { Clock } from '../../src/clock';
 import type { Registry } from '../../src/commands/registry';
 import type { ChatRequest, CommandOutcome, Core } from '../../src/core/ports';
 import type { ChatWords } from '../../src/chat/words';
+import type { Sentence } from '../../src/i18n/say';
 import type { Logger } from '../../src/logger';
 import { escapeDiscordText } from '../../src/render/escape';
 import { HELP_COMMAND } from './command-payload';
@@ -73,8 +74,8 @@ export async function replyNow(deps: DiscordDeps, i: RepliableInteraction, text:
 }
 
 /** The sentences the adapter says itself, in the person's language (the core knows it). */
-export function wordsFor(deps: DiscordDeps, i: RepliableInteraction): Promise<ChatWords> {
-  return deps.core.words(asked(i));
+export function wordsFor(deps: DiscordDeps, i: RepliableInteraction, say?: Sentence): Promise<ChatWords> {
+  return deps.core.words({ ...asked(i), ...(say ? { say } : {}) });
 }
 
 /** A listener's last resort: the person hears that it failed, the log says why. */

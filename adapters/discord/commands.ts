@@ -3,7 +3,8 @@ import { usageOf, type CommandDefinition } from '../../src/commands/registry';
 import { formToOpen } from '../../src/chat/forms';
 import { formatCommand, type CommandArgs } from '../../src/commands/format';
 import { answer, failed, replyNow, runAs, wordsFor, type DiscordDeps } from './bridge';
-import type { ChatWords } from '../../src/chat/words';
+import { paramOrder, staleCommand } from '../../src/chat/words';
+import type { Sentence } from '../../src/i18n/say';
 import { argumentKinds, registryTopic } from './command-payload';
 import { scheduleModal } from './components';
 
@@ -11,8 +12,8 @@ import { scheduleModal } from './components';
  * The registry command a slash command stands for, with its options by the registry's names; or
  * the sentence to answer instead (a stale registration, or a later param given without an earlier one).
  */
-export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { definition: CommandDefinition; args: CommandArgs } | { refusal: (words: ChatWords) => string } {
-  const stale = { refusal: (words: ChatWords) => words.staleCommand(i.commandName) };
+export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { definition: CommandDefinition; args: CommandArgs } | { refusal: Sentence } {
+  const stale = { refusal: staleCommand(i.commandName) };
   const topic = registryTopic(i.commandName);
   const sub = i.options.getSubcommand(false);
   const definition = deps.registry.get(sub ? `${topic} ${sub}` : topic);
@@ -28,7 +29,7 @@ export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { 
   // The grammar's params are positional: one given after a missing one cannot be placed.
   const missing = definition.params.findIndex((p) => args[p.name] === undefined);
   const after = missing < 0 ? undefined : definition.params.slice(missing + 1).find((p) => args[p.name] !== undefined);
-  if (after) return { refusal: (words) => words.paramOrder(definition.params[missing]!.name, after.name, usageOf(definition)) };
+  if (after) return { refusal: paramOrder(definition.params[missing]!.name, after.name, usageOf(definition)) };
   return { definition, args };
 }
 
@@ -40,7 +41,7 @@ export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { 
 export async function onSlashCommand(deps: DiscordDeps, i: ChatInputCommandInteraction): Promise<void> {
   const command = commandOf(deps, i);
   if ('refusal' in command) {
-    await replyNow(deps, i, command.refusal(await wordsFor(deps, i)));
+    await replyNow(deps, i, (await wordsFor(deps, i, command.refusal)).said!);
     return;
   }
   if (Object.keys(command.args).length === 0 && formToOpen(`/${command.definition.path}`)) {

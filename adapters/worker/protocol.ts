@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { CommandOutcome, InboundCommand, Suggestion, SuggestionRequest } from '../../src/core/ports';
+import type { ChatRequest, CommandOutcome, InboundCommand, Suggestion, SuggestionRequest } from '../../src/core/ports';
+import type { ChatHome } from '../../src/chat/home';
+import type { ChatWords } from '../../src/chat/words';
 import type { JobReport } from '../../src/scheduler/run-due';
 
 /** What the work thread is started with (workerData): plain values, checked on arrival. */
@@ -21,10 +23,12 @@ export type WorkThreadData = z.infer<typeof workThreadData>;
 export type WorkAsk =
   | { op: 'handle'; now: string; command: InboundCommand }
   | { op: 'suggest'; now: string; request: SuggestionRequest }
+  | { op: 'words'; now: string; request: ChatRequest }
+  | { op: 'home'; now: string; request: ChatRequest }
   | { op: 'jobs'; now: string };
 export type WorkRequest = (WorkAsk & { id: number }) | { op: 'stop' };
 
-export type WorkValue = CommandOutcome | Suggestion[] | JobReport[];
+export type WorkValue = CommandOutcome | Suggestion[] | JobReport[] | ChatWords | ChatHome;
 
 /** What the thread sends back: an answer to a request, a log line, or word that a command committed messages. */
 export type WorkMessage =

@@ -44,7 +44,16 @@ port.on('message', (m: WorkRequest) => {
   const answer = async () => {
     if (m.op === 'jobs') return runJobs(new Date(m.now));
     commandNow = new Date(m.now);
-    return m.op === 'handle' ? core.handleSync(m.command) : core.suggest(m.request);
+    switch (m.op) {
+      case 'handle':
+        return core.handleSync(m.command);
+      case 'suggest':
+        return core.suggest(m.request);
+      case 'words':
+        return core.words(m.request);
+      case 'home':
+        return core.home(m.request);
+    }
   };
   answer().then(
     (value) => post({ kind: 'answer', id: m.id, ok: true, value }),

@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../src/clock';
-import type { CommandOutcome, Core, InboundCommand, Suggestion, SuggestionRequest } from '../../src/core/ports';
+import type { ChatRequest, CommandOutcome, Core, InboundCommand, Suggestion, SuggestionRequest } from '../../src/core/ports';
+import type { ChatHome } from '../../src/chat/home';
+import { wordsWithoutCore, type ChatWords } from '../../src/chat/words';
 import type { Logger } from '../../src/logger';
 import type { JobReport } from '../../src/scheduler/run-due';
 import type { WorkAsk, WorkMessage, WorkRequest, WorkThreadData, WorkValue } from './protocol';
@@ -58,6 +60,18 @@ export class WorkThread implements Core {
 
   async suggest(request: SuggestionRequest): Promise<Suggestion[]> {
     return ((await this.call({ op: 'suggest', now: this.now(), request }).catch(() => [])) as Suggestion[]);
+  }
+
+  async words(request: ChatRequest): Promise<ChatWords> {
+    try {
+      return (await this.call({ op: 'words', now: this.now(), request })) as ChatWords;
+    } catch {
+      return wordsWithoutCore(request.actor.medium, request.helpCommand, request.say);
+    }
+  }
+
+  async home(request: ChatRequest): Promise<ChatHome> {
+    return (await this.call({ op: 'home', now: this.now(), request })) as ChatHome;
   }
 
   /** The Scheduler's `runDueJobs`: the jobs due at `now` and the forgetting of old delivery ids, on the thread. */

@@ -1,10 +1,11 @@
 import type { Language } from '../domain/vocabulary';
-import { sayIn } from '../i18n/say';
+import { sayIn, type Sentence } from '../i18n/say';
 
 /**
  * The sentences a chat adapter says itself rather than as a command's reply (a button or form it
  * does not know, a server it does not serve, its own failure), already in the person's language:
- * `Core.words` gives them, so an adapter knows no language and no catalogue.
+ * `Core.words` gives them, so an adapter knows no language and no catalogue. Plain data, so it
+ * crosses a worker thread.
  */
 export interface ChatWords {
   unknownButton: string;
@@ -13,26 +14,40 @@ export interface ChatWords {
   formLostRequest: string;
   /** An interaction from a Discord server other than the one Convene serves. */
   otherServer: string;
-  /** A slash command the registry no longer has as the server knows it (a stale registration). */
-  staleCommand(name: string): string;
-  /** A later param given without an earlier one: the grammar's params are positional. */
-  paramOrder(missing: string, after: string, usage: string): string;
   /** The adapter's last resort when answering failed. */
   failed: string;
+  /** The request's `say` (one of the sentences below), said. */
+  said?: string;
+}
+
+/** A slash command the registry no longer has as the server knows it (a stale registration). */
+export function staleCommand(name: string): Sentence {
+  return { key: 'chat-refusal.staleCommand', values: { name } };
+}
+
+/** A later param given without an earlier one: the grammar's params are positional. */
+export function paramOrder(missing: string, after: string, usage: string): Sentence {
+  return { key: 'chat-refusal.paramOrder', values: { missing, after, usage } };
 }
 
 const PLATFORM_NAMES = { slack: 'Slack', discord: 'Discord' } as const;
+type Platform = keyof typeof PLATFORM_NAMES;
 
 /** The adapter's own sentences in `language`, naming the platform and its help as the person uses them. */
-export function chatWords(language: Language, platform: keyof typeof PLATFORM_NAMES, help: string): ChatWords {
-  const say = sayIn(language);
+export function chatWords(language: Language, platform: Platform, help: string, say?: Sentence): ChatWords {
+  const t = sayIn(language);
+  const isOurs = say && say.key.startsWith('chat-refusal.');
   return {
-    unknownButton: say('chat-refusal.unknownButton', { help }),
-    unknownForm: say('chat-refusal.unknownForm', { help }),
-    formLostRequest: say('chat-refusal.formLostRequest'),
-    otherServer: say('chat-refusal.otherServer'),
-    staleCommand: (name) => say('chat-refusal.staleCommand', { name }),
-    paramOrder: (missing, after, usage) => say('chat-refusal.paramOrder', { missing, after, usage }),
-    failed: say('chat-refusal.failed', { platform: PLATFORM_NAMES[platform] }),
+    unknownButton: t('chat-refusal.unknownButton', { help }),
+    unknownForm: t('chat-refusal.unknownForm', { help }),
+    formLostRequest: t('chat-refusal.formLostRequest'),
+    otherServer: t('chat-refusal.otherServer'),
+    failed: t('chat-refusal.failed', { platform: PLATFORM_NAMES[platform] }),
+    ...(isOurs ? { said: t(say.key, say.values) } : {}),
   };
+}
+
+/** The words when the core cannot be asked at all (its thread is gone): English, the installation's last resort. */
+export function wordsWithoutCore(platform: Platform, help: string, say?: Sentence): ChatWords {
+  return chatWords('en', platform, help, say);
 }

@@ -1,6 +1,7 @@
 import type { Lookup } from '../commands/registry';
 import type { ChatHome } from '../chat/home';
 import type { ChatWords } from '../chat/words';
+import type { Sentence } from '../i18n/say';
 
 /**
  * The ports between the platform-free core and the adapters. Adapters (console, e-mail, Slack,
@@ -195,6 +196,8 @@ export interface ChatRequest {
   actor: Extract<Actor, { kind: 'chat' }>;
   /** How the platform offers the help (`/convene`), for the sentences that point to it. */
   helpCommand: string;
+  /** One more sentence of src/chat/words.ts to say (a slash command's refusal), given back as `said`. */
+  say?: Sentence;
 }
 
 /** What adapters hold to talk to the core. */
