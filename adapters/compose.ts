@@ -93,19 +93,22 @@ export function createApp(options: AppOptions): App {
     ...(config.REPLY_TO ? { replyTo: config.REPLY_TO } : {}),
     ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL, smtp: smtpTimeouts(config.SMTP_TIMEOUT_SECONDS) } : { outboxDir: config.OUTBOX_DIR }),
   });
-  // Background work gives way to requests a chat platform is waiting on (adapters/shared/foreground.ts).
-  const pause = () => foreground.pause();
+  const thread = options.workThread
+    ? new WorkThread({
+      databasePath: config.DATABASE_PATH, templatesDir: config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'), logLevel: config.LOG_LEVEL,
+      settings, clock, logger,
+      // The drain starts once no acknowledgement waits and the thread is not writing.
+      onCommitted: () => void pause().then(() => sender.kick()),
+    })
+    : null;
+  // Background work gives way to requests a chat platform is waiting on (adapters/shared/foreground.ts)
+  // and, with the work thread, to the thread's writes (WorkThread.quiet).
+  const pause = () => foreground.pause().then(() => thread?.quiet());
   const sender = new OutboxSender({
     db, clock, ports: [email, ...(options.chatPorts ?? [])], renderer, logger, pause,
     ...(options.deliveryBudgetMs !== undefined ? { budgetMs: options.deliveryBudgetMs } : {}),
   });
   const core = new ConveneCore({ db, clock, registry, renderer, settings, logger, onCommitted: () => sender.kick() });
-  const thread = options.workThread
-    ? new WorkThread({
-      databasePath: config.DATABASE_PATH, templatesDir: config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'), logLevel: config.LOG_LEVEL,
-      settings, clock, logger, onCommitted: () => sender.kick(),
-    })
-    : null;
   const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger, pause, ...(thread ? { runDueJobs: thread.runDueJobs } : {}) });
   return {
     db, clock, config, logger, registry, renderer, core, commands: thread ?? core, sender, scheduler, email, settings,

@@ -15,6 +15,15 @@ export class AfterAck {
     private readonly pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
   ) {}
 
+  /**
+   * Resolves when waiting acknowledgements have been answered: for the part of a piece that comes
+   * back later (the core's answer from the work thread, then the reply to post), so that it too
+   * goes after them.
+   */
+  turn(): Promise<void> {
+    return this.pause();
+  }
+
   /** Queues `work`; resolves when it has run (a failure goes to `onError`, never rejects). */
   run(work: () => Promise<void>): Promise<void> {
     return new Promise<void>((resolve) => {

@@ -59,6 +59,8 @@ const RESPONSE_TIMEOUT_MS = 10_000;
  * the outcome's audience is the channel (`inChannel`).
  */
 export async function answer(deps: SlackDeps, to: { responseUrl?: string; userId: string }, reply: string, inChannel = false, actions: ChatAction[] = []): Promise<void> {
+  // Posting a reply costs the loop more than an ack: acks that arrived meanwhile go first.
+  await deps.afterAck.turn();
   const body = replyBlocks(reply, actions);
   try {
     if (to.responseUrl) {

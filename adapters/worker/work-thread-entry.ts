@@ -3,6 +3,8 @@
  * their own event loop and their own connection to the bot's database, so the bot's event loop
  * only reads requests, acknowledges them and does network I/O. Built as dist/work-thread-entry.mjs.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { ConveneCore } from '../../src/core/core';
@@ -11,6 +13,21 @@ import { dueWork, forgetOldDeliveryIds, type JobReport } from '../../src/schedul
 import { openDatabase } from '../../src/store/db';
 import { buildJobHandlers, buildRegistry } from '../../src/use-cases/index';
 import { workThreadData, type WorkMessage, type WorkRequest } from './protocol';
+
+/**
+ * On Linux a thread has its own scheduling priority: this one yields the CPU to the thread that
+ * acknowledges requests when both want it (two cores shared with a tick's rendering). Elsewhere
+ * the thread keeps the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid)) setPriority(tid, 19);
+  } catch {
+    // Not Linux, or not allowed: the same priority as the rest of the bot.
+  }
+}
+lowerPriority();
 
 const port = parentPort!;
 const post = (m: WorkMessage) => port.postMessage(m);

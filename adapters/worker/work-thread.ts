@@ -42,6 +42,9 @@ export class WorkThread implements Core {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private readonly inFlight = new Set<Promise<WorkValue>>();
+  private readonly quietWaiters: (() => void)[] = [];
+  /** Settles when the tick's jobs under way are done (a Scheduler runs one tick at a time). */
+  private jobs: Promise<void> | null = null;
   private next = 1;
   private stopped = false;
   private readonly log: Logger;
@@ -75,7 +78,39 @@ export class WorkThread implements Core {
   }
 
   /** The Scheduler's `runDueJobs`: the jobs due at `now` and the forgetting of old delivery ids, on the thread. */
-  readonly runDueJobs = async (now: Date): Promise<JobReport[]> => (await this.call({ op: 'jobs', now: now.toISOString() })) as JobReport[];
+  readonly runDueJobs = (now: Date): Promise<JobReport[]> => {
+    const jobs = this.call({ op: 'jobs', now: now.toISOString() }) as Promise<JobReport[]>;
+    const over = jobs.then(() => undefined, () => undefined);
+    this.jobs = over;
+    void over.then(() => {
+      if (this.jobs === over) this.jobs = null;
+    });
+    return jobs;
+  };
+
+  /**
+   * Resolves once nothing asked of the thread is under way. A tick's jobs are waited for however
+   * long they take (they write back to back, a few microseconds apart: a write of the bot's own
+   * connection would spin in SQLite's busy handler meanwhile, synchronously, holding every
+   * acknowledgement); commands for at most `maxWaitMs`, so a steady stream of them cannot starve
+   * the caller. The outbox sender on the bot's loop waits for this between two messages.
+   */
+  async quiet(maxWaitMs = 1000): Promise<void> {
+    while (this.jobs) await this.jobs;
+    if (this.inFlight.size === 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        const i = this.quietWaiters.indexOf(wake);
+        if (i >= 0) this.quietWaiters.splice(i, 1);
+        resolve();
+      }, maxWaitMs);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.quietWaiters.push(wake);
+    });
+  }
 
   /** Waits for what was asked, then lets the thread close its database and end. Later requests are refused. */
   async stop(): Promise<void> {
@@ -104,7 +139,10 @@ export class WorkThread implements Core {
       worker.postMessage({ ...ask, id } satisfies WorkRequest);
     });
     this.inFlight.add(answer);
-    const settled = () => void this.inFlight.delete(answer);
+    const settled = () => {
+      this.inFlight.delete(answer);
+      if (this.inFlight.size === 0) for (const w of this.quietWaiters.splice(0)) w();
+    };
     answer.then(settled, settled);
     return answer;
   }

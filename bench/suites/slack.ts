@@ -60,11 +60,12 @@ const suite: BenchSuite = {
     const email: DeliveryPort = { medium: 'email', send: async (m) => ({ status: 'sent', providerId: `p${m.id}` }) };
     // Wired as adapters/compose.ts wires them for `npm start`: background work gives way to waiting
     // acks; commands and the tick's jobs run in the work thread, a commit kicks the sender.
-    const pause = () => foreground.pause();
-    const sender = new OutboxSender({ db, clock, ports: [email, slack], renderer, logger: silentLogger, pause });
-    const thread = new WorkThread({
-      databasePath, templatesDir: join(root, 'templates'), logLevel: 'silent', settings, clock, logger: silentLogger, onCommitted: () => sender.kick(),
+    const thread: WorkThread = new WorkThread({
+      databasePath, templatesDir: join(root, 'templates'), logLevel: 'silent', settings, clock, logger: silentLogger,
+      onCommitted: () => void pause().then(() => sender.kick()),
     });
+    const pause = () => foreground.pause().then(() => thread.quiet());
+    const sender = new OutboxSender({ db, clock, ports: [email, slack], renderer, logger: silentLogger, pause });
     const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger: silentLogger, pause, runDueJobs: thread.runDueJobs });
     await slack.start(thread);
 

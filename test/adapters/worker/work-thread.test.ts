@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkThread } from '../../../adapters/worker/work-thread';
 import type { Clock } from '../../../src/clock';
@@ -72,6 +73,24 @@ describe('the work thread', () => {
     // Queued by the thread, delivered on the bot's side by the tick's drain.
     expect(tick.delivery.sent).toBeGreaterThan(0);
     expect(jobsFor(app.db, 'meeting:1').find((j) => j.kind === 'meeting-notice-reminder')?.status).toBe('done');
+  });
+
+  it('is quiet for the bot\'s own writes only once a tick\'s jobs are done, whatever the wait for commands', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    thread = workThread(app.dbPath, app.clock).thread;
+    expect((await thread.handle(local('/help'))).status).toBe('accepted');
+    const lock = new Database(app.dbPath);
+    lock.exec('BEGIN IMMEDIATE'); // the job waits for the write lock
+    const order: string[] = [];
+    const jobs = thread.runDueJobs(new Date('2026-11-21T09:00:00Z')).then((done) => order.push(`jobs ${done.length}`));
+    const quiet = thread.quiet(10).then(() => order.push('quiet'));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // ten times the wait a command would get
+    expect(order).toEqual([]);
+    lock.exec('COMMIT');
+    lock.close();
+    await Promise.all([jobs, quiet]);
+    expect(order).toEqual(['jobs 1', 'quiet']);
   });
 
   it('logs a thread that fails, answers what it was asked with a sentence, and starts a new one on the next request', async () => {

@@ -1,0 +1,157 @@
+/**
+ * Slack slash command acknowledgements, 50 at once, through the real adapter (Bolt, the core on
+ * the generated 1× database) against a bare Bolt app that only acks, same signing; rounds
+ * interleaved. Then the same while a scheduler tick with 190 reminders to send runs. Wired as
+ * `npm start` wires them: commands and the tick's jobs in the work thread (adapters/worker).
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App } from '@slack/bolt';
+import { SlackAdapter } from '../../adapters/slack/slack-adapter';
+import { WorkThread } from '../../adapters/worker/work-thread';
+import { foreground } from '../../adapters/shared/foreground';
+import { FixedClock } from '../../src/clock';
+import type { DeliveryPort } from '../../src/core/ports';
+import { OutboxSender } from '../../src/delivery/sender';
+import { silentLogger } from '../../src/logger';
+import { TemplateRenderer } from '../../src/render/renderer';
+import { Scheduler } from '../../src/scheduler/tick';
+import { openDatabase, type Db } from '../../src/store/db';
+import { scheduleJob } from '../../src/store/jobs';
+import { buildJobHandlers } from '../../src/use-cases/index';
+import { FakeSlack, waitFor } from '../../test/adapters/slack/fake-slack';
+import { generatedDatabase, NOW } from '../lib/generate';
+import { stats, type Comparison } from '../lib/measure';
+import type { BenchSuite } from '../lib/suite';
+
+const SECRET = 'bench-signing-secret';
+const CONCURRENT = 50;
+const USERS = 10;
+
+function slash(user: number, text: string, n: number, responseUrl: string): string {
+  return new URLSearchParams({
+    token: 'legacy', team_id: 'T1', team_domain: 'bench', channel_id: 'CGENERAL', channel_name: 'general', user_id: `U${user}`,
+    user_name: `u${user}`, command: '/members', text, api_app_id: 'A1', is_enterprise_install: 'false', response_url: responseUrl, trigger_id: `${n}.bench`,
+  }).toString();
+}
+
+/** Plans the first minutes reminder of every held meeting, due now: a tick with real work. */
+function planBusyTick(db: Db, round: number): void {
+  const held = db.prepare(`SELECT id, exercise_id AS exerciseId FROM meetings WHERE status = 'held'`).all() as { id: number; exerciseId: number }[];
+  const dueAt = new Date(NOW.getTime() - 60_000 - round * 1000).toISOString();
+  for (const m of held) scheduleJob(db, { exerciseId: m.exerciseId, kind: 'minutes-reminder', ref: `minutes:${m.id}`, dueAt });
+}
+
+const suite: BenchSuite = {
+  name: 'slackexp',
+  async run({ dir, root, report, quick }) {
+    const fake = await FakeSlack.start();
+    let databasePath = '';
+    const { db } = generatedDatabase(dir, 1, (p) => openDatabase((databasePath = p)));
+    // Slack users: the coordinator and focal points of exercise 1.
+    fake.users.set('U0', 'coordinator.x1@example.org');
+    for (let u = 1; u < USERS; u++) fake.users.set(`U${u}`, `f0.o${u}.x1@example.org`);
+    const clock = new FixedClock(NOW);
+    const renderer = new TemplateRenderer(join(root, 'templates'));
+    const settings = { noticeDays: 7, minutesDays: 7 };
+    const slow: Record<string, number[]> = {};
+    const note = (k: string, t: number) => { const d = performance.now() - t; if (d > 1) (slow[k] ??= []).push(d); };
+    const origPrepare = db.prepare.bind(db);
+    (db as any).prepare = (sql: string) => {
+      const st = origPrepare(sql) as any; if (st.__w) return st; st.__w = true;
+      for (const m of ['run', 'get', 'all']) { const f = st[m].bind(st); st[m] = (...a: unknown[]) => { const t = performance.now(); try { return f(...a); } finally { note(sql.slice(0, 50), t); } }; }
+      return st;
+    };
+    const origExec = db.exec.bind(db);
+    (db as any).exec = (sql: string) => { const t = performance.now(); try { return origExec(sql); } finally { note('exec ' + sql.slice(0, 30), t); } };
+    const slack = new SlackAdapter({ botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', logger: silentLogger });
+    const email: DeliveryPort = { medium: 'email', send: async (m) => ({ status: 'sent', providerId: `p${m.id}` }) };
+    // Wired as adapters/compose.ts wires them for `npm start`: background work gives way to waiting
+    // acks; commands and the tick's jobs run in the work thread, a commit kicks the sender.
+    const pause = () => foreground.pause();
+    const sender = new OutboxSender({ db, clock, ports: [email, slack], renderer, logger: silentLogger, pause });
+    const thread = new WorkThread({
+      databasePath, templatesDir: join(root, 'templates'), logLevel: 'silent', settings, clock, logger: silentLogger, onCommitted: () => sender.kick(),
+    });
+    const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger: silentLogger, pause, runDueJobs: thread.runDueJobs });
+    await slack.start(thread);
+
+    const bare = new App({ token: 'xoxb-bench', signingSecret: SECRET, clientOptions: { slackApiUrl: fake.apiUrl }, logger: undefined });
+    bare.command('/members', async ({ ack }) => {
+      await ack();
+    });
+    const bareServer = (await bare.start(0, { host: '127.0.0.1' } as never)) as unknown as Server;
+    const urls = {
+      bare: `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/slack/events`,
+      convene: `http://127.0.0.1:${slack.port()}/slack/events`,
+    };
+    const worker = new Worker(new URL('../lib/slack-load-worker.mjs', import.meta.url));
+    const fire = (url: string, bodies: string[]) =>
+      new Promise<number[]>((resolve, reject) => {
+        worker.once('message', (m: { ok: boolean; ms?: number[]; error?: string }) => (m.ok ? resolve(m.ms!) : reject(new Error(m.error))));
+        worker.postMessage({ url, secret: SECRET, bodies });
+      });
+
+    let n = 0;
+    // A round: 50 commands from 10 people, 4 in 5 reads, 1 in 5 a change (a new observer).
+    const round = () =>
+      Array.from({ length: CONCURRENT }, (_, i) => {
+        n++;
+        const text = i % 5 === 4 ? `add-observer guest${n}@example.org Guest ${n}` : 'list';
+        return slash(i % 5 === 4 ? 0 : i % USERS, text, n, fake.responseUrl(`r${n}`));
+      });
+    // The bare app shares this process: before its round, Convene's work after its acks (the
+    // commands, their answers, the outbox) is done, so it is not measured against the baseline.
+    let answered = 0;
+    const settled = async () => {
+      answered += CONCURRENT;
+      await waitFor(() => fake.responses.length >= answered, 60_000);
+      await sender.drain();
+    };
+    // Warm both (Bolt's auth.test, the e-mail lookups, the statement cache).
+    await fire(urls.bare, round());
+    await fire(urls.convene, round());
+    await settled();
+
+    const rounds = quick ? 3 : 20;
+    for (const busy of [false, true]) {
+      const base: number[] = [];
+      const maxDelay: number[] = [];
+      for (const k of Object.keys(slow)) delete slow[k];
+      const subj: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        base.push(...(await fire(urls.bare, round())));
+        let ticking: Promise<unknown> = Promise.resolve();
+        if (busy) {
+          planBusyTick(db, r);
+          ticking = scheduler.tick();
+        }
+        const h = monitorEventLoopDelay({ resolution: 1 }); h.enable();
+        subj.push(...(await fire(urls.convene, round())));
+        h.disable(); maxDelay.push(h.max / 1e6);
+        await ticking;
+        await settled();
+      }
+      maxDelay.sort((a, b) => a - b);
+      console.log('loop max delay per round ms', maxDelay.map((x) => x.toFixed(1)).join(' '));
+      for (const [k, v] of Object.entries(slow)) console.log('slow', k, v.length, 'sum', v.reduce((a, b) => a + b, 0).toFixed(0), 'max', Math.max(...v).toFixed(1));
+      const result: Comparison = { baseline: stats(base), subject: stats(subj) };
+      report.figure({
+        name: busy ? 'Slack slash command ack, 50 concurrent, while a tick runs' : 'Slack slash command ack, 50 concurrent',
+        scale: 1, baseline: 'bare Bolt app that only acks', result, goal: 1.2, goalOn: 'p99',
+        note: 'reads and changes 4:1; time to the HTTP 200, measured from a worker thread',
+      });
+    }
+    await worker.terminate();
+    await bare.stop();
+    await slack.stop();
+    await thread.stop();
+    await fake.close();
+    db.close();
+  },
+};
+
+export default suite;
