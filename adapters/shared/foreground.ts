@@ -25,21 +25,25 @@ export class Foreground {
    * regardless, so a steady stream of requests cannot starve the background for ever.
    */
   pause(maxWaitMs = 1000): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const go = () => setImmediate(resolve);
-      if (this.waiting === 0) return go();
-      const timer = setTimeout(() => {
-        const i = this.resume.indexOf(wake);
-        if (i >= 0) this.resume.splice(i, 1);
-        go();
-      }, maxWaitMs);
-      const wake = () => {
-        clearTimeout(timer);
-        go();
-      };
-      this.resume.push(wake);
-    });
+    const next = () => new Promise<void>((resolve) => setImmediate(resolve));
+    return this.waiting === 0 ? next() : woken(this.resume, maxWaitMs).then(next);
   }
+}
+
+/** Resolves when one of `waiters` is called (the list is emptied by whoever wakes them), or after `maxWaitMs` (then it leaves the list). */
+export function woken(waiters: (() => void)[], maxWaitMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      const i = waiters.indexOf(wake);
+      if (i >= 0) waiters.splice(i, 1);
+      resolve();
+    }, maxWaitMs);
+    const wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    waiters.push(wake);
+  });
 }
 
 /** The process's one foreground: chat receivers mark their requests on it, compose gives its `pause` to the background. */

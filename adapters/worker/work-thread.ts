@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../src/clock';
+import { woken } from '../shared/foreground';
 import type { ChatRequest, CommandOutcome, Core, InboundCommand, Suggestion, SuggestionRequest } from '../../src/core/ports';
 import type { ChatHome } from '../../src/chat/home';
 import { wordsWithoutCore, type ChatWords } from '../../src/chat/words';
@@ -98,18 +99,7 @@ export class WorkThread implements Core {
   async quiet(maxWaitMs = 1000): Promise<void> {
     while (this.jobs) await this.jobs;
     if (this.inFlight.size === 0) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        const i = this.quietWaiters.indexOf(wake);
-        if (i >= 0) this.quietWaiters.splice(i, 1);
-        resolve();
-      }, maxWaitMs);
-      const wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.quietWaiters.push(wake);
-    });
+    await woken(this.quietWaiters, maxWaitMs);
   }
 
   /** Waits for what was asked, then lets the thread close its database and end. Later requests are refused. */
