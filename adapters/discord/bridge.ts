@@ -3,7 +3,6 @@ import type { Clock } from '../../src/clock';
 import type { Registry } from '../../src/commands/registry';
 import type { ChatRequest, CommandOutcome, Core } from '../../src/core/ports';
 import type { ChatWords } from '../../src/chat/words';
-import type { Sentence } from '../../src/i18n/say';
 import type { Logger } from '../../src/logger';
 import { escapeDiscordText } from '../../src/render/escape';
 import { HELP_COMMAND } from './command-payload';
@@ -74,8 +73,8 @@ export async function replyNow(deps: DiscordDeps, i: RepliableInteraction, text:
 }
 
 /** The sentences the adapter says itself, in the person's language (the core knows it). */
-export function wordsFor(deps: DiscordDeps, i: RepliableInteraction, say?: Sentence): Promise<ChatWords> {
-  return deps.core.words({ ...asked(i), ...(say ? { say } : {}) });
+export function wordsFor(deps: DiscordDeps, i: RepliableInteraction, also: Pick<ChatRequest, 'say' | 'form'> = {}): Promise<ChatWords> {
+  return deps.core.words({ ...asked(i), ...also });
 }
 
 /** A listener's last resort: the person hears that it failed, the log says why. */

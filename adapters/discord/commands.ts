@@ -41,11 +41,11 @@ export function commandOf(deps: DiscordDeps, i: ChatInputCommandInteraction): { 
 export async function onSlashCommand(deps: DiscordDeps, i: ChatInputCommandInteraction): Promise<void> {
   const command = commandOf(deps, i);
   if ('refusal' in command) {
-    await replyNow(deps, i, (await wordsFor(deps, i, command.refusal)).said!);
+    await replyNow(deps, i, (await wordsFor(deps, i, { say: command.refusal })).said!);
     return;
   }
   if (Object.keys(command.args).length === 0 && formToOpen(`/${command.definition.path}`)) {
-    await i.showModal(scheduleModal());
+    await i.showModal(await scheduleModal(deps, i));
     return;
   }
   // Discord's deadline is 3 s: acknowledge before any database work.

@@ -1,5 +1,5 @@
-import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction } from 'discord.js';
-import { REASON_FORM, SCHEDULE_FORM, formIntent, reasonIntro, type ChatForm } from '../../src/chat/forms';
+import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
+import { REASON_FORM, SCHEDULE_FORM, formIntent, type ChatForm } from '../../src/chat/forms';
 import { decodeIntent, intentCommand, withReason, type ChatIntent } from '../../src/chat/intent';
 import type { CommandOutcome } from '../../src/core/ports';
 import { answer, failed, replyNow, runAs, wordsFor, type DiscordDeps } from './bridge';
@@ -13,9 +13,9 @@ import { formModal, modalValues } from './modals';
 const FORM_PREFIX = 'convene:form:';
 const modalId = (form: ChatForm, intentValue = '') => `${FORM_PREFIX}${form.id}${intentValue ? `:${intentValue}` : ''}`;
 
-/** The modal `/meeting schedule` opens when given no options. */
-export function scheduleModal() {
-  return formModal(modalId(SCHEDULE_FORM), SCHEDULE_FORM);
+/** The modal `/meeting schedule` opens when given no options, in the person's words. */
+export async function scheduleModal(deps: DiscordDeps, i: RepliableInteraction) {
+  return formModal(modalId(SCHEDULE_FORM), (await wordsFor(deps, i, { form: { id: SCHEDULE_FORM.id } })).form!);
 }
 
 /**
@@ -31,7 +31,7 @@ export async function onButton(deps: DiscordDeps, i: ButtonInteraction): Promise
   }
   const id = modalId(REASON_FORM, i.customId);
   if (intent.needsReason && id.length <= CUSTOM_ID_LIMIT) {
-    await i.showModal(formModal(id, REASON_FORM, reasonIntro(intent)));
+    await i.showModal(formModal(id, (await wordsFor(deps, i, { form: { id: REASON_FORM.id, intent } })).form!));
     return;
   }
   await run(deps, i, intent);
@@ -63,7 +63,7 @@ async function run(deps: DiscordDeps, i: ButtonInteraction | ModalSubmitInteract
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   try {
     const outcome = await runAs(deps, i, text);
-    await answer(deps, i, form ? onInput(form, outcome) : outcome);
+    await answer(deps, i, form ? await onInput(deps, i, form, outcome) : outcome);
   } catch (err) {
     await replyNow(deps, i, await failed(deps, i, err, 'button or form'));
   }
@@ -73,8 +73,9 @@ async function run(deps: DiscordDeps, i: ButtonInteraction | ModalSubmitInteract
  * A Discord modal cannot show a sentence on one of its inputs, and it is closed once sent: a
  * refusal about one input names it, so the person knows what to change when they open the form again.
  */
-function onInput(form: ChatForm, outcome: CommandOutcome): CommandOutcome {
-  if (outcome.status !== 'refused' || !outcome.field) return outcome;
-  const input = form.inputs.find((x) => x.name === outcome.field);
+async function onInput(deps: DiscordDeps, i: RepliableInteraction, form: ChatForm, outcome: CommandOutcome): Promise<CommandOutcome> {
+  if (outcome.status !== 'refused' || !outcome.field || !form.inputs.some((x) => x.name === outcome.field)) return outcome;
+  const drawn = (await wordsFor(deps, i, { form: { id: form.id } })).form!;
+  const input = drawn.inputs.find((x) => x.name === outcome.field);
   return input ? { ...outcome, reply: `${input.label}: ${outcome.reply}` } : outcome;
 }

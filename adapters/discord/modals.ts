@@ -6,7 +6,8 @@ import {
   type APITextDisplayComponent,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { inputsWithin, type ChatForm, type FormInput } from '../../src/chat/forms';
+import { inputsWithin, type FormInput } from '../../src/chat/forms';
+import type { DrawnForm } from '../../src/chat/form-words';
 import { escapeDiscordText } from '../../src/render/escape';
 
 /** Discord limits: 5 components in a modal; a title or label 45 characters, a description 100; a select 25 options; a text input 4,000 characters. */
@@ -20,9 +21,8 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 
 /** One input of a platform-free form as a labelled Discord component: a select for choices, else a text input. */
 function labelled(input: FormInput): APILabelComponent {
-  const description = [input.hint, input.kind === 'number' && input.min !== undefined && input.max !== undefined ? `${input.min} to ${input.max}.` : undefined]
-    .filter(Boolean)
-    .join(' ');
+  // A modal has no number input: the range is said under the text input.
+  const description = [input.hint, input.range].filter(Boolean).join(' ');
   const component = input.choices
     ? {
         type: ComponentType.StringSelect as const,
@@ -50,11 +50,11 @@ function labelled(input: FormInput): APILabelComponent {
 }
 
 /**
- * A form as a Discord modal. A modal holds five components, so the form's most essential inputs
- * are drawn (an intro line takes one place).
+ * A form, in the person's words (`Core.words` with `form`), as a Discord modal. A modal holds five
+ * components, so the form's most essential inputs are drawn (an intro line takes one place).
  */
-export function formModal(customId: string, form: ChatForm, intro?: string): APIModalInteractionResponseCallbackData {
-  const head: APITextDisplayComponent[] = intro ? [{ type: ComponentType.TextDisplay, content: escapeDiscordText(intro) }] : [];
+export function formModal(customId: string, form: DrawnForm): APIModalInteractionResponseCallbackData {
+  const head: APITextDisplayComponent[] = form.intro ? [{ type: ComponentType.TextDisplay, content: escapeDiscordText(form.intro) }] : [];
   return {
     custom_id: customId,
     title: clip(form.title, TITLE_LIMIT),

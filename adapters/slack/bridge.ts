@@ -86,8 +86,8 @@ export function answerWith(deps: SlackDeps, to: { responseUrl?: string; userId: 
 }
 
 /** The sentences the adapter says itself, in the person's language (the core knows it). */
-export async function wordsFor(deps: SlackDeps, userId: string): Promise<ChatWords> {
-  return deps.core.words(await asked(deps, userId));
+export async function wordsFor(deps: SlackDeps, userId: string, also: Pick<ChatRequest, 'say' | 'form'> = {}): Promise<ChatWords> {
+  return deps.core.words({ ...(await asked(deps, userId)), ...also });
 }
 
 /** A listener's last resort: the person hears that it failed, the log says why. */

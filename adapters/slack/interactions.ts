@@ -8,7 +8,7 @@ import { digest } from '../shared/recent';
 import { ACTIONS_BLOCK, truncateEscaped } from './blocks';
 import { answer, answerWith, failed, runAs, wordsFor, type SlackDeps } from './bridge';
 import { publishHome } from './home';
-import { OBJECTION_VIEW, SCHEDULE_VIEW, formValues, readOrigin, reasonView } from './modals';
+import { OBJECTION_VIEW, SCHEDULE_VIEW, formValues, formView, readOrigin } from './modals';
 
 /**
  * A form's answer must travel in the acknowledgement (errors shown in the form), so a submission
@@ -53,10 +53,11 @@ async function onClick(deps: SlackDeps, body: BlockAction<ButtonAction>, action:
       if (!intent || text === null) {
         await answer(deps, to, (await wordsFor(deps, userId)).unknownButton);
       } else if (intent.needsReason) {
-        void deps.directory.emailOf(userId); // warm the lookup: the form's answer has 3 s
+        // The form's words look the e-mail up, so the form's answer (3 s) finds it cached.
+        const drawn = (await wordsFor(deps, userId, { form: { id: REASON_FORM.id, intent } })).form!;
         await deps.client.views.open({
           trigger_id: body.trigger_id,
-          view: reasonView(intent, {
+          view: formView(drawn, {
             intent: encodeIntent(intent),
             responseUrl: body.response_url,
             ...(channelId ? { channelId } : {}),

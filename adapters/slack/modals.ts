@@ -1,6 +1,7 @@
 import type { types, ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
-import { REASON_FORM, SCHEDULE_FORM, reasonIntro, type ChatForm, type FormInput } from '../../src/chat/forms';
+import { REASON_FORM, SCHEDULE_FORM, type ChatForm, type FormInput } from '../../src/chat/forms';
+import type { DrawnForm } from '../../src/chat/form-words';
 import { decodeIntent, type ChatIntent } from '../../src/chat/intent';
 import { escapeSlackText } from '../../src/render/escape';
 
@@ -59,28 +60,18 @@ function inputBlock(i: FormInput): types.InputBlock {
   return { type: 'input', block_id: i.name, label: plain(i.label), element, optional: !i.required, ...(i.hint ? { hint: plain(i.hint) } : {}) };
 }
 
-/** A platform-free form as a Slack modal. */
-export function formView(form: ChatForm, origin: FormOrigin, intro: types.KnownBlock[] = []): types.ModalView {
+/** A platform-free form, in the person's words (`Core.words` with `form`), as a Slack modal. */
+export function formView(form: DrawnForm, origin: FormOrigin): types.ModalView {
+  const intro: types.KnownBlock[] = form.intro ? [{ type: 'section', text: { type: 'mrkdwn', text: escapeSlackText(form.intro), verbatim: true } }] : [];
   return {
     type: 'modal',
     callback_id: viewId(form),
     private_metadata: JSON.stringify(origin),
     title: plain(form.title),
     submit: plain(form.submit),
-    close: plain('Cancel'),
+    close: plain(form.cancel),
     blocks: [...intro, ...form.inputs.map(inputBlock)],
   };
-}
-
-/** The form `/meeting schedule` opens when typed without arguments. */
-export function scheduleView(origin: FormOrigin): types.ModalView {
-  return formView(SCHEDULE_FORM, origin);
-}
-
-/** The form a button whose intent needs a reason (Object) opens; the intent travels in the form. */
-export function reasonView(intent: ChatIntent, origin: FormOrigin): types.ModalView {
-  const intro: types.KnownBlock = { type: 'section', text: { type: 'mrkdwn', text: escapeSlackText(reasonIntro(intent)), verbatim: true } };
-  return formView(REASON_FORM, origin, [intro]);
 }
 
 type Values = ViewOutput['state']['values'];

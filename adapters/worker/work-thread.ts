@@ -70,7 +70,7 @@ export class WorkThread implements Core {
     try {
       return (await this.call({ op: 'words', now: this.now(), request })) as ChatWords;
     } catch {
-      return wordsWithoutCore(request.actor.medium, request.helpCommand, request.say);
+      return wordsWithoutCore(request.actor.medium, request.helpCommand, request.say, request.form);
     }
   }
 

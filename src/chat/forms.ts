@@ -25,6 +25,8 @@ export interface FormInput {
   hint?: string;
   /** Shown inside an empty text input: the format expected (`YYYY-MM-DD`). */
   placeholder?: string;
+  /** For number inputs, in the reader's words (`5 to 1440.`): said by a platform that has no number input. */
+  range?: string;
 }
 
 /**
@@ -81,11 +83,6 @@ export const REASON_FORM: ChatForm = {
   inputs: [{ name: 'reason', label: 'Why does your organisation object?', kind: 'long-text', required: true, maxLength: 2000 }],
   essential: ['reason'],
 };
-
-/** The line above the reason input: what the person is about to do. */
-export function reasonIntro(intent: ChatIntent): string {
-  return `Your organisation objects to ${intent.args['id'] ?? 'this request'}.`;
-}
 
 /**
  * The form a typed command opens instead of running, when it is typed with no arguments and has

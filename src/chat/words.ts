@@ -1,5 +1,7 @@
 import type { Language } from '../domain/vocabulary';
 import { sayIn, type Sentence } from '../i18n/say';
+import { formById, formIn, type DrawnForm } from './form-words';
+import type { ChatIntent } from './intent';
 
 /**
  * The sentences a chat adapter says itself rather than as a command's reply (a button or form it
@@ -18,6 +20,14 @@ export interface ChatWords {
   failed: string;
   /** The request's `say` (one of the sentences below), said. */
   said?: string;
+  /** The request's `form`, in the person's words. */
+  form?: DrawnForm;
+}
+
+/** A form a platform is about to draw, and for a reason form the intent it completes. */
+export interface FormToDraw {
+  id: string;
+  intent?: ChatIntent;
 }
 
 /** A slash command the registry no longer has as the server knows it (a stale registration). */
@@ -34,9 +44,10 @@ const PLATFORM_NAMES = { slack: 'Slack', discord: 'Discord' } as const;
 type Platform = keyof typeof PLATFORM_NAMES;
 
 /** The adapter's own sentences in `language`, naming the platform and its help as the person uses them. */
-export function chatWords(language: Language, platform: Platform, help: string, say?: Sentence): ChatWords {
+export function chatWords(language: Language, platform: Platform, help: string, say?: Sentence, form?: FormToDraw): ChatWords {
   const t = sayIn(language);
   const isOurs = say && say.key.startsWith('chat-refusal.');
+  const drawn = form ? formById(form.id) : undefined;
   return {
     unknownButton: t('chat-refusal.unknownButton', { help }),
     unknownForm: t('chat-refusal.unknownForm', { help }),
@@ -44,10 +55,11 @@ export function chatWords(language: Language, platform: Platform, help: string, 
     otherServer: t('chat-refusal.otherServer'),
     failed: t('chat-refusal.failed', { platform: PLATFORM_NAMES[platform] }),
     ...(isOurs ? { said: t(say.key, say.values) } : {}),
+    ...(drawn ? { form: formIn(drawn, t, form?.intent) } : {}),
   };
 }
 
 /** The words when the core cannot be asked at all (its thread is gone): English, the installation's last resort. */
-export function wordsWithoutCore(platform: Platform, help: string, say?: Sentence): ChatWords {
-  return chatWords('en', platform, help, say);
+export function wordsWithoutCore(platform: Platform, help: string, say?: Sentence, form?: FormToDraw): ChatWords {
+  return chatWords('en', platform, help, say, form);
 }

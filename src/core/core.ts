@@ -74,7 +74,7 @@ export class ConveneCore implements Core {
       // Said when things already go wrong (a database the bot cannot read): English then.
       this.deps.logger.warn({ err: error }, 'the language of a chat sentence could not be read; answering in English');
     }
-    return chatWords(language, request.actor.medium, request.helpCommand, request.say);
+    return chatWords(language, request.actor.medium, request.helpCommand, request.say, request.form);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Lookup } from '../commands/registry';
 import type { ChatHome } from '../chat/home';
-import type { ChatWords } from '../chat/words';
+import type { ChatWords, FormToDraw } from '../chat/words';
 import type { Sentence } from '../i18n/say';
 
 /**
@@ -198,6 +198,8 @@ export interface ChatRequest {
   helpCommand: string;
   /** One more sentence of src/chat/words.ts to say (a slash command's refusal), given back as `said`. */
   say?: Sentence;
+  /** A form about to be drawn (`SCHEDULE_FORM.id`, or `REASON_FORM.id` with its intent), given back in the person's words as `form`. */
+  form?: FormToDraw;
 }
 
 /** What adapters hold to talk to the core. */

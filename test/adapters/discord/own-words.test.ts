@@ -55,4 +55,21 @@ describe("Discord's own words, in the member's language from the core", () => {
     const { token } = click(h, USERS.stranger.id, 'not-ours', GENERAL);
     expect((await firstAnswer(token)).content).toBe('Ky version i Convene nuk e njeh këtë buton. Shkruani komandën; /convene i tregon të gjitha komandat.');
   });
+
+  it('draws the schedule modal in Serbian Cyrillic, and names the input a refusal is about in the same words', async () => {
+    expect(h.app.run('/members language me sr-Cyrl').status).toBe('accepted');
+    const open = h.interact(USERS.coordinator.id, 2, slash('meeting', 'schedule', {}));
+    const shown = (await waitFor(() => h.answers(open.token)[0]))!.body;
+    expect(shown.type).toBe(9);
+    expect(shown.data.title).toBe('Закажите састанак');
+    expect(shown.data.components.map((c: { label: string }) => c.label).slice(0, 4)).toEqual(['Група', 'Датум', 'Време почетка', 'Наслов']);
+    const value = (custom_id: string, v: string) =>
+      custom_id === 'group' ? { type: 18, component: { type: 3, custom_id, values: [v] } } : { type: 18, component: { type: 4, custom_id, value: v } };
+    const submit = h.interact(USERS.coordinator.id, 5, {
+      custom_id: shown.data.custom_id,
+      components: [value('group', 'PWG'), value('date', '2026-02-30'), value('time', '10:00'), value('title', 'Agree the TOR')],
+    });
+    const edit = await waitFor(() => h.answers(submit.token)[1]);
+    expect(String(edit.body.content)).toMatch(/^Датум: /);
+  });
 });

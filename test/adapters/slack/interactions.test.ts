@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { reasonView } from '../../../adapters/slack/modals';
+import { formView } from '../../../adapters/slack/modals';
+import { formIn } from '../../../src/chat/form-words';
+import { REASON_FORM } from '../../../src/chat/forms';
+import { sayIn } from '../../../src/i18n/say';
 import { encodeIntent, voteIntent } from '../../../src/chat/intent';
 import { HOME_SECTIONS } from '../../../src/chat/home';
 import { waitFor, type Args } from './fake-slack';
@@ -154,7 +157,7 @@ describe('a slow form submission', () => {
   it('closes the form within Slack\'s 3 s and answers afterwards through the response_url', async () => {
     h = await startSlackHarness();
     h.fake.delayMs = 2500; // users.info for a user not looked up yet
-    const view = reasonView(voteIntent('E3', 'object'), { intent: encodeIntent(voteIntent('E3', 'object')), responseUrl: h.fake.responseUrl('slow'), channelId: 'CPWG' });
+    const view = formView(formIn(REASON_FORM, sayIn('en'), voteIntent('E3', 'object')), { intent: encodeIntent(voteIntent('E3', 'object')), responseUrl: h.fake.responseUrl('slow'), channelId: 'CPWG' });
     const r = await h.interact(viewSubmission({ userId: USERS.unhcr.id, view: view as unknown as Args, values: { reason: { value: { type: 'plain_text_input', value: 'Too late to read it.' } } } }));
     expect(r.status).toBe(200);
     expect(r.ms).toBeLessThan(3000);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeIntent, voteIntent } from '../../../src/chat/intent';
 import { waitFor, type Args } from './fake-slack';
 import { USERS, buttonClick, startSlackHarness, type SlackHarness } from './slack-harness';
 
@@ -64,5 +65,28 @@ describe("Slack's own words, in the member's language from the core", () => {
     expect(await press('stranger-en')).toBe('This button is not one this version of Convene knows. Type the command instead; /convene lists them.');
     expect(h.app.run('/exercise language sr-Latn').status).toBe('accepted');
     expect(await press('stranger-sr')).toBe('Ova verzija programa Convene ne poznaje ovo dugme. Otkucajte komandu; /convene ih navodi.');
+  });
+
+  it("opens the objection form of an Albanian member in Albanian, keeping Object, the command word", async () => {
+    h = await startSlackHarness();
+    expect(h.app.run('/members language focal@kas.example.org sq').status).toBe('accepted');
+    expect(h.app.run('/endorse open PWG Terms of Reference').status).toBe('accepted');
+    await h.interact(buttonClick({ userId: USERS.kas.id, value: encodeIntent(voteIntent('E1', 'object')), fake: h.fake }));
+    const view = (await waitFor(() => h.fake.callsTo('views.open')[0])).args.view as Args;
+    expect([view.title.text, view.submit.text, view.close.text]).toEqual(['Object', 'Object', 'Anulo']);
+    expect(view.blocks[0].text.text).toBe('Organizata juaj kundërshton E1.');
+    expect(view.blocks[1]).toMatchObject({ type: 'input', block_id: 'reason', label: { text: 'Pse kundërshton organizata juaj?' } });
+  });
+
+  it('opens the schedule form of a coordinator who reads Serbian Latin in Serbian, with the groups by name', async () => {
+    h = await startSlackHarness();
+    expect(h.app.run('/members language me sr-Latn').status).toBe('accepted');
+    await h.slash(USERS.coordinator.id, '/meeting', 'schedule');
+    const view = (await waitFor(() => h.fake.callsTo('views.open')[0])).args.view as Args;
+    expect([view.title.text, view.submit.text, view.close.text]).toEqual(['Zakažite sastanak', 'Zakaži', 'Otkaži']);
+    const labels = (view.blocks as Args[]).map((b) => b.label.text);
+    expect(labels.slice(0, 4)).toEqual(['Grupa', 'Datum', 'Vreme početka', 'Naslov']);
+    expect(view.blocks[0].element.options.map((o: Args) => o.text.text)).toEqual(['PWG: Radna grupa za profilisanje', 'PMG: Upravljačka grupa za profilisanje']);
+    expect(view.blocks[1].hint.text).toBe('U vremenskoj zoni profilisanja.');
   });
 });
