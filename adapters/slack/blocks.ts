@@ -46,17 +46,16 @@ function section(escapedText: string): Block {
 
 /**
  * Plain text as section blocks, escaped; beyond `maxBlocks` the rest is left out with a note
- * saying how much, and where the whole text is (`elsewhere`).
+ * saying how much, and where the whole text is (`elsewhere`), or with the core's own `note` (said
+ * in the reader's language).
  */
-export function textBlocks(text: string, maxBlocks: number, elsewhere: string): Block[] {
+export function textBlocks(text: string, maxBlocks: number, elsewhere: string | { note: string }): Block[] {
   const pieces = splitEscaped(escapeSlackText(text));
   if (pieces.length <= maxBlocks) return pieces.map(section);
   const kept = pieces.slice(0, Math.max(1, maxBlocks - 1));
   const left = pieces.slice(kept.length).reduce((n, p) => n + p.length, 0);
-  return [
-    ...kept.map(section),
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `… ${left} more characters are not shown here: ${escapeSlackText(elsewhere)}`, verbatim: true }] },
-  ];
+  const note = typeof elsewhere === 'string' ? `… ${left} more characters are not shown here: ${escapeSlackText(elsewhere)}` : escapeSlackText(elsewhere.note);
+  return [...kept.map(section), { type: 'context', elements: [{ type: 'mrkdwn', text: note, verbatim: true }] }];
 }
 
 /** The notification text of a message: escaped, one short paragraph. */

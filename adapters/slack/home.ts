@@ -34,11 +34,11 @@ export async function homeBlocks(deps: SlackDeps, userId: string): Promise<Block
     const room = VIEW_BLOCKS - blocks.length - buttons.length - 3;
     if (room < 2) break;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*${section.title}*`, verbatim: true } });
-    blocks.push(...textBlocks(section.reply, Math.min(PER_SECTION_BLOCKS, room - 1), section.more));
+    blocks.push(...textBlocks(section.reply, Math.min(PER_SECTION_BLOCKS, room - 1), { note: section.more }));
     blocks.push(...buttons);
     blocks.push({ type: 'divider' });
   }
-  if (home.empty) blocks.push(...textBlocks(home.empty, 3, ''));
+  if (home.empty) blocks.push(...textBlocks(home.empty, 3, { note: '…' }));
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: home.hint, verbatim: true }] });
   return blocks;
 }

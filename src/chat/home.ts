@@ -23,7 +23,7 @@ export interface HomeShown {
   title: string;
   reply: string;
   actions: ChatAction[];
-  /** Said where a platform cuts the reply short: "type /exercise status to read it all." */
+  /** Said where a platform cuts the reply short: "… the rest is not shown here: type /exercise status to read it all." */
   more: string;
 }
 
