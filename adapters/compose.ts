@@ -96,7 +96,7 @@ export function createApp(options: AppOptions): App {
   const thread = options.workThread
     ? new WorkThread({
       databasePath: config.DATABASE_PATH, templatesDir: config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'), logLevel: config.LOG_LEVEL,
-      settings, clock, logger,
+      settings, clock, logger, foreground: foreground.shared,
       // The drain starts once no acknowledgement waits and the thread is not writing.
       onCommitted: () => void pause().then(() => sender.kick()),
     })

@@ -7,16 +7,24 @@
 export class Foreground {
   private waiting = 0;
   private readonly resume: (() => void)[] = [];
+  /**
+   * The number of waiting requests, readable from another thread: the work thread gives way
+   * between two jobs of a tick while it is above 0 (`giveWay`).
+   */
+  readonly shared = new Int32Array(new SharedArrayBuffer(4));
 
   /** Marks a request as waiting for its answer; call the function returned once it is answered (twice is harmless). */
   enter(): () => void {
-    this.waiting++;
+    Atomics.store(this.shared, 0, ++this.waiting);
     let left = false;
     return () => {
       if (left) return;
       left = true;
-      this.waiting--;
-      if (this.waiting === 0) for (const r of this.resume.splice(0)) r();
+      Atomics.store(this.shared, 0, --this.waiting);
+      if (this.waiting === 0) {
+        Atomics.notify(this.shared, 0);
+        for (const r of this.resume.splice(0)) r();
+      }
     };
   }
 
@@ -27,6 +35,20 @@ export class Foreground {
   pause(maxWaitMs = 1000): Promise<void> {
     const next = () => new Promise<void>((resolve) => setImmediate(resolve));
     return this.waiting === 0 ? next() : woken(this.resume, maxWaitMs).then(next);
+  }
+}
+
+/**
+ * For a worker thread, between two pieces of its background work: blocks it while requests wait
+ * on the thread that answers them (`Foreground.shared`), at most `maxWaitMs`, like `pause`. The
+ * two threads share two cores: a tick rendering on one slows the acks on the other.
+ */
+export function giveWay(shared: Int32Array, maxWaitMs = 1000): void {
+  const deadline = Date.now() + maxWaitMs;
+  for (let waiting = Atomics.load(shared, 0); waiting > 0; waiting = Atomics.load(shared, 0)) {
+    const left = deadline - Date.now();
+    if (left <= 0) return;
+    Atomics.wait(shared, 0, waiting, left);
   }
 }
 

@@ -12,6 +12,7 @@ import { TemplateRenderer } from '../../src/render/renderer';
 import { dueWork, forgetOldDeliveryIds, type JobReport } from '../../src/scheduler/run-due';
 import { openDatabase } from '../../src/store/db';
 import { buildJobHandlers, buildRegistry } from '../../src/use-cases/index';
+import { giveWay } from '../shared/foreground';
 import { workThreadData, type WorkMessage, type WorkRequest } from './protocol';
 
 /**
@@ -47,7 +48,11 @@ const jobDeps = { db, handlers: buildJobHandlers(), renderer, settings: data.set
 /** Every due job at `now`, one per turn of this thread's loop, so commands asked meanwhile are not held up behind all of them. */
 async function runJobs(now: Date): Promise<JobReport[]> {
   const done: JobReport[] = [];
-  for (const _ of dueWork(jobDeps, () => now, done)) await new Promise((resolve) => setImmediate(resolve));
+  for (const _ of dueWork(jobDeps, () => now, done)) {
+    await new Promise((resolve) => setImmediate(resolve));
+    // Requests waiting on the bot's loop come first, as on one loop (adapters/shared/foreground.ts).
+    if (data.foreground) giveWay(data.foreground, data.giveWayMs);
+  }
   forgetOldDeliveryIds(db, now);
   return done;
 }

@@ -61,7 +61,7 @@ const suite: BenchSuite = {
     // Wired as adapters/compose.ts wires them for `npm start`: background work gives way to waiting
     // acks; commands and the tick's jobs run in the work thread, a commit kicks the sender.
     const thread: WorkThread = new WorkThread({
-      databasePath, templatesDir: join(root, 'templates'), logLevel: 'silent', settings, clock, logger: silentLogger,
+      databasePath, templatesDir: join(root, 'templates'), logLevel: 'silent', settings, clock, logger: silentLogger, foreground: foreground.shared,
       onCommitted: () => void pause().then(() => sender.kick()),
     });
     const pause = () => foreground.pause().then(() => thread.quiet());

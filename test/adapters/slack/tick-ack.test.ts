@@ -30,7 +30,7 @@ async function bot() {
   const pause = () => foreground.pause();
   const sender = new OutboxSender({ db: app.db, clock: app.clock, ports: [app.email, slack], renderer: app.renderer, logger: silentLogger, pause });
   const thread = new WorkThread({
-    databasePath: app.dbPath, templatesDir: TEMPLATES, logLevel: 'silent', settings: app.settings, clock: app.clock, logger: silentLogger,
+    databasePath: app.dbPath, templatesDir: TEMPLATES, logLevel: 'silent', settings: app.settings, clock: app.clock, logger: silentLogger, foreground: foreground.shared,
     onCommitted: () => sender.kick(),
   });
   cleanup.push(() => thread.stop());

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkThread } from '../../../adapters/worker/work-thread';
+import { Foreground } from '../../../adapters/shared/foreground';
 import type { Clock } from '../../../src/clock';
 import { createLogger } from '../../../src/logger';
 import { Scheduler } from '../../../src/scheduler/tick';
@@ -22,13 +23,13 @@ afterEach(async () => {
 });
 
 /** A work thread on `databasePath`, its log lines kept, the commits it reports counted. */
-function workThread(databasePath: string, clock: Clock) {
+function workThread(databasePath: string, clock: Clock, waiting?: Foreground) {
   const lines: { level: number; msg: string; thread?: string }[] = [];
   const committed = { count: 0 };
   const logger = createLogger('info', (line) => void lines.push(JSON.parse(line)));
   const t = new WorkThread({
     databasePath, templatesDir: TEMPLATES, logLevel: 'info', settings: { noticeDays: 7, minutesDays: 7 },
-    clock, logger, onCommitted: () => committed.count++,
+    clock, logger, onCommitted: () => committed.count++, ...(waiting ? { foreground: waiting.shared, giveWayMs: 60_000 } : {}),
   });
   return { thread: t, lines, committed };
 }
@@ -91,6 +92,24 @@ describe('the work thread', () => {
     lock.close();
     await Promise.all([jobs, quiet]);
     expect(order).toEqual(['jobs 1', 'quiet']);
+  });
+
+  it('gives way between two jobs while a request waits for its answer on the bot\'s loop', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    meetingWithAgenda(app, '2026-12-02', '10:00');
+    const waiting = new Foreground();
+    const w = workThread(app.dbPath, app.clock, waiting);
+    thread = w.thread;
+    const reminders = () => ['meeting:1', 'meeting:2'].map((ref) => jobsFor(app!.db, ref).find((j) => j.kind === 'meeting-notice-reminder')!.status);
+    expect((await thread.handle(local('/help'))).status).toBe('accepted'); // the thread is up
+    const answered = waiting.enter(); // a Slack request not yet acknowledged
+    const jobs = thread.runDueJobs(new Date('2026-11-22T09:00:00Z'));
+    await expect.poll(reminders, { timeout: 30_000 }).toContain('done');
+    expect(reminders().sort()).toEqual(['done', 'pending']);
+    answered();
+    expect((await jobs).length).toBe(2);
+    expect(reminders()).toEqual(['done', 'done']);
   });
 
   it('logs a thread that fails, answers what it was asked with a sentence, and starts a new one on the next request', async () => {
