@@ -18,7 +18,7 @@ const clip = (s: string) => (s.length > LABEL_MAX ? `${s.slice(0, LABEL_MAX - 1)
 /**
  * The meetings, endorsement requests or action items the acting person may see, for a chat
  * platform's picker: what is still ahead first, then the rest; narrowed to those whose id or
- * words contain what was typed so far.
+ * words contain what was typed so far. The words around ids and titles are in the person's language.
  * @example suggestIds(ctx, 'meeting', 'tor') // [{ value: 'M1', label: 'M1 PWG 2026-12-10 10:00 Agree the TOR' }]
  */
 export function suggestIds(ctx: CommandContext, lookup: Lookup, typed: string): Suggestion[] {
@@ -33,14 +33,14 @@ export function suggestIds(ctx: CommandContext, lookup: Lookup, typed: string): 
       const past = meetings.filter((m) => m.startsAt.getTime() <= now).reverse();
       all = [...ahead, ...past].map((m) => ({
         value: meetingLabel(m),
-        label: `${meetingLabel(m)} ${m.group} ${formatInZone(m.startsAt, zone).slice(0, 16)} ${m.title}${m.status === 'cancelled' ? ' (cancelled)' : ''}`,
+        label: `${meetingLabel(m)} ${m.group} ${formatInZone(m.startsAt, zone).slice(0, 16)} ${m.title}${m.status === 'cancelled' ? ` ${ctx.say('chat-suggest.cancelled')}` : ''}`,
       }));
       break;
     }
     case 'endorsement': {
       const requests = endorsementsOf(ctx.db, exercise.id, 'all').filter((e) => mayRead(ctx, e));
       const ordered = [...requests.filter((e) => e.status === 'open'), ...requests.filter((e) => e.status !== 'open').reverse()];
-      all = ordered.map((e) => ({ value: shortId(e), label: `${shortId(e)} ${e.group} ${e.status} ${e.title}${e.version ? ` (${e.version})` : ''}` }));
+      all = ordered.map((e) => ({ value: shortId(e), label: `${shortId(e)} ${e.group} ${ctx.say(`chat-suggest.${e.status}`)} ${e.title}${e.version ? ` (${e.version})` : ''}` }));
       break;
     }
     case 'action': {
@@ -49,7 +49,10 @@ export function suggestIds(ctx: CommandContext, lookup: Lookup, typed: string): 
         return m !== undefined && canRead(ctx, m);
       });
       const ordered = [...actions.filter((a) => a.status === 'open'), ...actions.filter((a) => a.status !== 'open')];
-      all = ordered.map((a) => ({ value: actionLabel(a), label: `${actionLabel(a)} ${a.organisation.acronym} due ${a.dueDate}${a.status === 'done' ? ' (done)' : ''} ${a.text}` }));
+      all = ordered.map((a) => ({
+        value: actionLabel(a),
+        label: `${actionLabel(a)} ${a.organisation.acronym} ${ctx.say('chat-suggest.due', { date: a.dueDate })}${a.status === 'done' ? ` ${ctx.say('chat-suggest.done')}` : ''} ${a.text}`,
+      }));
       break;
     }
   }

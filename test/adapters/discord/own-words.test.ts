@@ -72,4 +72,17 @@ describe("Discord's own words, in the member's language from the core", () => {
     const edit = await waitFor(() => h.answers(submit.token)[1]);
     expect(String(edit.body.content)).toMatch(/^Датум: /);
   });
+
+  it("offers an Albanian member the requests and action items as they type an id, the words around them in Albanian", async () => {
+    expect(h.app.run('/members language focal@kas.example.org sq').status).toBe('accepted');
+    expect(h.app.run('/endorse open PWG Terms of Reference').status).toBe('accepted');
+    const data = { id: '1', name: 'endorse', type: 1, options: [{ type: 1, name: 'status', options: [{ type: 3, name: 'id', value: '', focused: true }] }] };
+    const { token } = h.interact(USERS.kas.id, 4, data);
+    const offered = (await waitFor(() => h.answers(token)[0]))!.body;
+    expect(offered.data.choices).toEqual([{ name: 'E1 PWG e hapur Terms of Reference', value: 'E1' }]);
+    // The coordinator, who reads English, sees them as before.
+    const english = h.interact(USERS.coordinator.id, 4, data);
+    expect((await waitFor(() => h.answers(english.token)[0]))!.body.data.choices).toEqual([{ name: 'E1 PWG open Terms of Reference', value: 'E1' }]);
+  });
 });
+
