@@ -6,7 +6,7 @@ import type { Clock } from '../../src/clock';
 import { woken } from '../shared/foreground';
 import type { ChatRequest, CommandOutcome, Core, InboundCommand, Suggestion, SuggestionRequest } from '../../src/core/ports';
 import type { ChatHome } from '../../src/chat/home';
-import { wordsWithoutCore, type ChatWords } from '../../src/chat/words';
+import { crashedInEnglish, wordsWithoutCore, type ChatWords } from '../../src/chat/words';
 import type { Logger } from '../../src/logger';
 import type { JobReport } from '../../src/scheduler/run-due';
 import type { WorkAsk, WorkMessage, WorkRequest, WorkThreadData, WorkValue } from './protocol';
@@ -26,8 +26,6 @@ type Pending = { resolve: (v: WorkValue) => void; reject: (e: Error) => void; wo
 
 /** How long `stop()` waits for the thread to close its database before ending it. */
 const STOP_WAIT_MS = 5000;
-
-const CRASHED = 'Something went wrong on our side before this was answered. Please look whether it took effect (a list or status command shows it) and try again if not; if it keeps happening, tell whoever runs the bot.';
 
 /**
  * The core's commands and the scheduler's due jobs in a worker thread with its own connection to
@@ -58,7 +56,10 @@ export class WorkThread implements Core {
     try {
       return (await this.call({ op: 'handle', now: this.now(), command })) as CommandOutcome;
     } catch {
-      return { status: 'refused', code: 'rule', reply: CRASHED, audience: 'person' };
+      // A chat member is told in their words, by the thread started again (or in English if it cannot be).
+      const actor = command.actor;
+      const reply = actor.kind === 'chat' ? (await this.words({ actor, helpCommand: command.helpCommand ?? '/help' })).crashed : crashedInEnglish();
+      return { status: 'refused', code: 'rule', reply, audience: 'person' };
     }
   }
 

@@ -18,6 +18,8 @@ export interface ChatWords {
   otherServer: string;
   /** The adapter's last resort when answering failed. */
   failed: string;
+  /** The core's thread ended while it ran the person's command: whether it took effect is unknown. */
+  crashed: string;
   /** The request's `say` (one of the sentences below), said. */
   said?: string;
   /** The request's `form`, in the person's words. */
@@ -54,6 +56,7 @@ export function chatWords(language: Language, platform: Platform, help: string, 
     formLostRequest: t('chat-refusal.formLostRequest'),
     otherServer: t('chat-refusal.otherServer'),
     failed: t('chat-refusal.failed', { platform: PLATFORM_NAMES[platform] }),
+    crashed: t('chat-refusal.crashed'),
     ...(isOurs ? { said: t(say.key, say.values) } : {}),
     ...(drawn ? { form: formIn(drawn, t, form?.intent) } : {}),
   };
@@ -62,4 +65,9 @@ export function chatWords(language: Language, platform: Platform, help: string, 
 /** The words when the core cannot be asked at all (its thread is gone): English, the installation's last resort. */
 export function wordsWithoutCore(platform: Platform, help: string, say?: Sentence, form?: FormToDraw): ChatWords {
   return chatWords('en', platform, help, say, form);
+}
+
+/** The thread's end told to someone who is not a chat member (the console, a page): in English. */
+export function crashedInEnglish(): string {
+  return sayIn('en')('chat-refusal.crashed');
 }
