@@ -15,16 +15,20 @@ afterEach(async () => {
   app = null;
 });
 
+/** A work thread on the test app's database. */
+const startThread = (on: TestApp) =>
+  new WorkThread({
+    databasePath: on.dbPath, templatesDir: TEMPLATES, logLevel: 'silent', settings: { noticeDays: 7, minutesDays: 7 },
+    clock: on.clock, logger: silentLogger, onCommitted: () => {},
+  });
+
 const kas = { actor: { kind: 'chat' as const, medium: 'slack' as const, userId: 'UKAS', email: 'focal@kas.example.org' }, helpCommand: '/convene' };
 
 describe("the chat adapters' own words through the work thread", () => {
   it("gives the words and the App Home in the member's language, and English words once the thread is gone", async () => {
     app = createTestApp();
     expect(app.run('/members language focal@kas.example.org sr-Cyrl').status).toBe('accepted');
-    thread = new WorkThread({
-      databasePath: app.dbPath, templatesDir: TEMPLATES, logLevel: 'silent', settings: { noticeDays: 7, minutesDays: 7 },
-      clock: app.clock, logger: silentLogger, onCommitted: () => {},
-    });
+    thread = startThread(app);
     const words = await thread.words({ ...kas, say: staleCommand('meeting') });
     expect(words.unknownButton).toBe('Ова верзија програма Convene не познаје ово дугме. Откуцајте команду; /convene их наводи.');
     expect(words.said).toMatch(/^Овај сервер познаје \/meeting из старије верзије/);
@@ -38,10 +42,7 @@ describe("the chat adapters' own words through the work thread", () => {
   it("tells a member whose command the thread's end cut short in their own words", async () => {
     app = createTestApp();
     expect(app.run('/members language focal@kas.example.org sr-Latn').status).toBe('accepted');
-    thread = new WorkThread({
-      databasePath: app.dbPath, templatesDir: TEMPLATES, logLevel: 'silent', settings: { noticeDays: 7, minutesDays: 7 },
-      clock: app.clock, logger: silentLogger, onCommitted: () => {},
-    });
+    thread = startThread(app);
     expect((await thread.words(kas)).failed).toMatch(/^Nešto je pošlo naopako/); // the thread is up
     const worker = (thread as unknown as { worker: Worker }).worker;
     const lock = new Database(app.dbPath);
