@@ -44,6 +44,13 @@ function section(escapedText: string): Block {
   return { type: 'section', text: { type: 'mrkdwn', text: escapedText === '' ? ' ' : escapedText, verbatim: true } };
 }
 
+/** How many escaped characters of `text` are left out when it is drawn in at most `maxBlocks` sections (0: none). */
+export function leftOut(text: string, maxBlocks: number): number {
+  const pieces = splitEscaped(escapeSlackText(text));
+  if (pieces.length <= maxBlocks) return 0;
+  return pieces.slice(Math.max(1, maxBlocks - 1)).reduce((n, p) => n + p.length, 0);
+}
+
 /**
  * Plain text as section blocks, escaped; beyond `maxBlocks` the rest is left out with a note
  * saying how much, and where the whole text is (`elsewhere`), or with the core's own `note` (said
@@ -53,8 +60,7 @@ export function textBlocks(text: string, maxBlocks: number, elsewhere: string | 
   const pieces = splitEscaped(escapeSlackText(text));
   if (pieces.length <= maxBlocks) return pieces.map(section);
   const kept = pieces.slice(0, Math.max(1, maxBlocks - 1));
-  const left = pieces.slice(kept.length).reduce((n, p) => n + p.length, 0);
-  const note = typeof elsewhere === 'string' ? `… ${left} more characters are not shown here: ${escapeSlackText(elsewhere)}` : escapeSlackText(elsewhere.note);
+  const note = typeof elsewhere === 'string' ? `… ${leftOut(text, maxBlocks)} more characters are not shown here: ${escapeSlackText(elsewhere)}` : escapeSlackText(elsewhere.note);
   return [...kept.map(section), { type: 'context', elements: [{ type: 'mrkdwn', text: note, verbatim: true }] }];
 }
 
@@ -98,9 +104,17 @@ export function messageBlocks(payload: OutboundPayload): { text: string; blocks:
   return { text: fallbackText(summary), blocks: [...header, ...body, ...buttons] };
 }
 
-/** A reply of the core as a Slack message body (response_url or chat.postMessage). */
-export function replyBlocks(reply: string, actions: OutboundPayload['actions'] = []): { text: string; blocks: Block[] } {
+/** How many blocks a reply's text may take beside the buttons offered with it. */
+export function replyRoom(actions: OutboundPayload['actions'] = []): number {
+  return MESSAGE_BLOCKS - (actions.length ? buttonBlocks(actions).length : 0);
+}
+
+/**
+ * A reply of the core as a Slack message body (response_url or chat.postMessage). `cut`: what to
+ * say where a reply longer than a message is cut (the core's sentence, in the reader's language).
+ */
+export function replyBlocks(reply: string, actions: OutboundPayload['actions'] = [], cut?: string): { text: string; blocks: Block[] } {
   const buttons = actions.length ? buttonBlocks(actions) : [];
-  const tooLong = 'the reply is too long for one Slack message; run the command in the console or the CLI to read it all.';
-  return { text: fallbackText(reply), blocks: [...textBlocks(reply, MESSAGE_BLOCKS - buttons.length, tooLong), ...buttons] };
+  const tooLong = cut === undefined ? 'the reply is too long for one Slack message; run the command in the console or the CLI to read it all.' : { note: cut };
+  return { text: fallbackText(reply), blocks: [...textBlocks(reply, replyRoom(actions), tooLong), ...buttons] };
 }

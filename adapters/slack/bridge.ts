@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { ChatAction, ChatRequest, CommandOutcome, Core } from '../../src/core/ports';
-import type { ChatWords } from '../../src/chat/words';
+import { replyCut, type ChatWords } from '../../src/chat/words';
 import type { Logger } from '../../src/logger';
-import { replyBlocks } from './blocks';
+import { leftOut, replyBlocks, replyRoom } from './blocks';
 import type { SlackDirectory } from './identity';
 import type { Registry } from '../../src/commands/registry';
 import type { RecentRequests } from '../shared/recent';
@@ -61,8 +61,10 @@ const RESPONSE_TIMEOUT_MS = 10_000;
 export async function answer(deps: SlackDeps, to: { responseUrl?: string; userId: string }, reply: string, inChannel = false, actions: ChatAction[] = []): Promise<void> {
   // Posting a reply costs the loop more than an ack: acks that arrived meanwhile go first.
   await deps.afterAck.turn();
-  const body = replyBlocks(reply, actions);
   try {
+    // A reply longer than a message says so in the person's words (the core counts in their language).
+    const left = leftOut(reply, replyRoom(actions));
+    const body = replyBlocks(reply, actions, left > 0 ? (await wordsFor(deps, to.userId, { say: replyCut(left) })).said : undefined);
     if (to.responseUrl) {
       const res = await fetch(to.responseUrl, {
         method: 'POST',

@@ -42,13 +42,18 @@ export function paramOrder(missing: string, after: string, usage: string): Sente
   return { key: 'chat-refusal.paramOrder', values: { missing, after, usage } };
 }
 
+/** A reply cut short where a message holds no more: how many characters are left out, and where to read it all. */
+export function replyCut(left: number): Sentence {
+  return { key: 'chat-reply.cut', values: { count: left } };
+}
+
 const PLATFORM_NAMES = { slack: 'Slack', discord: 'Discord' } as const;
 type Platform = keyof typeof PLATFORM_NAMES;
 
 /** The adapter's own sentences in `language`, naming the platform and its help as the person uses them. */
 export function chatWords(language: Language, platform: Platform, help: string, say?: Sentence, form?: FormToDraw): ChatWords {
   const t = sayIn(language);
-  const isOurs = say && say.key.startsWith('chat-refusal.');
+  const isOurs = say && /^chat-(refusal|reply)\./.test(say.key);
   const drawn = form ? formById(form.id) : undefined;
   return {
     unknownButton: t('chat-refusal.unknownButton', { help }),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { replyCut } from '../../src/chat/words';
 import { insertExercise } from '../../src/store/exercises';
 import { createTestApp, type TestApp } from '../helpers/app';
 
@@ -32,4 +33,20 @@ describe("the chat adapters' own words (Core.words)", () => {
       'Something went wrong on our side while answering in Discord. Please try again; if it keeps happening, tell whoever runs the bot.',
     );
   });
+
+  it('count what a long reply leaves out by the reader plural rules', async () => {
+    app = createTestApp();
+    expect(app.run('/members language focal@kas.example.org sr-Cyrl').status).toBe('accepted');
+    const kas = { ...stranger, actor: { ...stranger.actor, email: 'focal@kas.example.org' } };
+    const said = async (left: number) => (await app.core.words({ ...kas, say: replyCut(left) })).said!.split(':')[0];
+    expect(await said(1)).toBe('… још 1 знак се овде не приказује');
+    expect(await said(21)).toBe('… још 21 знак се овде не приказује');
+    expect(await said(2)).toBe('… још 2 знака се овде не приказују');
+    expect(await said(5)).toBe('… још 5 знакова се овде не приказује');
+    expect(await said(11)).toBe('… још 11 знакова се овде не приказује');
+    expect((await app.core.words({ ...stranger, say: replyCut(1200) })).said).toBe(
+      '… 1200 more characters are not shown here: the reply is too long for one Slack message; run the command in the console or the CLI to read it all.',
+    );
+  });
 });
+

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_BLOCKS, SECTION_LIMIT, decodeSlackText, messageBlocks, replyBlocks, splitEscaped, truncateEscaped } from '../../../adapters/slack/blocks';
+import { MESSAGE_BLOCKS, SECTION_LIMIT, decodeSlackText, leftOut, messageBlocks, replyBlocks, replyRoom, splitEscaped, truncateEscaped } from '../../../adapters/slack/blocks';
 import { SLASH_COMMANDS, commandLine } from '../../../adapters/slack/commands';
 import { SlackAdapter } from '../../../adapters/slack/slack-adapter';
 import { silentLogger } from '../../../src/logger';
@@ -51,6 +51,18 @@ describe('Slack text: escaping, splitting and limits', () => {
         expect(p.charCodeAt(p.length - 1) >= 0xd800 && p.charCodeAt(p.length - 1) <= 0xdbff).toBe(false);
       }
     }
+  });
+
+  it("cuts a reply longer than a message with the core's sentence, and counts what it leaves out as before", () => {
+    const reply = `${'word '.repeat(599)}\n`.repeat(60);
+    const left = leftOut(reply, replyRoom());
+    expect(left).toBeGreaterThan(0);
+    expect(leftOut('short', replyRoom())).toBe(0);
+    const english = replyBlocks(reply).blocks;
+    expect(JSON.stringify(english.at(-1))).toContain(`… ${left} more characters are not shown here: the reply is too long for one Slack message`);
+    const { blocks } = replyBlocks(reply, [], '… још 9000 знакова се овде не приказује: <одговор>');
+    expect(blocks).toHaveLength(MESSAGE_BLOCKS);
+    expect(blocks.at(-1)).toMatchObject({ type: 'context', elements: [{ text: '… још 9000 знакова се овде не приказује: &lt;одговор&gt;' }] });
   });
 
   it('keeps a message within 50 blocks and says how much was left out', () => {
