@@ -3,6 +3,7 @@ import type { ChatAction, ChatRequest, CommandOutcome, Core } from '../../src/co
 import { replyCut, type ChatWords } from '../../src/chat/words';
 import type { Logger } from '../../src/logger';
 import { leftOut, replyBlocks, replyRoom } from './blocks';
+import { within } from '../shared/budget';
 import type { SlackDirectory } from './identity';
 import type { Registry } from '../../src/commands/registry';
 import type { RecentRequests } from '../shared/recent';
@@ -87,9 +88,17 @@ export function answerWith(deps: SlackDeps, to: { responseUrl?: string; userId: 
   return answer(deps, to, outcome.reply, inChannel, outcome.status === 'accepted' && !inChannel ? (outcome.actions ?? []) : []);
 }
 
+/**
+ * How long the adapter's own sentences wait for the e-mail Slack reports (only someone not linked
+ * yet needs it): a form must open within Slack's 3 s of the click. The lookup goes on meanwhile
+ * and is cached for the form's submission.
+ */
+const WORDS_EMAIL_MS = 500;
+
 /** The sentences the adapter says itself, in the person's language (the core knows it). */
 export async function wordsFor(deps: SlackDeps, userId: string, also: Pick<ChatRequest, 'say' | 'form'> = {}): Promise<ChatWords> {
-  return deps.core.words({ ...(await asked(deps, userId)), ...also });
+  const email = await within(deps.directory.emailOf(userId), WORDS_EMAIL_MS);
+  return deps.core.words({ actor: { kind: 'chat', medium: 'slack', userId, ...(email ? { email } : {}) }, helpCommand: HELP_COMMAND, ...also });
 }
 
 /** A listener's last resort: the person hears that it failed, the log says why. */
