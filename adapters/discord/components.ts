@@ -2,7 +2,7 @@ import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction, type
 import { REASON_FORM, SCHEDULE_FORM, formIntent, type ChatForm } from '../../src/chat/forms';
 import { decodeIntent, intentCommand, withReason, type ChatIntent } from '../../src/chat/intent';
 import type { CommandOutcome } from '../../src/core/ports';
-import { answer, failed, replyNow, runAs, wordsFor, type DiscordDeps } from './bridge';
+import { answer, failed, replyNow, runAs, wordsFor, wordsForModal, type DiscordDeps } from './bridge';
 import { CUSTOM_ID_LIMIT } from './message';
 import { formModal, modalValues } from './modals';
 
@@ -15,7 +15,7 @@ const modalId = (form: ChatForm, intentValue = '') => `${FORM_PREFIX}${form.id}$
 
 /** The modal `/meeting schedule` opens when given no options, in the person's words. */
 export async function scheduleModal(deps: DiscordDeps, i: RepliableInteraction) {
-  return formModal(modalId(SCHEDULE_FORM), (await wordsFor(deps, i, { form: { id: SCHEDULE_FORM.id } })).form!);
+  return formModal(modalId(SCHEDULE_FORM), await wordsForModal(deps, i, { id: SCHEDULE_FORM.id }));
 }
 
 /**
@@ -31,7 +31,7 @@ export async function onButton(deps: DiscordDeps, i: ButtonInteraction): Promise
   }
   const id = modalId(REASON_FORM, i.customId);
   if (intent.needsReason && id.length <= CUSTOM_ID_LIMIT) {
-    await i.showModal(formModal(id, (await wordsFor(deps, i, { form: { id: REASON_FORM.id, intent } })).form!));
+    await i.showModal(formModal(id, await wordsForModal(deps, i, { id: REASON_FORM.id, intent })));
     return;
   }
   await run(deps, i, intent);

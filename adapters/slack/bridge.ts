@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ChatAction, ChatRequest, CommandOutcome, Core } from '../../src/core/ports';
-import { replyCut, type ChatWords } from '../../src/chat/words';
+import { replyCut, wordsWithoutCore, type ChatWords } from '../../src/chat/words';
+import type { DrawnForm } from '../../src/chat/form-words';
 import type { Logger } from '../../src/logger';
 import { leftOut, replyBlocks, replyRoom } from './blocks';
 import { within } from '../shared/budget';
@@ -94,6 +95,15 @@ export function answerWith(deps: SlackDeps, to: { responseUrl?: string; userId: 
  * and is cached for the form's submission.
  */
 const WORDS_EMAIL_MS = 500;
+
+/** How long a form waits for its words from the core before it is drawn in English (Slack's trigger lasts 3 s). */
+const FORM_WORDS_MS = 1500;
+
+/** A form in the person's words, or in English if the core is slow to say them (a long job on its thread): never lost. */
+export async function formFor(deps: SlackDeps, userId: string, form: NonNullable<ChatRequest['form']>): Promise<DrawnForm> {
+  const words = await within(wordsFor(deps, userId, { form }), FORM_WORDS_MS);
+  return (words ?? wordsWithoutCore('slack', HELP_COMMAND, undefined, form)).form!;
+}
 
 /** The sentences the adapter says itself, in the person's language (the core knows it). */
 export async function wordsFor(deps: SlackDeps, userId: string, also: Pick<ChatRequest, 'say' | 'form'> = {}): Promise<ChatWords> {

@@ -1,7 +1,7 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import { decodeSlackText } from './blocks';
 import { formToOpen, type ChatForm } from '../../src/chat/forms';
-import { HELP_COMMAND, answer, answerWith, failed, runAs, wordsFor, type SlackDeps } from './bridge';
+import { HELP_COMMAND, answer, answerWith, failed, formFor, runAs, type SlackDeps } from './bridge';
 import { formView } from './modals';
 
 /** The slash commands of the manifest; `/convene` is the help (Slack keeps `/help` for itself). */
@@ -51,7 +51,7 @@ async function onCommand(deps: SlackDeps, command: SlashCommand): Promise<void> 
 
 async function openForm(deps: SlackDeps, command: SlashCommand, form: ChatForm): Promise<void> {
   // The form's words look the e-mail up, so the form's submission is answered well within its 3 s.
-  const drawn = (await wordsFor(deps, command.user_id, { form: { id: form.id } })).form!;
+  const drawn = await formFor(deps, command.user_id, { id: form.id });
   await deps.client.views.open({
     trigger_id: command.trigger_id,
     view: formView(drawn, { responseUrl: command.response_url, channelId: command.channel_id }),

@@ -6,7 +6,7 @@ import { escapeSlackText } from '../../src/render/escape';
 import { within } from '../shared/budget';
 import { digest } from '../shared/recent';
 import { ACTIONS_BLOCK, truncateEscaped } from './blocks';
-import { answer, answerWith, failed, runAs, wordsFor, type SlackDeps } from './bridge';
+import { answer, answerWith, failed, formFor, runAs, wordsFor, type SlackDeps } from './bridge';
 import { publishHome } from './home';
 import { OBJECTION_VIEW, SCHEDULE_VIEW, formValues, formView, readOrigin } from './modals';
 
@@ -54,7 +54,7 @@ async function onClick(deps: SlackDeps, body: BlockAction<ButtonAction>, action:
         await answer(deps, to, (await wordsFor(deps, userId)).unknownButton);
       } else if (intent.needsReason) {
         // The form's words look the e-mail up, so the form's answer (3 s) finds it cached.
-        const drawn = (await wordsFor(deps, userId, { form: { id: REASON_FORM.id, intent } })).form!;
+        const drawn = await formFor(deps, userId, { id: REASON_FORM.id, intent });
         await deps.client.views.open({
           trigger_id: body.trigger_id,
           view: formView(drawn, {
