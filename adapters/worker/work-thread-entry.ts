@@ -48,10 +48,13 @@ const jobDeps = { db, handlers: buildJobHandlers(), renderer, settings: data.set
 /** Every due job at `now`, one per turn of this thread's loop, so commands asked meanwhile are not held up behind all of them. */
 async function runJobs(now: Date): Promise<JobReport[]> {
   const done: JobReport[] = [];
+  // Requests waiting on the bot's loop come first, as on one loop (adapters/shared/foreground.ts):
+  // before the first job and between two.
+  const yieldToRequests = () => data.foreground && giveWay(data.foreground, data.giveWayMs);
+  yieldToRequests();
   for (const _ of dueWork(jobDeps, () => now, done)) {
     await new Promise((resolve) => setImmediate(resolve));
-    // Requests waiting on the bot's loop come first, as on one loop (adapters/shared/foreground.ts).
-    if (data.foreground) giveWay(data.foreground, data.giveWayMs);
+    yieldToRequests();
   }
   forgetOldDeliveryIds(db, now);
   return done;
