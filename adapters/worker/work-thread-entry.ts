@@ -50,7 +50,11 @@ async function runJobs(now: Date): Promise<JobReport[]> {
   const done: JobReport[] = [];
   // Requests waiting on the bot's loop come first, as on one loop (adapters/shared/foreground.ts):
   // before the first job and between two.
-  const yieldToRequests = () => data.foreground && giveWay(data.foreground, data.giveWayMs);
+  const yieldToRequests = () => {
+    if (!data.foreground || Atomics.load(data.foreground, 0) === 0) return;
+    logger.debug({ done: done.length }, 'the tick gives way to requests waiting for their answer');
+    giveWay(data.foreground, data.giveWayMs);
+  };
   yieldToRequests();
   for (const _ of dueWork(jobDeps, () => now, done)) {
     await new Promise((resolve) => setImmediate(resolve));

@@ -26,9 +26,9 @@ afterEach(async () => {
 function workThread(databasePath: string, clock: Clock, waiting?: Foreground) {
   const lines: { level: number; msg: string; thread?: string }[] = [];
   const committed = { count: 0 };
-  const logger = createLogger('info', (line) => void lines.push(JSON.parse(line)));
+  const logger = createLogger('debug', (line) => void lines.push(JSON.parse(line)));
   const t = new WorkThread({
-    databasePath, templatesDir: TEMPLATES, logLevel: 'info', settings: { noticeDays: 7, minutesDays: 7 },
+    databasePath, templatesDir: TEMPLATES, logLevel: waiting ? 'debug' : 'info', settings: { noticeDays: 7, minutesDays: 7 },
     clock, logger, onCommitted: () => committed.count++, ...(waiting ? { foreground: waiting.shared, giveWayMs: 60_000 } : {}),
   });
   return { thread: t, lines, committed };
@@ -94,7 +94,7 @@ describe('the work thread', () => {
     expect(order).toEqual(['jobs 1', 'quiet']);
   });
 
-  it('gives way between two jobs while a request waits for its answer on the bot\'s loop', async () => {
+  it('gives way before a tick\'s jobs while a request waits for its answer on the bot\'s loop', async () => {
     app = createTestApp({ now: '2026-11-10T09:00:00Z' });
     meetingWithAgenda(app, '2026-12-01', '10:00');
     meetingWithAgenda(app, '2026-12-02', '10:00');
@@ -102,13 +102,15 @@ describe('the work thread', () => {
     const w = workThread(app.dbPath, app.clock, waiting);
     thread = w.thread;
     const reminders = () => ['meeting:1', 'meeting:2'].map((ref) => jobsFor(app!.db, ref).find((j) => j.kind === 'meeting-notice-reminder')!.status);
+    const givenWay = () => w.lines.filter((l) => l.msg.includes('gives way')).length;
     expect((await thread.handle(local('/help'))).status).toBe('accepted'); // the thread is up
     const answered = waiting.enter(); // a Slack request not yet acknowledged
     const jobs = thread.runDueJobs(new Date('2026-11-22T09:00:00Z'));
-    await expect.poll(reminders, { timeout: 30_000 }).toContain('done');
-    expect(reminders().sort()).toEqual(['done', 'pending']);
+    await expect.poll(givenWay, { timeout: 30_000 }).toBe(1);
+    expect(reminders()).toEqual(['pending', 'pending']);
     answered();
     expect((await jobs).length).toBe(2);
+    expect(givenWay()).toBe(1);
     expect(reminders()).toEqual(['done', 'done']);
   });
 
