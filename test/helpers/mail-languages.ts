@@ -3,6 +3,9 @@ import { createEmailAdapter } from '../../adapters/email/email-adapter';
 import { OutboxSender } from '../../src/delivery/sender';
 import { silentLogger } from '../../src/logger';
 import { TemplateRenderer } from '../../src/render/renderer';
+import { personByEmail } from '../../src/store/members';
+import type { OutboundPayload } from '../../src/core/ports';
+import { outboxOfExercise } from '../../src/store/outbox';
 import { TEMPLATES, type TestApp } from './app';
 import { ok } from './meetings';
 import { LoopbackSmtp } from './smtp';
@@ -19,9 +22,23 @@ export type ReaderLanguage = keyof typeof READERS;
 
 export const LANGUAGES_READ = Object.keys(READERS) as ReaderLanguage[];
 
-/** Each reader of READERS chooses their language. */
-export function chooseLanguages(app: TestApp): void {
-  for (const [language, email] of Object.entries(READERS)) if (language !== 'en') ok(app, `/members language ${email} ${language}`);
+/** Each reader chooses their language (the coordinator sets it); English readers keep the default. */
+export function chooseLanguages(app: TestApp, readers: Readonly<Record<ReaderLanguage, string>> = READERS): void {
+  for (const [language, email] of Object.entries(readers)) if (language !== 'en') ok(app, `/members language ${email} ${language}`);
+}
+
+/** The last e-mail of `kind` queued for the person with this address (optionally about one `ref`, e.g. `meeting:2`). */
+export function lastEmail(app: TestApp, kind: string, email: string, ref?: string): OutboundPayload {
+  const person = personByEmail(app.db, email);
+  if (!person) throw new Error(`no person ${email}`);
+  const row = outboxOfExercise(app.db, 1).filter((m) => m.kind === kind && m.personId === person.id && m.medium === 'email' && (ref === undefined || m.ref === ref)).at(-1);
+  if (!row) throw new Error(`no ${kind} e-mail to ${email}`);
+  return row.payload;
+}
+
+/** The text of the calendar part of a parsed e-mail (empty when it has none). */
+export function calendarPart(mail: ParsedMail): string {
+  return mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))?.content.toString('utf8') ?? '';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { ok } from '../helpers/meetings';
+import { chooseLanguages } from '../helpers/mail-languages';
 import { outboxByRef } from '../../src/store/outbox';
 
 let app: TestApp;
@@ -12,7 +13,7 @@ const READERS = { en: 'focal@osce.example.org', sq: 'focal@unfpa.example.org', '
 describe('the endorsement reminder in each member language', () => {
   it('reminds the focal points of organisations that have not voted, each in their language', async () => {
     app = createTestApp();
-    for (const [language, email] of Object.entries(READERS)) if (language !== 'en') ok(app, `/members language ${email} ${language}`);
+    chooseLanguages(app, READERS);
     ok(app, '/endorse open PWG Terms of Reference version:v1');
     app.clock.set('2026-11-27T09:00:00Z');
     await app.scheduler.tick();

@@ -1,17 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { COORDINATOR, createTestApp, type TestApp } from '../helpers/app';
 import { meetingWithAgenda, ok } from '../helpers/meetings';
-import { cyrillicReaderInNewYork, READERS } from '../helpers/mail-languages';
-import { outboxOfExercise } from '../../src/store/outbox';
-import { personByEmail } from '../../src/store/members';
+import { cyrillicReaderInNewYork, lastEmail as latest, READERS } from '../helpers/mail-languages';
 
 let app: TestApp;
 afterEach(() => app?.close());
-
-function latest(app: TestApp, kind: string, email: string) {
-  const person = personByEmail(app.db, email)!;
-  return outboxOfExercise(app.db, 1).filter((m) => m.kind === kind && m.personId === person.id && m.medium === 'email').at(-1)!.payload;
-}
 
 describe('the messages about the exercise itself, in the reader language', () => {
   it("tells a member in sr-Cyrl and America/New_York of the dissolution in Cyrillic, the meeting's cancellation giving its reason in Cyrillic too", async () => {

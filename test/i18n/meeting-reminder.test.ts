@@ -1,24 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { meetingWithAgenda, ok, outbox } from '../helpers/meetings';
-import { personByEmail } from '../../src/store/members';
+import { meetingWithAgenda, ok } from '../helpers/meetings';
+import { chooseLanguages, lastEmail, READERS } from '../helpers/mail-languages';
 import { describeTimeLeftIn } from '../../src/i18n/dates';
 
 let app: TestApp;
 afterEach(() => app?.close());
 
-const READERS = { en: 'focal@drc.example.org', sq: 'focal@kas.example.org', 'sr-Latn': 'focal@mcr.example.org', 'sr-Cyrl': 'focal@scr.example.org' } as const;
-
 describe('the meeting reminder in each member language', () => {
   it('reminds each member the day before in their language, with the time left in their plural forms', async () => {
     app = createTestApp();
-    for (const [language, email] of Object.entries(READERS)) if (language !== 'en') ok(app, `/members language ${email} ${language}`);
+    chooseLanguages(app);
     ok(app, '/members timezone me America/New_York', READERS['sr-Cyrl']);
     meetingWithAgenda(app);
     ok(app, '/meeting send M1');
     app.clock.set('2026-12-09T09:00:00Z');
     await app.scheduler.tick();
-    const to = (email: string) => outbox(app.db, 'M1', 'meeting-reminder').find((e) => e.personId === personByEmail(app.db, email)!.id && e.medium === 'email')!.payload;
+    const to = (email: string) => lastEmail(app, 'meeting-reminder', email, 'meeting:1');
     expect(to(READERS.en).subject).toBe('Tomorrow: PWG meeting M1, Thu 10 Dec 2026, 10:00 (Europe/Belgrade): Agree the TOR');
     expect(to(READERS.en).text).toContain('A reminder: the Profiling Working Group meets tomorrow, in 1 day.');
     expect(to(READERS.sq).subject).toBe('Nesër: takimi M1 i PWG, Enjte, 10 Dhjetor 2026, 10:00 (Europe/Belgrade): Agree the TOR');

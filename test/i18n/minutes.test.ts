@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { ok } from '../helpers/meetings';
-import { meetingUnderWay, minutesMessages } from '../helpers/minutes';
-import { chooseLanguages, cyrillicReaderInNewYork, deliverOverSmtp, LANGUAGES_READ, READERS } from '../helpers/mail-languages';
-import { personByEmail } from '../../src/store/members';
+import { meetingUnderWay } from '../helpers/minutes';
+import { chooseLanguages, cyrillicReaderInNewYork, deliverOverSmtp, LANGUAGES_READ, lastEmail, READERS } from '../helpers/mail-languages';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -17,10 +16,7 @@ async function capturedMinutes(app: TestApp): Promise<void> {
   app.clock.set('2026-12-03T09:00:00Z');
 }
 
-function minutesTo(app: TestApp, email: string, kind = 'minutes') {
-  const person = personByEmail(app.db, email)!;
-  return minutesMessages(app, 'M1', kind).filter((e) => e.personId === person.id && e.medium === 'email').at(-1)!.payload;
-}
+const minutesTo = (app: TestApp, email: string, kind = 'minutes') => lastEmail(app, kind, email, 'minutes:1');
 
 describe('the minutes in each member language', () => {
   it('go out in as many languages as their readers chose, each e-mail in one, parsed back over real SMTP', async () => {
