@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { ConveneCore } from '../../src/core/core';
 import { TemplateRenderer } from '../../src/render/renderer';
-import { dueWork, forgetOldDeliveryIds, type JobReport } from '../../src/scheduler/run-due';
+import { runDue, type JobReport } from '../../src/scheduler/run-due';
 import { openDatabase } from '../../src/store/db';
 import { buildJobHandlers, buildRegistry } from '../../src/use-cases/index';
 import { giveWay } from '../shared/foreground';
@@ -47,21 +47,20 @@ const jobDeps = { db, handlers: buildJobHandlers(), renderer, settings: data.set
 
 /** Every due job at `now`, one per turn of this thread's loop, so commands asked meanwhile are not held up behind all of them. */
 async function runJobs(now: Date): Promise<JobReport[]> {
-  const done: JobReport[] = [];
+  let done = 0;
   // Requests waiting on the bot's loop come first, as on one loop (adapters/shared/foreground.ts):
   // before the first job and between two.
   const yieldToRequests = () => {
     if (!data.foreground || Atomics.load(data.foreground, 0) === 0) return;
-    logger.debug({ done: done.length }, 'the tick gives way to requests waiting for their answer');
+    logger.debug({ done }, 'the tick gives way to requests waiting for their answer');
     giveWay(data.foreground, data.giveWayMs);
   };
   yieldToRequests();
-  for (const _ of dueWork(jobDeps, () => now, done)) {
+  return runDue(jobDeps, () => now, async () => {
+    done++;
     await new Promise((resolve) => setImmediate(resolve));
     yieldToRequests();
-  }
-  forgetOldDeliveryIds(db, now);
-  return done;
+  });
 }
 
 port.on('message', (m: WorkRequest) => {

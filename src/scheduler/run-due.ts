@@ -59,6 +59,17 @@ export function* dueWork(deps: DueWorkDependencies, now: () => Date, done: JobRe
   }
 }
 
+/**
+ * One tick's jobs, wherever they run (the Scheduler's event loop, the work thread): every job due
+ * at `now()`, awaiting `pause` after each, then the forgetting of old delivery ids.
+ */
+export async function runDue(deps: DueWorkDependencies, now: () => Date, pause: () => Promise<void>): Promise<JobReport[]> {
+  const done: JobReport[] = [];
+  for (const _ of dueWork(deps, now, done)) await pause();
+  forgetOldDeliveryIds(deps.db, now());
+  return done;
+}
+
 /** Platform delivery ids older than the retry window are forgotten; a write only when there are some. */
 export function forgetOldDeliveryIds(db: Db, now: Date): void {
   // Retries come within minutes; a delivery id received before the window is not seen again.

@@ -7,7 +7,7 @@ import { DEDUP_KEEP_MS } from '../store/inbound';
 import type { OutboxSender, DrainReport } from '../delivery/sender';
 import type { JobHandlers } from './jobs';
 import { dataStamp, nextWorkAt } from '../store/work-due';
-import { dueWork, forgetOldDeliveryIds, type JobReport } from './run-due';
+import { dueWork, runDue, type JobReport } from './run-due';
 
 export { LATE_AFTER_MS } from './run-due';
 
@@ -80,12 +80,8 @@ export class Scheduler {
   }
 
   /** The due jobs on this event loop, pausing between two. */
-  private async runHere(): Promise<JobReport[]> {
-    const jobs: JobReport[] = [];
-    const pause = this.deps.pause ?? yieldToEventLoop;
-    for (const _ of dueWork(this.deps, () => this.deps.clock.now(), jobs)) await pause();
-    forgetOldDeliveryIds(this.deps.db, this.deps.clock.now());
-    return jobs;
+  private runHere(): Promise<JobReport[]> {
+    return runDue(this.deps, () => this.deps.clock.now(), this.deps.pause ?? yieldToEventLoop);
   }
 
   /** The due jobs, all at once (no yielding): for a caller that is itself synchronous. */
