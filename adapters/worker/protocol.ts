@@ -9,9 +9,9 @@ export const workThreadData = z.object({
   databasePath: z.string().min(1),
   templatesDir: z.string().min(1),
   logLevel: z.string(),
-  /** The bot's `Foreground.shared`: how many requests wait for an answer on its loop. */
   /** At most this long between two jobs (default 1 s, as `Foreground.pause`): a steady stream of requests cannot starve a tick. */
   giveWayMs: z.number().int().positive().optional(),
+  /** The bot's `Foreground.shared`: how many requests wait for an answer on its loop. */
   foreground: z.custom<Int32Array<SharedArrayBuffer>>((v) => v instanceof Int32Array && v.buffer instanceof SharedArrayBuffer).optional(),
   settings: z.object({
     noticeDays: z.number(),
