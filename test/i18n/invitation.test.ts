@@ -54,6 +54,40 @@ describe('the meeting invitation in each member language', () => {
     expect(text).not.toMatch(/December|Thu /);
   });
 
+  it('gives each meeting its own offset across the two changes to summer time (New York on 14 March 2027, Belgrade on 28 March), not the offset of the day it was sent', () => {
+    app = createTestApp();
+    const reader = cyrillicReaderInNewYork(app);
+    // Sent in November (both zones on winter time): before, between and after the two changes.
+    const seen = ['2027-03-10', '2027-03-17', '2027-03-31'].map((date) => {
+      const meeting = meetingWithAgenda(app, date);
+      ok(app, `/meeting send ${meeting}`);
+      return invitationTo(app, reader, meeting).text;
+    });
+    expect(seen[0]).toContain('среда, 10. март 2027, 04:00 (America/New_York) у вашој временској зони');
+    expect(seen[1]).toContain('среда, 17. март 2027, 05:00 (America/New_York) у вашој временској зони');
+    expect(seen[2]).toContain('среда, 31. март 2027, 04:00 (America/New_York) у вашој временској зони');
+    for (const text of seen) expect(text).toMatch(/10:00 \(Europe\/Belgrade\) до 12:00/);
+  });
+
+  it('shows a reader whose own zone is the exercise\'s one time only', () => {
+    app = createTestApp();
+    const reader = READERS['sr-Cyrl'];
+    ok(app, `/members language ${reader} sr-Cyrl`);
+    ok(app, '/members timezone me Europe/Belgrade', reader);
+    meetingWithAgenda(app);
+    ok(app, '/meeting send M1');
+    const { text, html } = invitationTo(app, reader);
+    expect(text).toContain('Време:    четвртак, 10. децембар 2026, 10:00 (Europe/Belgrade) до 12:00');
+    expect(text).not.toContain('у вашој временској зони');
+    expect(html).not.toContain('у вашој временској зони');
+    expect(text.match(/10:00 \(Europe\/Belgrade\)/g)).toHaveLength(text.match(/10:00/g)!.length);
+    // Nor the "(… at yours)" form that other messages put beside a Belgrade time.
+    ok(app, '/meeting postpone M1 2026-12-17 10:00');
+    const moved = lastEmail(app, 'meeting-postponed', reader, 'meeting:1').text;
+    expect(moved).toContain('САСТАНАК ЈЕ ПОМЕРЕН са четвртак, 10. децембар 2026, 10:00 (Europe/Belgrade) на четвртак, 17. децембар 2026, 10:00 (Europe/Belgrade).');
+    expect(moved).not.toContain('код вас');
+  });
+
   it("changes the next message when a member changes language, not those already sent", () => {
     app = createTestApp();
     const reader = READERS.sq;
