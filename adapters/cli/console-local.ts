@@ -6,6 +6,7 @@ import { GROUPS } from '../../src/domain/vocabulary';
 import type { App } from '../compose';
 import { parseArgv } from './argv';
 import { initialiseExercise } from './init';
+import { within } from '../shared/budget';
 
 /** What the console answers itself, beyond the commands of the grammar; `/help` ends with it. */
 export const CONSOLE_HELP = `In this console also:
@@ -35,7 +36,7 @@ export function consoleLocal(app: App, console: () => ConsoleAdapter | null, qui
       const run = app.scheduler.tick();
       const said = (r: Awaited<typeof run>) => `${r.jobs.length} due job(s) run; messages: ${r.delivery.sent} sent, ${r.delivery.retrying} to retry, ${r.delivery.failed} failed.`;
       // The answer does not wait on a slow mail server: what the tick did is printed when it is done.
-      const r = await Promise.race([run, new Promise<null>((resolve) => setTimeout(() => resolve(null), TICK_ANSWER_MS).unref())]);
+      const r = await within(run, TICK_ANSWER_MS);
       if (r) return said(r);
       void run.then((late) => console()?.notice(said(late)), () => undefined);
       return 'Running what is due; delivery is slow, so it goes on in the background and what it did is printed here when it is done.';
