@@ -2,16 +2,13 @@ import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Clock } from '../../src/clock';
 import type { Registry } from '../../src/commands/registry';
 import type { ChatRequest, CommandOutcome, Core } from '../../src/core/ports';
-import { wordsWithoutCore, type ChatWords } from '../../src/chat/words';
+import type { ChatWords } from '../../src/chat/words';
 import type { DrawnForm } from '../../src/chat/form-words';
-import { within } from '../shared/budget';
+import { formInTime } from '../shared/budget';
 import type { Logger } from '../../src/logger';
 import { escapeDiscordText } from '../../src/render/escape';
 import { HELP_COMMAND } from './command-payload';
 import { NO_MENTIONS, buttonRows, splitContent } from './message';
-
-/** How long a modal waits for its words from the core (Discord allows 3 s for the whole answer). */
-const MODAL_WORDS_MS = 1500;
 
 /** What the listeners share: the core, the grammar, the server served, the log. */
 export interface DiscordDeps {
@@ -86,9 +83,8 @@ export function wordsFor(deps: DiscordDeps, i: RepliableInteraction, also: Pick<
  * The same for a modal, which must be shown within Discord's 3 s and cannot be deferred: if the
  * core is slow to answer (a long job on its thread), the form is drawn in English rather than lost.
  */
-export async function wordsForModal(deps: DiscordDeps, i: RepliableInteraction, form: NonNullable<ChatRequest['form']>): Promise<DrawnForm> {
-  const words = await within(wordsFor(deps, i, { form }), MODAL_WORDS_MS);
-  return (words ?? wordsWithoutCore('discord', `/${HELP_COMMAND}`, undefined, form)).form!;
+export function wordsForModal(deps: DiscordDeps, i: RepliableInteraction, form: NonNullable<ChatRequest['form']>): Promise<DrawnForm> {
+  return formInTime(wordsFor(deps, i, { form }), 'discord', `/${HELP_COMMAND}`, form);
 }
 
 /** A listener's last resort: the person hears that it failed, the log says why. */

@@ -1,10 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import type { ChatAction, ChatRequest, CommandOutcome, Core } from '../../src/core/ports';
-import { replyCut, wordsWithoutCore, type ChatWords } from '../../src/chat/words';
+import { replyCut, type ChatWords } from '../../src/chat/words';
 import type { DrawnForm } from '../../src/chat/form-words';
 import type { Logger } from '../../src/logger';
 import { leftOut, replyBlocks, replyRoom } from './blocks';
-import { within } from '../shared/budget';
+import { formInTime, within } from '../shared/budget';
 import type { SlackDirectory } from './identity';
 import type { Registry } from '../../src/commands/registry';
 import type { RecentRequests } from '../shared/recent';
@@ -96,13 +96,9 @@ export function answerWith(deps: SlackDeps, to: { responseUrl?: string; userId: 
  */
 const WORDS_EMAIL_MS = 500;
 
-/** How long a form waits for its words from the core before it is drawn in English (Slack's trigger lasts 3 s). */
-const FORM_WORDS_MS = 1500;
-
-/** A form in the person's words, or in English if the core is slow to say them (a long job on its thread): never lost. */
-export async function formFor(deps: SlackDeps, userId: string, form: NonNullable<ChatRequest['form']>): Promise<DrawnForm> {
-  const words = await within(wordsFor(deps, userId, { form }), FORM_WORDS_MS);
-  return (words ?? wordsWithoutCore('slack', HELP_COMMAND, undefined, form)).form!;
+/** A form in the person's words, or in English if the core is slow to say them (Slack's trigger lasts 3 s). */
+export function formFor(deps: SlackDeps, userId: string, form: NonNullable<ChatRequest['form']>): Promise<DrawnForm> {
+  return formInTime(wordsFor(deps, userId, { form }), 'slack', HELP_COMMAND, form);
 }
 
 /** The sentences the adapter says itself, in the person's language (the core knows it). */
