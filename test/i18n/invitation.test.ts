@@ -88,7 +88,7 @@ describe('the meeting invitation in each member language', () => {
     expect(moved).not.toContain('код вас');
   });
 
-  it("changes the next message when a member changes language, not those already sent", () => {
+  it("changes the next message when a member changes language, not those already sent", async () => {
     app = createTestApp();
     const reader = READERS.sq;
     meetingWithAgenda(app);
@@ -97,6 +97,8 @@ describe('the meeting invitation in each member language', () => {
     expect(before).toMatch(/^Invitation: /);
     ok(app, '/members language me sq', reader);
     expect(invitationTo(app, reader).subject).toBe(before);
+    // What was queued before the change goes over the wire as it was written.
+    expect((await deliverOverSmtp(app)).to(reader).subject).toBe(before);
     meetingWithAgenda(app, '2026-12-17');
     ok(app, '/meeting send M2');
     expect(invitationTo(app, reader, 'M2').subject).toMatch(/^Ftesë: takimi M2 i PWG/);
