@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { createTestApp, snapshot, type TestApp } from '../helpers/app';
 import { auditOf } from '../../src/store/audit';
 import { personByEmail } from '../../src/store/members';
 import { exerciseById } from '../../src/store/exercises';
@@ -31,12 +31,16 @@ describe('/members language', () => {
     expect(app.run(`/members language ${FOCAL} sr-Latn`, FOCAL).status).toBe('accepted');
   });
 
-  it('refuses a language Convene does not speak, a non-member, and a setting that is already so', () => {
+  it('refuses a language Convene does not speak, a non-member, and a setting that is already so, changing nothing', () => {
     app = createTestApp();
+    const untouched = snapshot(app.db);
     expect(app.run('/members language me de', FOCAL)).toMatchObject({ status: 'refused', reply: expect.stringContaining('en, sq, sr-Latn, sr-Cyrl') });
     expect(app.run('/members language nobody@example.org sq')).toMatchObject({ status: 'refused', reply: expect.stringContaining('is not a member') });
-    app.run('/members language me sq', FOCAL);
+    expect(snapshot(app.db)).toBe(untouched);
+    expect(app.run('/members language me sq', FOCAL).status).toBe('accepted');
+    const chosen = snapshot(app.db);
     expect(app.run('/members language me SQ', FOCAL)).toMatchObject({ status: 'refused', reply: expect.stringContaining('asgjë nuk ndryshoi') });
+    expect(snapshot(app.db)).toBe(chosen);
   });
 });
 
@@ -58,6 +62,7 @@ describe('/exercise language and init --language', () => {
   it("is the coordinator's, and sets the exercise's default", () => {
     app = createTestApp();
     expect(app.run('/exercise language sq', FOCAL).status).toBe('refused');
+    expect(exerciseById(app.db, 1)?.language).toBe('en');
     expect(app.run('/exercise language sr-Cyrl').status).toBe('accepted');
     expect(exerciseById(app.db, 1)?.language).toBe('sr-Cyrl');
   });
