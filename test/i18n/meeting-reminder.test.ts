@@ -39,4 +39,17 @@ describe('the meeting reminder in each member language', () => {
     expect(describeTimeLeftIn(now, after(30_000), 'Europe/Belgrade', 'sq')).toBe('më pak se një minutë');
     expect(describeTimeLeftIn(now, after(2 * H), 'Europe/Belgrade', 'en')).toBe('2 hours');
   });
+
+  it("counts the time left by the clock of the zone it is said in: across Belgrade's change to summer time 23 hours are a day there, not in New York", () => {
+    // 10:00 Belgrade on Sat 27 March 2027 to 10:00 on Sunday, after the clocks went forward; New York changed two weeks before.
+    const now = new Date('2027-03-27T09:00:00Z');
+    const until = new Date('2027-03-28T08:00:00Z');
+    expect(describeTimeLeftIn(now, until, 'Europe/Belgrade', 'sr-Cyrl')).toBe('1 дан');
+    expect(describeTimeLeftIn(now, until, 'Europe/Belgrade', 'sq')).toBe('1 ditë');
+    expect(describeTimeLeftIn(now, until, 'America/New_York', 'sr-Cyrl')).toBe('23 сата');
+    expect(describeTimeLeftIn(now, until, 'America/New_York', 'sr-Latn')).toBe('23 sata');
+    // And the other way round on New York's change (14 March), in English too.
+    expect(describeTimeLeftIn(new Date('2027-03-13T15:00:00Z'), new Date('2027-03-14T14:00:00Z'), 'America/New_York', 'sr-Cyrl')).toBe('1 дан');
+    expect(describeTimeLeftIn(new Date('2027-03-13T15:00:00Z'), new Date('2027-03-14T14:00:00Z'), 'Europe/Belgrade', 'en')).toBe('23 hours');
+  });
 });
