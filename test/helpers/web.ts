@@ -4,6 +4,9 @@ import { BotHttpServer } from '../../adapters/http-server';
 import { createWebApp } from '../../adapters/web/web-adapter';
 import { silentLogger, type Logger } from '../../src/logger';
 import type { Clock } from '../../src/clock';
+import { personByEmail } from '../../src/store/members';
+import type { LinkPurpose } from '../../src/web/links';
+import { issueLink } from '../../src/web/personal-links';
 import { createTestApp, TEMPLATES, type TestApp, type TestAppOptions } from './app';
 
 export interface WebHarness {
@@ -64,4 +67,11 @@ export function formOf(page: { html: string; headers: Headers }, cookie?: string
   const set = page.headers.get('set-cookie');
   const fresh = set ? set.split(';')[0]! : '';
   return { csrf, cookie: fresh || cookie || '' };
+}
+
+/** A personal link of the Kosovo exercise for the person with this e-mail, signed now (the test app's clock). */
+export function linkFor(web: WebHarness, purpose: LinkPurpose, email: string, target: number): string {
+  const person = personByEmail(web.app.db, email);
+  if (!person) throw new Error(`no person ${email}`);
+  return issueLink(web.app.db, web.app.settings.links!, { purpose, exerciseId: 1, personId: person.id, target, now: web.app.clock.now() });
 }

@@ -3,12 +3,11 @@ import { snapshot } from '../helpers/app';
 import { FOCAL } from '../helpers/endorsements';
 import { ok } from '../helpers/meetings';
 import { meetingUnderWay, tickAt } from '../helpers/minutes';
-import { formOf, startWeb, type WebHarness } from '../helpers/web';
+import { formOf, linkFor, startWeb, type WebHarness } from '../helpers/web';
 import type { Language } from '../../src/domain/vocabulary';
 import { auditOf } from '../../src/store/audit';
 import { insertExercise, setExerciseLanguage } from '../../src/store/exercises';
 import { personByEmail, setPersonLanguage, setPersonTimeZone } from '../../src/store/members';
-import { issueLink } from '../../src/web/personal-links';
 
 let web: WebHarness;
 
@@ -28,8 +27,7 @@ beforeEach(async () => {
 afterEach(() => web.close());
 
 const kas = () => personByEmail(web.app.db, FOCAL.KAS)!;
-const sign = (purpose: Parameters<typeof issueLink>[2]['purpose'], target: number, email: string = FOCAL.KAS) =>
-  issueLink(web.app.db, web.app.settings.links!, { purpose, exerciseId: 1, personId: personByEmail(web.app.db, email)!.id, target, now: web.app.clock.now() });
+const sign = (purpose: Parameters<typeof linkFor>[1], target: number, email: string = FOCAL.KAS) => linkFor(web, purpose, email, target);
 
 /** What each page must say in each language: a heading or label of the page, and M1's start in New York with Belgrade beside it. */
 const EXPECTED: Record<Language, { home: string; meeting: string; minutes: string; action: string; vote: string; m1: string }> = {

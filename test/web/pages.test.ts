@@ -3,12 +3,11 @@ import { snapshot } from '../helpers/app';
 import { FOCAL } from '../helpers/endorsements';
 import { ok } from '../helpers/meetings';
 import { meetingUnderWay, tickAt } from '../helpers/minutes';
-import { formOf, linksIn, startWeb, type WebHarness } from '../helpers/web';
+import { formOf, linkFor, linksIn, startWeb, type WebHarness } from '../helpers/web';
 import { actionById } from '../../src/store/action-items';
 import { auditOf } from '../../src/store/audit';
-import { ensurePerson, personByEmail } from '../../src/store/members';
+import { ensurePerson } from '../../src/store/members';
 import { outboxOfExercise, type OutboxEntry } from '../../src/store/outbox';
-import { issueLink } from '../../src/web/personal-links';
 
 let web: WebHarness;
 
@@ -35,8 +34,7 @@ const linkOf = (kind: string, to: string, path: string): string => {
   if (!found) throw new Error(`no ${path} link in ${kind} to ${to}`);
   return found;
 };
-const sign = (purpose: Parameters<typeof issueLink>[2]['purpose'], email: string, target: number) =>
-  issueLink(web.app.db, web.app.settings.links!, { purpose, exerciseId: 1, personId: personByEmail(web.app.db, email)!.id, target, now: web.app.clock.now() });
+const sign = (purpose: Parameters<typeof linkFor>[1], email: string, target: number) => linkFor(web, purpose, email, target);
 
 describe('the pages behind the links in e-mails', () => {
   it('the invitation links the meeting page (agenda, when the notice reached you) and its .ics', async () => {
