@@ -35,9 +35,13 @@ export interface SlackRequest {
 /** The help as Slack offers it: Slack keeps `/help` for itself. */
 export const HELP_COMMAND = '/convene';
 
-/** The Slack user as the core knows them: their user id, and the e-mail Slack reports for them. */
-export async function asked(deps: SlackDeps, userId: string): Promise<ChatRequest> {
-  const email = await deps.directory.emailOf(userId);
+/**
+ * The Slack user as the core knows them: their user id, and the e-mail Slack reports for them
+ * (waited for at most `emailWithinMs` when given; the lookup goes on and is cached).
+ */
+export async function asked(deps: SlackDeps, userId: string, emailWithinMs?: number): Promise<ChatRequest> {
+  const lookup = deps.directory.emailOf(userId);
+  const email = await (emailWithinMs === undefined ? lookup : within(lookup, emailWithinMs));
   return { actor: { kind: 'chat', medium: 'slack', userId, ...(email ? { email } : {}) }, helpCommand: HELP_COMMAND };
 }
 
@@ -103,8 +107,7 @@ export function formFor(deps: SlackDeps, userId: string, form: NonNullable<ChatR
 
 /** The sentences the adapter says itself, in the person's language (the core knows it). */
 export async function wordsFor(deps: SlackDeps, userId: string, also: Pick<ChatRequest, 'say' | 'form'> = {}): Promise<ChatWords> {
-  const email = await within(deps.directory.emailOf(userId), WORDS_EMAIL_MS);
-  return deps.core.words({ actor: { kind: 'chat', medium: 'slack', userId, ...(email ? { email } : {}) }, helpCommand: HELP_COMMAND, ...also });
+  return deps.core.words({ ...(await asked(deps, userId, WORDS_EMAIL_MS)), ...also });
 }
 
 /** A listener's last resort: the person hears that it failed, the log says why. */
