@@ -6,6 +6,7 @@ import { localPartsAt } from '../domain/time-zones';
 import type { Language } from '../domain/vocabulary';
 import { describeTimeLeft, timeLeft } from '../domain/notice';
 import { translate } from './catalogue';
+import { readerTime } from './say';
 
 /** date-fns locales and day patterns; English keeps `formatLong`, built by hand so its output never moves. */
 const LOCALES: Record<Exclude<Language, 'en'>, { locale: Locale; day: string }> = {
@@ -24,15 +25,6 @@ export function formatLongIn(instant: Date, zone: string, language: Language): s
   const { locale, day } = LOCALES[language];
   const local = localPartsAt(instant, zone);
   return `${format(new TZDate(instant, zone), day, { locale })}, ${clockWithOffsetIfAmbiguous(local, zone)} (${zone})`;
-}
-
-/**
- * The time in the reader's zone, and the exercise's beside it when the two differ: `own` is null
- * when they are the same (or the reader set none), so a template shows one line.
- */
-export function whenFor(instant: Date, exerciseZone: string, ownZone: string | null | undefined, language: Language): { there: string; own: string | null } {
-  const there = formatLongIn(instant, exerciseZone, language);
-  return { there, own: ownZone && ownZone !== exerciseZone ? formatLongIn(instant, ownZone, language) : null };
 }
 
 /** The day of an instant for "meets on …": "Tue 1 Dec 2026", "Martë, 1 Dhjetor 2026", "1. 12. 2026." (Serbian says "dana 1. 12. 2026."). */
@@ -58,12 +50,12 @@ export function describeTimeLeftIn(now: Date, until: Date, zone: string, languag
 }
 
 /**
- * One instant for one reader: in the exercise's zone, with their own beside it when the two differ
- * ("Tue 1 Dec 2026, 10:00 (Europe/Belgrade) (Tue 1 Dec 2026, 04:00 (America/New_York) for you)").
+ * One instant for one reader: in the exercise's zone, with their own beside it when their clock
+ * shows another time ("Tue 1 Dec 2026, 10:00 (Europe/Belgrade) (Tue 1 Dec 2026, 04:00
+ * (America/New_York) for you)"): say.ts's readerTime with the day written out.
  */
 export function formatForReader(instant: Date, exerciseZone: string, ownZone: string | null | undefined, language: Language): string {
-  const { there, own } = whenFor(instant, exerciseZone, ownZone, language);
-  return own === null ? there : translate(language, 'common.forYou', { there, own });
+  return readerTime(instant, exerciseZone, { timeZone: ownZone ?? null }, language, formatLongIn);
 }
 
 /**
