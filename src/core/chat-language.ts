@@ -1,10 +1,10 @@
 import type { Db } from '../store/db';
 import type { Exercise } from '../store/exercises';
-import { identityOf, personByEmail, personById } from '../store/members';
 import type { Language } from '../domain/vocabulary';
 import { languageOf } from '../i18n/catalogue';
 import { installationLanguage } from '../web/pages/words';
 import type { ChatRequest } from './ports';
+import { knownPerson } from './resolve-actor';
 
 /**
  * The language of what a chat adapter says itself (an unknown button, its own failure): the
@@ -14,7 +14,6 @@ import type { ChatRequest } from './ports';
  * shares, else English.
  */
 export function chatLanguage(db: Db, actor: ChatRequest['actor'], exercise: Exercise | null): Language {
-  const identity = identityOf(db, actor.medium, actor.userId);
-  const person = identity ? personById(db, identity.personId) : actor.email ? personByEmail(db, actor.email) : undefined;
+  const person = knownPerson(db, actor, exercise);
   return person ? languageOf(person, exercise) : installationLanguage(db);
 }

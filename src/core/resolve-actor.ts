@@ -57,16 +57,21 @@ export function resolveActor(db: Db, actor: Actor, exercise: Exercise | null, no
 }
 
 /**
- * The language to answer this actor in, before the command is understood (a refused line): read
- * only, the chat account is not linked here. English for an actor nobody knows.
+ * The person behind an actor as resolveActor would find them, read only (a chat account is not
+ * linked here, but one the platform reports a known e-mail for is that person already).
+ */
+export function knownPerson(db: Db, actor: Actor, exercise: Exercise | null): Person | undefined {
+  if (actor.kind === 'local') return actor.email ? personByEmail(db, actor.email) : exercise ? coordinators(db, exercise.id)[0] : undefined;
+  if (actor.kind === 'web') return personById(db, actor.personId);
+  const identity = identityOf(db, actor.medium, actor.userId);
+  if (identity) return personById(db, identity.personId);
+  return actor.email ? personByEmail(db, actor.email) : undefined;
+}
+
+/**
+ * The language to answer this actor in, before the command is understood (a refused line).
+ * English for an actor nobody knows.
  */
 export function actorLanguage(db: Db, actor: Actor, exercise: Exercise | null): Language {
-  let person: Person | undefined;
-  if (actor.kind === 'local') person = actor.email ? personByEmail(db, actor.email) : exercise ? coordinators(db, exercise.id)[0] : undefined;
-  else if (actor.kind === 'web') person = personById(db, actor.personId);
-  else {
-    const identity = identityOf(db, actor.medium, actor.userId);
-    person = identity ? personById(db, identity.personId) : undefined;
-  }
-  return replyLanguage(person, exercise);
+  return replyLanguage(knownPerson(db, actor, exercise), exercise);
 }
