@@ -71,7 +71,7 @@ export async function runDue(deps: DueWorkDependencies, now: () => Date, pause: 
 }
 
 /** Platform delivery ids older than the retry window are forgotten; a write only when there are some. */
-export function forgetOldDeliveryIds(db: Db, now: Date): void {
+function forgetOldDeliveryIds(db: Db, now: Date): void {
   // Retries come within minutes; a delivery id received before the window is not seen again.
   const cutoff = new Date(now.getTime() - DEDUP_KEEP_MS).toISOString();
   if (anyOlderThan(db, cutoff)) inTransaction(db, () => forgetOlderThan(db, cutoff));
