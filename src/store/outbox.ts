@@ -114,8 +114,8 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
        WHERE o.medium IN (${placeholders}) AND o.next_attempt_at <= ?
          AND (o.status = 'pending' OR (o.status = 'sending' AND o.lease_until <= ?))
          AND NOT (o.kind = '${IN_PLACE_UPDATE}' AND EXISTS (
-           SELECT 1 FROM outbox p WHERE p.ref = o.ref AND p.kind = o.kind AND p.address = o.address
-             AND p.id < o.id AND p.status IN ('pending', 'sending')))
+           SELECT 1 FROM outbox earlier WHERE earlier.ref = o.ref AND earlier.kind = o.kind AND earlier.address = o.address
+             AND earlier.id < o.id AND earlier.status IN ('pending', 'sending')))
        ORDER BY o.next_attempt_at, o.id LIMIT ?`,
     )
     .all(...media, now, now, limit) as (OutboxRow & { recipient_name: string | null })[];
