@@ -11,7 +11,8 @@ type Catalogue = { [key: string]: string | Catalogue };
 /** One catalogue per language (src/i18n/catalogues/<language>.json), following docs/glossary.md. */
 export const CATALOGUES: Record<Language, Catalogue> = { en, sq, 'sr-Latn': srLatn, 'sr-Cyrl': srCyrl };
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** A plural form's suffix on a message name (`noticeDays_few`). */
+export const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /**
  * An i18next instance over the catalogues. i18next picks a plural form (`_one`, `_few`, `_other`)

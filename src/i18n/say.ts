@@ -1,6 +1,6 @@
 import type { Language } from '../domain/vocabulary';
 import { formatInZone } from '../domain/time';
-import { CATALOGUES, languageOf, translate } from './catalogue';
+import { CATALOGUES, PLURAL, languageOf, translate } from './catalogue';
 
 /** One sentence of the catalogue in a language fixed beforehand: `say('reply-vote.recorded', { id })`. */
 export type Say = (key: string, values?: Record<string, unknown>) => string;
@@ -22,8 +22,6 @@ export function sayIn(language: Language): Say {
 export function replyLanguage(person: { language?: Language | null } | null | undefined, exercise: { language?: Language } | null | undefined): Language {
   return person ? languageOf(person, exercise) : 'en';
 }
-
-const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /** Whether the English catalogue has this message (a plural one by any of its forms). */
 export function hasMessage(key: string): boolean {
