@@ -27,7 +27,7 @@ export interface PageWords {
 }
 
 export function wordsFor(person: Pick<Person, 'language' | 'timeZone'> | null, exercise: Pick<Exercise, 'language' | 'timeZone'>): PageWords {
-  const language = person ? languageOf(person, exercise) : exercise.language;
+  const language = languageOf(person, exercise);
   const zone = person?.timeZone ?? exercise.timeZone;
   return {
     language,
