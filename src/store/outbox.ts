@@ -243,12 +243,6 @@ export function outboxOfExercise(db: Db, exerciseId: number): OutboxEntry[] {
   return (db.prepare(`${WITH_PAYLOAD} WHERE o.exercise_id = ? ORDER BY o.id`).all(exerciseId) as OutboxRow[]).map(toEntry);
 }
 
-/** The soonest instant at which something is due, for a ticker that wants to sleep until then. */
-export function nextDueAt(db: Db): string | null {
-  const r = db.prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE status = 'pending'`).get() as { at: string | null };
-  return r.at;
-}
-
 /** The message a port is handed, with its address typed; null when the stored address cannot be read. */
 export function toOutboundMessage(e: OutboxEntry, recipientName?: string): OutboundMessage | null {
   const to = parseAddress(e.medium, e.address);

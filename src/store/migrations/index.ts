@@ -11,8 +11,9 @@ import { migration009 } from './009-delivery';
 import { migration011 } from './011-minutes-revisions';
 import { migration012 } from './012-languages';
 import { migration013 } from './013-outbox-payloads';
+import { migration014 } from './014-vote-writes';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. A new one is a new file here; a released one is never edited. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration011, migration012, migration013];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration011, migration012, migration013, migration014];
