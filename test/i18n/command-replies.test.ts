@@ -32,7 +32,7 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     near: '/endorse nuk ka "vot" (mos keni parasysh /endorse vote?)',
     badId: 'X1 nuk është shenjë kërkese: kërkesat shënohen si E12.',
     unknownOption: '/endorse open nuk ka opsionin documnt:. Mos keni parasysh document:?',
-    coordinatorOnly: 'Vetëm Koordinatori i Profilizimit mund të përdorë /endorse proxy; ju jeni pikë kontakti.',
+    coordinatorOnly: 'Vetëm koordinatori i profilizimit mund të përdorë /endorse proxy; ju jeni pikë kontakti.',
     focalOnly: 'Vetëm pikat e kontaktit të organizatave anëtare mund të përdorin /endorse vote; ju jeni vëzhgues.',
     deadline: 'Votimi për E1 u mbyll në afat, 2026-11-29 10:00 Europe/Belgrade',
     closed: 'E1 është mbyllur nga koordinatori më',

@@ -16,12 +16,12 @@ describe('the messages about the exercise itself, in the reader language', () =>
     ok(app, '/endorse open PWG Terms of Reference version:v1');
     ok(app, '/exercise dissolve confirm');
     const dissolved = latest(app, 'exercise-dissolved', reader);
-    expect(dissolved.subject).toBe('Kosovo 2014 је распуштен: рад радне групе је завршен');
-    expect(dissolved.text).toContain('Координатор профилисања распустио је профилисање Kosovo 2014 дана уторак, 10. новембар 2026, 10:00 (Europe/Belgrade) (уторак, 10. новембар 2026, 04:00 (America/New_York) код вас).');
+    expect(dissolved.subject).toBe('Профилисање Kosovo 2014 је закључено: рад радне групе је завршен');
+    expect(dissolved.text).toContain('Координатор профилисања закључио је профилисање Kosovo 2014 дана уторак, 10. новембар 2026, 10:00 (Europe/Belgrade) (уторак, 10. новембар 2026, 04:00 (America/New_York) код вас).');
     expect(dissolved.text).toContain('  M1 PWG "Agree the TOR", уторак, 1. децембар 2026, 10:00 (Europe/Belgrade) (уторак, 1. децембар 2026, 04:00 (America/New_York) код вас)');
     expect(dissolved.text).toContain('  E1 PWG „Terms of Reference“ (верзија v1)');
     const cancelled = latest(app, 'meeting-cancelled', reader);
-    expect(cancelled.text).toContain('Разлог: профилисање је распуштено');
+    expect(cancelled.text).toContain('Разлог: профилисање је закључено');
     expect(dissolved.text).not.toMatch(/November|December|Tue /);
     // Those who chose no language read the exercise's default, English, as before.
     expect(latest(app, 'meeting-cancelled', 'focal@iom.example.org').text).toContain('Reason: the exercise was dissolved');

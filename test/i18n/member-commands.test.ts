@@ -26,7 +26,7 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
   sq: {
     languageSet: 'Valon Morina <focal@kas.example.org> tani i merr mesazhet në shqip, duke filluar nga i radhës.',
     zoneSet: 'Valon Morina <focal@kas.example.org> tani i sheh oraret në America/New_York, me orën e Kosovo 2014 (Europe/Belgrade) pranë tyre.',
-    others: 'Vetëm Koordinatori i Profilizimit mund të caktojë gjuhën e një anëtari tjetër',
+    others: 'Vetëm koordinatori i profilizimit mund të caktojë gjuhën e një anëtari tjetër',
     badLanguage: '"de" nuk është gjuhë në të cilën shkruan Convene: përdorni njërën nga en, sq, sr-Latn, sr-Cyrl.',
     badZone: '"CET" nuk është zonë kohore: përdorni një emër IANA, p.sh. Europe/Belgrade.',
     zoneAlready: 'Zona kohore e focal@kas.example.org është tashmë America/New_York; asgjë nuk ndryshoi.',

@@ -26,7 +26,7 @@ describe('/members language', () => {
     expect(app.run(`/members language ${FOCAL} sq`).status).toBe('accepted');
     expect(personByEmail(app.db, FOCAL)?.language).toBe('sq');
     const r = app.run('/members language focal@drc.example.org sq', FOCAL);
-    expect(r).toMatchObject({ status: 'refused', reply: expect.stringContaining('Vetëm Koordinatori i Profilizimit') });
+    expect(r).toMatchObject({ status: 'refused', reply: expect.stringContaining('Vetëm koordinatori i profilizimit') });
     expect(personByEmail(app.db, 'focal@drc.example.org')?.language).toBeNull();
     expect(app.run(`/members language ${FOCAL} sr-Latn`, FOCAL).status).toBe('accepted');
   });

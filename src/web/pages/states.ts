@@ -3,7 +3,7 @@ import type { Choice, Outcome } from '../../domain/tally';
 import type { ActionItem } from '../../store/action-items';
 import type { PageWords } from './words';
 
-/** A vote as the page's reader says it: "endorse", "miraton", "противи се (пуномоћје)". */
+/** A vote as the page's reader says it: "endorse", "miraton", "противи се (по овлашћењу)". */
 export function voteIn(w: PageWords, choice: Choice, proxy = false): string {
   const word = w.t(`web-common.choice.${choice}`);
   return proxy ? w.t('web-common.proxy', { choice: word }) : word;
