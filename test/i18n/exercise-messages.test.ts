@@ -45,7 +45,7 @@ describe('the messages about the exercise itself, in the reader language', () =>
     expect((await app.runChat('/exercise status web', 'slack', 'U-COORD', chat)).status).toBe('accepted');
     const overview = latest(app, 'overview-link', COORDINATOR);
     expect(overview.subject).toBe('Vaš pregled za Kosovo 2014');
-    expect(overview.text).toMatch(/Veza je samo vaša i važi do [a-zčćšžđ]+, \d+\. [a-z]+ 2026, \d\d:\d\d \(Europe\/Belgrade\)\. Ne prosleđujte ovu e-poruku\. Radi samo na računaru na kome radi bot\./);
+    expect(overview.text).toMatch(/Link je samo vaš i važi do [a-zčćšžđ]+, \d+\. [a-z]+ 2026, \d\d:\d\d \(Europe\/Belgrade\)\. Ne prosleđujte ovu e-poruku\. Radi samo na računaru na kome radi bot\./);
     expect((await app.runChat('/exercise export', 'slack', 'U-COORD', chat)).status).toBe('accepted');
     const exported = latest(app, 'exercise-export', COORDINATOR);
     expect(exported.subject).toMatch(/^Izvoz evidencije Kosovo 2014, \d{4}-\d\d-\d\d$/);

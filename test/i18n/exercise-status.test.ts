@@ -86,7 +86,7 @@ describe('/exercise status in the member language', () => {
       expect((await runCli(['init', '--example', 'kosovo', '--now', '2026-11-22T09:00:00Z'], box.env)).code).toBe(0);
       expect((await runCli(['--now', '2026-11-22T09:00:00Z', `/members language ${KAS} sr-Cyrl`], box.env)).code).toBe(0);
       const status = await runCli(['--now', '2026-11-22T09:00:00Z', '--as', KAS, '/exercise status'], box.env);
-      expect(status).toMatchObject({ code: 0, stdout: expect.stringContaining('Кључни састанци из TOR:\n- tor (договор о циљевима профилисања и о TOR-у): није заказан.') });
+      expect(status).toMatchObject({ code: 0, stdout: expect.stringContaining('Кључни састанци из TOR-а:\n- tor (договор о циљевима профилисања и о TOR-у): није заказан.') });
     } finally {
       rmSync(box.dir, { recursive: true, force: true });
     }

@@ -128,6 +128,25 @@ describe('the catalogues follow docs/glossary.md', () => {
   });
 });
 
+// Serbian Cyrillic is Serbian Latin in the other script: one letter (or lj, nj, dž) for one letter.
+const LATIN_OF: Record<string, string> = Object.fromEntries(
+  [...'абвгдђежзијклмнопрстћуфхцчш'].map((c, i) => [c, ['a', 'b', 'v', 'g', 'd', 'đ', 'e', 'ž', 'z', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'r', 's', 't', 'ć', 'u', 'f', 'h', 'c', 'č', 'š'][i]!]),
+);
+Object.assign(LATIN_OF, { љ: 'lj', њ: 'nj', џ: 'dž' });
+const latinOf = (cyrillic: string) => [...cyrillic.toLowerCase()].map((c) => LATIN_OF[c] ?? c).join('');
+
+describe('Serbian in two scripts', () => {
+  it('says in Cyrillic what it says in Latin, word for word (names, acronyms and command words stay Latin in both)', () => {
+    const differ = [...messages['sr-Latn']]
+      .filter(([key, latin]) => latinOf(messages['sr-Cyrl'].get(key) ?? '') !== latin.toLowerCase())
+      .map(([key, latin]) => `${key}: ${latin} | ${messages['sr-Cyrl'].get(key)}`);
+    expect(differ).toEqual([]);
+  });
+  it('reads Cyrillic letter by letter, with the three letters that are two in Latin', () => {
+    expect(latinOf('Љубљана, Његош, џеп, TOR-а')).toBe('ljubljana, njegoš, džep, tor-a');
+  });
+});
+
 describe('the glossary check at its edges', () => {
   it('accepts an inflected form and refuses another word', () => {
     const form = formPattern('kontakt osob', false);

@@ -36,7 +36,7 @@ describe('the e-mail footer', () => {
     const renderer = new TemplateRenderer(TEMPLATES);
     const links = { page: 'http://127.0.0.1/p/x' };
     const view = { id: 'E1', group: 'PWG', organisation: 'KAS', choice: 'endorse', links };
-    expect(renderer.render('endorsement-receipt', view, 'sr-Latn').text).toContain('-- \nVaša stranica (vaši sastanci, glasovi i zadaci vaše organizacije, zapisnici): http://127.0.0.1/p/x\nVeze u ovoj poruci su samo vaše; ne prosleđujte je.');
+    expect(renderer.render('endorsement-receipt', view, 'sr-Latn').text).toContain('-- \nVaša stranica (vaši sastanci, glasovi i zadaci vaše organizacije, zapisnici): http://127.0.0.1/p/x\nLinkovi u ovoj poruci su samo vaši; ne prosleđujte je.');
     expect(renderer.render('endorsement-result', { ...view, links }, 'en').text).toContain("-- \nYour page (your meetings, your organisation's votes and actions, the minutes): http://127.0.0.1/p/x");
   });
 });

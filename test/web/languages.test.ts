@@ -33,8 +33,8 @@ const sign = (purpose: Parameters<typeof linkFor>[1], target: number, email: str
 const EXPECTED: Record<Language, { home: string; meeting: string; minutes: string; action: string; vote: string; m1: string }> = {
   en: { home: 'Your meetings', meeting: 'Notice deadline', minutes: 'Action items by owner', action: 'Mark A1 done', vote: 'Record KAS&#39;s vote', m1: 'Tue 1 Dec 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
   sq: { home: 'Takimet tuaja', meeting: 'Afati i njoftimit', minutes: 'Detyrat sipas përgjegjësit', action: 'Shëno A1 si të kryer', vote: 'Regjistro votën e KAS', m1: 'Martë, 1 Dhjetor 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
-  'sr-Latn': { home: 'Vaši sastanci', meeting: 'Rok za obaveštenje', minutes: 'Zadaci po nosiocu', action: 'Označi A1 kao izvršen', vote: 'Zabeleži glas organizacije KAS', m1: 'utorak, 1. decembar 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
-  'sr-Cyrl': { home: 'Ваши састанци', meeting: 'Рок за обавештење', minutes: 'Задаци по носиоцу', action: 'Означи A1 као извршен', vote: 'Забележи глас организације KAS', m1: 'уторак, 1. децембар 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
+  'sr-Latn': { home: 'Vaši sastanci', meeting: 'Rok za obaveštenje', minutes: 'Zadaci po nosiocu', action: 'Označi A1 kao urađen', vote: 'Zabeleži glas organizacije KAS', m1: 'utorak, 1. decembar 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
+  'sr-Cyrl': { home: 'Ваши састанци', meeting: 'Рок за обавештење', minutes: 'Задаци по носиоцу', action: 'Означи A1 као урађен', vote: 'Забележи глас организације KAS', m1: 'уторак, 1. децембар 2026, 04:00 (America/New_York) = 10:00 (Europe/Belgrade)' },
 };
 
 describe('the pages of a personal link, in the person\'s language and zone', () => {
@@ -191,7 +191,7 @@ describe('what a form records, said in the person\'s language', () => {
     const doneForm = formOf(await web.request(done));
     const marked = await web.request(done, { form: { csrf: doneForm.csrf }, cookie: doneForm.cookie });
     expect(marked.status).toBe(200);
-    expect(marked.html).toContain('A1 је означен као извршен');
+    expect(marked.html).toContain('A1 је означен као урађен');
   });
 
   it('an organisation that does not vote on a request is told so in the person\'s language', async () => {
