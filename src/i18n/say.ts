@@ -23,6 +23,15 @@ export function replyLanguage(person: { language?: Language | null } | null | un
   return person ? languageOf(person, exercise) : 'en';
 }
 
+/**
+ * The word a usage line shows for a parameter (`reason`, `email`) in the reader's language: the
+ * catalogue's `hints` section keeps each as it is shown (`<razlog>`); a word it lacks stays as it is.
+ * Command, option and choice words are the grammar and never pass through here.
+ */
+export function hintWord(say: Say): (word: string) => string {
+  return (word) => (hasMessage(`hints.${word}`) ? say(`hints.${word}`).replace(/^<(.*)>$/, '$1') : word);
+}
+
 /** Whether the English catalogue has this message (a plural one by any of its forms). */
 export function hasMessage(key: string): boolean {
   const path = key.split('.');

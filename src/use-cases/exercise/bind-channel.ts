@@ -3,6 +3,7 @@ import { groupArg } from '../../commands/args';
 import { defineCommand, refused } from '../../commands/registry';
 import { bindChannel } from '../../store/channels';
 import { GROUPS } from '../../domain/vocabulary';
+import { translate } from '../../i18n/catalogue';
 
 export const bindGroupChannel = defineCommand({
   path: 'exercise channel',
@@ -15,12 +16,12 @@ export const bindGroupChannel = defineCommand({
     const exercise = ctx.requireExercise();
     const channel = ctx.channel;
     if (!channel || channel.medium === 'console' || channel.medium === 'email')
-      return refused('rule', `Type /exercise channel ${args.group} inside the Slack or Discord channel that should carry the ${args.group}'s announcements.`);
+      return refused('rule', ctx.say('reply-exercise-admin.channelWhere', { group: args.group }));
     bindChannel(ctx.db, { exerciseId: exercise.id, group: args.group, medium: channel.medium, channelId: channel.id, at: ctx.nowIso });
-    // The whole channel is told: from now on it carries the group's announcements.
+    // The whole channel is told, in the language its announcements will be in: the exercise's.
     return {
       ok: true,
-      reply: `The ${args.group}'s announcements for ${exercise.name} will be posted in this channel.`,
+      reply: translate(exercise.language, 'reply-exercise-admin.channelBound', { group: args.group, exercise: exercise.name }),
       detail: { group: args.group, medium: channel.medium, channel: channel.id },
       audience: 'channel',
     };

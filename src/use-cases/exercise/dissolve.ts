@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { readOnlySentence } from '../../core/read-only';
 import type { CommandContext } from '../../core/context';
-import { formatInZone } from '../../domain/time';
 import { actionsOf } from '../../store/action-items';
 import { channelsOf } from '../../store/channels';
 import { endorsementsOf, markClosed, type Endorsement } from '../../store/endorsements';
@@ -12,7 +11,6 @@ import { meetingsOf, type Meeting } from '../../store/meetings';
 import { activeMembers, type Group, type Member } from '../../store/members';
 import { withholdUndelivered } from '../../store/outbox';
 import { votingClosed } from '../../domain/endorsement-deadline';
-import { OUTCOME_TEXT } from '../../domain/tally';
 import type { Language } from '../../domain/vocabulary';
 import { messageLanguage, translate } from '../../i18n/catalogue';
 import { formatForReader } from '../../i18n/dates';
@@ -45,7 +43,6 @@ function dissolution(ctx: CommandContext) {
 }
 
 const ids = (list: { id: number }[], label: (x: { id: number }) => string) => (list.length ? ` (${list.map(label).join(', ')})` : '');
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A focal point of a PWG-only organisation does not read the PMG's meetings and requests. */
 function readsGroup(member: Member, group: Group): boolean {
@@ -76,21 +73,19 @@ export const dissolveExercise = defineCommand({
       return refused('rule', readOnlySentence(exercise));
     const zone = exercise.timeZone;
     const d = dissolution(ctx);
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-dissolve.${key}`, values);
     const summary = [
-      ...d.decided.map((e) => `${shortId(e)}, whose deadline has passed, closes with its result`),
+      ...d.decided.map((e) => say('decidedCloses', { id: shortId(e) })),
       ...(d.endorsements.length
-        ? [`${plural(d.endorsements.length, 'open endorsement request', 'open endorsement requests')}${ids(d.endorsements, shortId)} ${d.endorsements.length === 1 ? 'closes' : 'close'} as withdrawn`]
-        : d.decided.length ? [] : ['no endorsement request is open']),
-      d.meetings.length ? `${plural(d.meetings.length, 'meeting still to come is', 'meetings still to come are')} cancelled${ids(d.meetings, meetingLabel)}` : 'no meeting is still to come',
-      'every reminder stops',
-      `the dissolution notice goes to ${plural(d.members.length, 'member', 'members')}`,
+        ? [say('withdrawnCloses', { count: d.endorsements.length, ids: ids(d.endorsements, shortId) })]
+        : d.decided.length ? [] : [say('noRequestOpen')]),
+      d.meetings.length ? say('meetingsCancelled', { count: d.meetings.length, ids: ids(d.meetings, meetingLabel) }) : say('noMeetingToCome'),
+      say('remindersStop'),
+      say('noticeGoes', { count: d.members.length }),
     ];
     if (!args.confirm) {
-      const actions = d.actions.length ? ` ${plural(d.actions.length, 'action item stays', 'action items stay')} open on record, no longer tracked.` : '';
-      return accepted(
-        `Dissolving ${exercise.name} ends the exercise for good: ${summary.join('; ')}. The record becomes read-only; /exercise export still writes it out.${actions}\nTo go ahead, type: /exercise dissolve confirm`,
-        { confirmed: false },
-      );
+      const actions = d.actions.length ? ` ${say('actionsStay', { count: d.actions.length })}` : '';
+      return accepted(`${say('preview', { exercise: exercise.name, summary: summary.join('; ') })}${actions}\n${say('confirmHow')}`, { confirmed: false });
     }
 
     // First withhold what was queued before, so that only what the dissolution itself sends goes out.
@@ -146,19 +141,17 @@ export const dissolveExercise = defineCommand({
     markDissolved(ctx.db, exercise.id, ctx.nowIso);
 
     const done = [
-      ...(withdrawn.length
-        ? [`${plural(withdrawn.length, 'endorsement request', 'endorsement requests')} closed as withdrawn${ids(withdrawn, shortId)}`]
-        : decided.length ? [] : ['no endorsement request was open']),
-      ...decided.map((x) => `${shortId(x.e)} closed at its deadline: ${OUTCOME_TEXT[x.outcome]}`),
+      ...(withdrawn.length ? [say('withdrawn', { count: withdrawn.length, ids: ids(withdrawn, shortId) })] : decided.length ? [] : [say('noRequestWasOpen')]),
+      ...decided.map((x) => say('closedAtDeadline', { id: shortId(x.e), outcome: outcomeIn(x.outcome, ctx.language) })),
       cancelled.length
-        ? `${plural(cancelled.length, 'meeting', 'meetings')} cancelled${ids(cancelled.map((c) => c.m), meetingLabel)}${cancelled.some((c) => c.version !== null) ? ', with the calendar cancellation to those who had the invitation' : ''}`
-        : 'no meeting was still to come',
-      stopped ? `${plural(stopped, 'pending reminder or deadline', 'pending reminders and deadlines')} stopped` : 'no reminder was pending',
-      ...(withheld ? [`${plural(withheld, 'queued message', 'queued messages')} withheld`] : []),
-      `the dissolution notice queued to ${plural(d.members.length, 'member', 'members')}`,
+        ? say(cancelled.some((c) => c.version !== null) ? 'cancelledTold' : 'cancelled', { count: cancelled.length, ids: ids(cancelled.map((c) => c.m), meetingLabel) })
+        : say('noMeetingWasToCome'),
+      stopped ? say('stopped', { count: stopped }) : say('noReminderPending'),
+      ...(withheld ? [say('withheld', { count: withheld })] : []),
+      say('noticeQueued', { count: d.members.length }),
     ];
     return accepted(
-      `Dissolved ${exercise.name} on ${formatInZone(ctx.now, zone)}: ${done.join('; ')}. Its record is read-only from now on; /exercise export writes it out.`,
+      say('dissolved', { exercise: exercise.name, date: ctx.when(ctx.now), done: done.join('; ') }),
       {
         confirmed: true,
         withdrawn: withdrawn.map(shortId),

@@ -60,19 +60,19 @@ export const exportExercise = defineCommand({
     const record = gatherRecord(ctx.db, exercise.id, ctx.now, ctx.actor.label);
     const report = reportMarkdown(record);
     const written = writeAtomically(root, target, { 'record.json': `${JSON.stringify(record, null, 2)}\n`, 'report.md': report });
-    if (!written.ok)
-      return refused('not-available', `The export could not be written to ${target} (${written.error}); nothing was changed. Whoever runs the bot can check EXPORTS_DIR and its permissions.`);
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-dissolve.${key}`, values);
+    if (!written.ok) return refused('not-available', say('exportFailed', { target, error: written.error }));
 
-    const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+    const n = (key: string, list: readonly unknown[]) => say(key, { count: list.length });
     const counts = [
-      n(record.memberships.length, 'membership', 'memberships'),
-      n(record.meetings.length, 'meeting', 'meetings'),
-      n(record.meetingNotices.length, 'notice', 'notices'),
-      n(record.messages.length, 'message', 'messages'),
-      `${n(record.endorsements.length, 'endorsement request', 'endorsement requests')} with ${n(record.votes.length, 'vote', 'votes')}`,
-      n(record.minutesVersions.length, 'minutes version', 'minutes versions'),
-      n(record.actionItems.length, 'action item', 'action items'),
-      n(record.auditLog.length, 'audit entry', 'audit entries'),
+      n('memberships', record.memberships),
+      n('meetings', record.meetings),
+      n('notices', record.meetingNotices),
+      n('messages', record.messages),
+      say('requestsWithVotes', { requests: n('requests', record.endorsements), votes: n('votes', record.votes) }),
+      n('minutesVersions', record.minutesVersions),
+      n('actionItems', record.actionItems),
+      n('auditEntries', record.auditLog),
     ].join(', ');
     let mailed = '';
     if (ctx.actor.chat && ctx.actor.person) {
@@ -83,8 +83,8 @@ export const exportExercise = defineCommand({
         emailOnly: true,
         view: { date, path: target, report },
       });
-      mailed = ` The report is on its way to ${ctx.actor.person.email}; the JSON stays on the server.`;
+      mailed = ` ${say('exportMailed', { email: ctx.actor.person.email })}`;
     }
-    return accepted(`Exported the record of ${exercise.name} to ${target}/: record.json (${counts}) and report.md. Chain head: ${record.chain.head}.${mailed}`);
+    return accepted(`${say('exported', { exercise: exercise.name, target, counts, head: record.chain.head })}${mailed}`);
   },
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { languageArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
-import { LANGUAGE_NAMES, LANGUAGES } from '../../domain/vocabulary';
+import { LANGUAGES, type Language } from '../../domain/vocabulary';
+import { translate } from '../../i18n/catalogue';
 import { setExerciseLanguage } from '../../store/exercises';
 
 export const setExerciseLanguageCommand = defineCommand({
@@ -14,9 +15,12 @@ export const setExerciseLanguageCommand = defineCommand({
   changes: true,
   run(ctx, args) {
     const exercise = ctx.requireExercise();
-    if (exercise.language === args.language) return refused('rule', `${exercise.name} already speaks ${LANGUAGE_NAMES[args.language]} by default; nothing changed.`);
+    const say = (key: string, language: Language) =>
+      translate(language, `reply-exercise-admin.${key}`, { exercise: exercise.name, language: translate(language, `reply-members.languages.${args.language}`) });
+    if (exercise.language === args.language) return refused('rule', say('languageAlready', ctx.language));
     setExerciseLanguage(ctx.db, exercise.id, args.language);
-    return accepted(`${exercise.name} now speaks ${LANGUAGE_NAMES[args.language]} to members who chose no language, and in its group channels.`, {
+    // A coordinator who chose no language of their own reads the exercise's: from this reply on, the new one.
+    return accepted(say('languageSet', ctx.actor.person?.language ?? args.language), {
       from: exercise.language,
       to: args.language,
     });

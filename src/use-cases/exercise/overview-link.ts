@@ -15,16 +15,16 @@ export function overviewLink(ctx: CommandContext): UseCaseResult {
   const exercise = ctx.requireExercise();
   const person = ctx.actor.person;
   if (!person || ctx.actor.member?.role !== 'coordinator')
-    return refused('forbidden', 'The overview page is for the Profiling Coordinator; /exercise status shows the same facts here.');
+    return refused('forbidden', ctx.say('reply-exercise-admin.overviewCoordinatorOnly'));
   const links = ctx.settings.links;
-  if (!links) return refused('not-available', 'The web pages are not set up in this installation, so there is no overview link; /exercise status shows the same facts here.');
+  if (!links) return refused('not-available', ctx.say('reply-exercise-admin.overviewNoWeb'));
   const url = issueLink(ctx.db, links, { purpose: 'overview', exerciseId: exercise.id, personId: person.id, target: 0, now: ctx.now });
   const until = formatInZone(defaultExpiry('overview', ctx.now), person.timeZone ?? exercise.timeZone);
-  const where = links.localOnly ? ' It works only on this machine (no PUBLIC_URL is set).' : '';
+  const where = links.localOnly ? ` ${ctx.say('reply-exercise-admin.overviewLocalOnly')}` : '';
   if (ctx.actor.via === 'console')
-    return accepted(`Your overview of ${exercise.name}: ${url}\nIt is yours alone and works until ${until}.${where}`, { overviewLink: 'printed', until });
+    return accepted(`${ctx.say('reply-exercise-admin.overviewPrinted', { exercise: exercise.name, url, until })}${where}`, { overviewLink: 'printed', until });
   const language = messageLanguage('overview-link', person, exercise);
   const untilForReader = formatForReader(defaultExpiry('overview', ctx.now), exercise.timeZone, person.timeZone, language);
   ctx.deliver({ kind: 'overview-link', to: person, emailOnly: true, view: { url, until: untilForReader, localOnly: links.localOnly } });
-  return accepted(`The link to your overview of ${exercise.name} was e-mailed to ${person.email}; it works until ${until}.`, { overviewLink: 'e-mailed', until });
+  return accepted(ctx.say('reply-exercise-admin.overviewMailed', { exercise: exercise.name, email: person.email, until }), { overviewLink: 'e-mailed', until });
 }

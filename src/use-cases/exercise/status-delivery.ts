@@ -1,6 +1,5 @@
 import type { CommandContext } from '../../core/context';
 import { mediumName, TROUBLE_AFTER_MS } from '../../delivery/medium-health';
-import { formatInZone } from '../../domain/time';
 import { troubledMedia } from '../../store/delivery-media';
 import { countWaiting } from '../../store/outbox';
 
@@ -13,16 +12,13 @@ export function deliverySection(ctx: CommandContext): string[] {
   const exercise = ctx.requireExercise();
   const lines: string[] = [];
   for (const m of troubledMedia(ctx.db)) {
-    const waiting = countWaiting(ctx.db, exercise.id, m.medium);
-    const wait = `${waiting} message${waiting === 1 ? '' : 's'} of this exercise ${waiting === 1 ? 'waits' : 'wait'}`;
+    const count = countWaiting(ctx.db, exercise.id, m.medium);
+    // English starts the sentence with the medium ("E-mail delivery"); the other languages name it inside.
+    const medium = { Medium: mediumName(m.medium, true), medium: ctx.say(`media.${m.medium}`) };
     if (m.pausedAt) {
-      lines.push(
-        `${mediumName(m.medium, true)} delivery is paused since ${formatInZone(new Date(m.pausedAt), exercise.timeZone)}: the provider refuses Convene's own settings (${m.pausedReason}). ${wait}; nobody is marked unreachable for it, and delivery resumes by itself once the settings are fixed.`,
-      );
+      lines.push(ctx.say('delivery-lines.paused', { ...medium, count, since: ctx.when(m.pausedAt), reason: m.pausedReason }));
     } else if (m.failingSince && ctx.now.getTime() - new Date(m.failingSince).getTime() >= TROUBLE_AFTER_MS) {
-      lines.push(
-        `${mediumName(m.medium, true)} delivery has been failing since ${formatInZone(new Date(m.failingSince), exercise.timeZone)} (last answer: ${m.lastError}). ${wait} and ${waiting === 1 ? 'is' : 'are'} retried with back-off.`,
-      );
+      lines.push(ctx.say('delivery-lines.failing', { ...medium, count, since: ctx.when(m.failingSince), error: m.lastError }));
     }
   }
   return lines;

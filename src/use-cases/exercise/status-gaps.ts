@@ -15,6 +15,6 @@ export function bouncedFocalPointsSection(ctx: CommandContext): string[] {
   if (bounced.length === 0) return [];
   return [
     ctx.say('reply-exercise-status.bounced', { count: bounced.length, list: bounced.map((o) => o.acronym).join(', ') }),
-    ...(offersCoordinatorSteps(ctx) ? [`    /members check shows the errors; add a working address with ${addFocalCommand(bounced)}.`] : []),
+    ...(offersCoordinatorSteps(ctx) ? [ctx.say('reply-exercise-admin.bouncedHint', { command: addFocalCommand(bounced, ctx) })] : []),
   ];
 }

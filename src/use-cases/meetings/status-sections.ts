@@ -79,6 +79,6 @@ export function focalPointGapsSection(ctx: CommandContext): string[] {
   if (without.length === 0) return [ctx.say('reply-exercise-status.everyOrgHasFocal')];
   return [
     ctx.say('reply-exercise-status.withoutFocal', { count: without.length, list: without.map((o) => `${o.acronym}${o.inPmg ? ' (PMG)' : ''}`).join(', ') }),
-    ...(offersCoordinatorSteps(ctx) ? [`    Add one with ${addFocalCommand(without)}; /members check lists every gap.`] : []),
+    ...(offersCoordinatorSteps(ctx) ? [ctx.say('reply-exercise-admin.withoutFocalHint', { command: addFocalCommand(without, ctx) })] : []),
   ];
 }

@@ -19,17 +19,17 @@ export const addFocalPoint = defineCommand({
     if (!org.ok) return refused('not-found', org.message);
     const person = ensurePerson(ctx.db, { email: args.email, name: args.name, at: ctx.nowIso });
     const current = membershipOf(ctx.db, exercise.id, person.id);
+    const say = (key: string, values: Record<string, unknown>) => ctx.say(`reply-members-admin.${key}`, values);
     if (current?.active) {
       if (current.role === 'focal' && current.organisation?.id === org.value.id)
-        return refused('rule', `${person.email} is already a focal point of ${org.value.acronym}.`);
-      if (current.role === 'focal')
-        return refused('rule', `${person.email} is a focal point of ${current.organisation?.acronym}; one person speaks for one organisation. Remove them there first.`);
-      return refused('rule', `${person.email} is ${current.role === 'coordinator' ? 'a coordinator' : 'an observer'} here. Change their role with /members role ${person.email} focal after giving them an organisation, or use another address.`);
+        return refused('rule', say('focalAlready', { email: person.email, org: org.value.acronym }));
+      if (current.role === 'focal') return refused('rule', say('focalElsewhere', { email: person.email, org: current.organisation?.acronym }));
+      return refused('rule', say(current.role === 'coordinator' ? 'focalIsCoordinator' : 'focalIsObserver', { email: person.email }));
     }
     putMembership(ctx.db, { exerciseId: exercise.id, personId: person.id, role: 'focal', organisationId: org.value.id, at: ctx.nowIso });
     catchUpNewMember(ctx);
-    const keptName = person.name !== args.name ? ` (the name already on record for ${person.email} is kept)` : '';
-    return accepted(`${person.name} <${person.email}> is now a focal point of ${org.value.acronym}${keptName}.`, {
+    const added = say(person.name !== args.name ? 'focalAddedKeptName' : 'focalAdded', { name: person.name, email: person.email, org: org.value.acronym });
+    return accepted(added, {
       organisation: org.value.acronym,
       email: person.email,
       name: person.name,

@@ -15,13 +15,14 @@ export const addObserver = defineCommand({
     const exercise = ctx.requireExercise();
     const person = ensurePerson(ctx.db, { email: args.email, name: args.name, at: ctx.nowIso });
     const current = membershipOf(ctx.db, exercise.id, person.id);
+    const say = (key: string, values: Record<string, unknown>) => ctx.say(`reply-members-admin.${key}`, values);
     if (current?.active) {
-      const as = current.role === 'focal' ? `a focal point of ${current.organisation?.acronym}` : current.role === 'coordinator' ? 'a coordinator' : 'an observer';
-      return refused('rule', `${person.email} is already ${as}.${current.role === 'observer' ? '' : ` To make them an observer: /members role ${person.email} observer.`}`);
+      const key = current.role === 'focal' ? 'observerIsFocal' : current.role === 'coordinator' ? 'observerIsCoordinator' : 'observerAlready';
+      return refused('rule', say(key, { email: person.email, org: current.organisation?.acronym }));
     }
     putMembership(ctx.db, { exerciseId: exercise.id, personId: person.id, role: 'observer', organisationId: null, at: ctx.nowIso });
     catchUpNewMember(ctx);
-    return accepted(`${person.name} <${person.email}> is now an observer: they receive the group's notices and can read everything, but do not vote.`, {
+    return accepted(say('observerAdded', { name: person.name, email: person.email }), {
       email: person.email,
       name: person.name,
     });

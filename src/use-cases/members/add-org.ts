@@ -15,11 +15,12 @@ export const addOrganisation = defineCommand({
   run(ctx, args) {
     const exercise = ctx.requireExercise();
     const existing = organisationByAcronym(ctx.db, exercise.id, args.acronym);
-    if (existing) return refused('rule', `${existing.acronym} is already a member organisation (${existing.name}).`);
+    if (existing) return refused('rule', ctx.say('reply-members-admin.orgAlready', { org: existing.acronym, name: existing.name }));
     const org = insertOrganisation(ctx.db, { exerciseId: exercise.id, acronym: args.acronym, name: args.name, inPmg: args.pmg, at: ctx.nowIso });
-    return accepted(
-      `Added ${org.acronym} (${org.name}) to the PWG${org.inPmg ? ' and the PMG' : ''}. Name its focal point: /members add-focal ${org.acronym} <email> <name>.`,
-      { organisation: org.acronym, name: org.name, pmg: org.inPmg },
-    );
+    return accepted(ctx.say(org.inPmg ? 'reply-members-admin.orgAddedPmg' : 'reply-members-admin.orgAdded', { org: org.acronym, name: org.name }), {
+      organisation: org.acronym,
+      name: org.name,
+      pmg: org.inPmg,
+    });
   },
 });

@@ -4,6 +4,7 @@ import { accepted, defineCommand, refused } from '../../commands/registry';
 import { activeFocalPoints, deactivateMembership, personByEmail, membershipOf } from '../../store/members';
 import { revokeLinks } from '../../store/links';
 import { findOrganisation } from '../shared/lookups';
+import { withNoFocalLeft } from '../shared/hints';
 
 export const removeFocalPoint = defineCommand({
   path: 'members remove-focal',
@@ -19,16 +20,13 @@ export const removeFocalPoint = defineCommand({
     const person = personByEmail(ctx.db, args.email);
     const member = person ? membershipOf(ctx.db, exercise.id, person.id) : undefined;
     if (!member || !member.active || member.role !== 'focal' || member.organisation?.id !== org.value.id)
-      return refused('not-found', `${args.email} is not a focal point of ${org.value.acronym}. See /members list.`);
+      return refused('not-found', ctx.say('reply-members-admin.notFocalOf', { email: args.email, org: org.value.acronym }));
     deactivateMembership(ctx.db, member.membershipId, ctx.nowIso);
     // The personal links in every e-mail they were sent stop working now, not at their expiry.
     revokeLinks(ctx.db, { exerciseId: exercise.id, personId: member.id, at: ctx.nowIso, reason: `removed as a focal point of ${org.value.acronym}` });
     const left = activeFocalPoints(ctx.db, org.value.id).length;
-    const warning =
-      left === 0
-        ? ` ${org.value.acronym} now has no focal point: it cannot receive notices or vote until you add one (/members add-focal ${org.value.acronym} <email> <name>).`
-        : '';
-    return accepted(`${member.name} <${member.email}> is no longer a focal point of ${org.value.acronym}; the links in the e-mails they were sent no longer work.${warning}`, {
+    const removed = ctx.say('reply-members-admin.removed', { name: member.name, email: member.email, org: org.value.acronym });
+    return accepted(withNoFocalLeft(ctx, removed, left === 0 ? org.value.acronym : null), {
       organisation: org.value.acronym,
       email: member.email,
       focalPointsLeft: left,

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../core/context';
+import { hintWord } from '../../i18n/say';
 
 /**
  * Whether a reply may suggest a command that changes something (`/meeting send M1`, `/members
@@ -9,7 +10,16 @@ export function offersCoordinatorSteps(ctx: CommandContext): boolean {
   return ctx.actor.member?.role === 'coordinator' && ctx.exercise?.status !== 'dissolved';
 }
 
-/** `/members add-focal KAS <email> <name>`: the organisation is named when there is only one. */
-export function addFocalCommand(organisations: readonly { acronym: string }[]): string {
-  return `/members add-focal ${organisations.length === 1 ? organisations[0]!.acronym : '<acronym>'} <email> <name>`;
+/**
+ * `/members add-focal KAS <email> <name>`: the organisation is named when there is only one; the
+ * words in <…> in the reader's language (`<adresa> <ime>`) when a context says it.
+ */
+export function addFocalCommand(organisations: readonly { acronym: string }[], ctx?: Pick<CommandContext, 'say'>): string {
+  const hint = (w: string) => `<${ctx ? hintWord(ctx.say)(w) : w}>`;
+  return `/members add-focal ${organisations.length === 1 ? organisations[0]!.acronym : hint('acronym')} ${hint('email')} ${hint('name')}`;
+}
+
+/** A sentence, and when an organisation was just left without a focal point (rule 2.2), the warning that says so. */
+export function withNoFocalLeft(ctx: Pick<CommandContext, 'say'>, sentence: string, orphaned: string | null): string {
+  return orphaned ? `${sentence} ${ctx.say('reply-members-admin.noFocalLeft', { org: orphaned })}` : sentence;
 }

@@ -9,8 +9,6 @@ export function findOrganisation(ctx: CommandContext, acronym: string): Found<Or
   const org = organisationByAcronym(ctx.db, exercise.id, acronym);
   if (org) return { ok: true, value: org };
   const known = organisationsOf(ctx.db, exercise.id, 'PWG').map((o) => o.acronym);
-  return {
-    ok: false,
-    message: `There is no member organisation ${acronym} in ${exercise.name}.${known.length ? ` Known: ${known.join(', ')}.` : ''} Add it with /members add-org.`,
-  };
+  const values = { acronym, exercise: exercise.name, known: known.join(', ') };
+  return { ok: false, message: ctx.say(known.length ? 'reply-members-admin.noOrganisationKnown' : 'reply-members-admin.noOrganisation', values) };
 }
