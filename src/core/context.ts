@@ -65,6 +65,12 @@ export interface PersonalMessage {
   notBefore?: string;
   /** Personal links it carries (signed for this person), besides their own page. */
   links?: LinkWish;
+  /**
+   * Queued unrendered (view, template and the reader's language of now) and rendered when the
+   * sender claims it (`src/render/deferred.ts`): the same message, without its rendering and its
+   * bytes in the command's transaction. For messages a frequent command sends (a vote's receipts).
+   */
+  renderWhenSent?: boolean;
 }
 
 /** A message to a group's chat channels: rendered once from `templates/<kind>.txt`. */
@@ -188,8 +194,11 @@ export function deliverToPerson(
   // Personal links only while the exercise is active: a dissolved one takes no votes and sends only its notice.
   const personal = links && exercise?.status === 'active' ? { links: personalLinks(db, links, exercise.id, m.to.id, m.links ?? {}, new Date(nowIso)) } : {};
   const view = { exercise: exercise?.name, ...m.view, ...personal, recipientName: m.to.name, recipientEmail: m.to.email };
-  // Rendered now, in the reader's language of now: changing it later changes the next message only.
-  const rendered = renderer.render(m.kind, view, messageLanguage(m.kind, m.to, exercise));
+  // In the reader's language of now, rendered now or kept with the message: changing it later changes the next message only.
+  const language = messageLanguage(m.kind, m.to, exercise);
+  const rendered = m.renderWhenSent ? null : renderer.render(m.kind, view, language);
+  const says = (html: boolean) =>
+    rendered ? { subject: rendered.subject, text: rendered.text, ...(html ? { html: rendered.html } : {}) } : { deferred: { template: m.kind, language, view, html } };
   const replyAddress = replyTo !== undefined ? replyTo : exercise ? replyToOf(db, exercise.id) : null;
   const ids: number[] = [];
   const on = (medium: Medium) => !m.media || m.media.includes(medium);
@@ -210,9 +219,7 @@ export function deliverToPerson(
           medium: 'email',
           address: m.to.email,
           payload: {
-            subject: rendered.subject,
-            text: rendered.text,
-            html: rendered.html,
+            ...says(true),
             ...(m.calendar ? { calendar: m.calendar } : {}),
             ...(replyAddress ? { replyTo: replyAddress } : {}),
           },
@@ -233,7 +240,7 @@ export function deliverToPerson(
           ...base,
           medium,
           address: formatAddress(personAddress(medium as 'slack' | 'discord', identity.userId)),
-          payload: { subject: rendered.subject, text: rendered.text, ...(m.actions ? { actions: m.actions } : {}) },
+          payload: { ...says(false), ...(m.actions ? { actions: m.actions } : {}) },
         },
         nowIso,
       ),

@@ -23,6 +23,8 @@ import { chatLanguage } from './chat-language';
 import { chatWords, type ChatWords } from '../chat/words';
 import { HOME_SECTIONS, homeOf, type ChatHome } from '../chat/home';
 import { suggestIds } from '../use-cases/shared/suggest';
+import { rendersDeferred } from '../store/deferred-payloads';
+import { deferredRenderer } from '../render/deferred';
 
 export interface CoreDependencies {
   db: Db;
@@ -45,7 +47,10 @@ class Refusal {
  * state change, its outgoing messages and its audit entry in one IMMEDIATE transaction.
  */
 export class ConveneCore implements Core {
-  constructor(private readonly deps: CoreDependencies) {}
+  constructor(private readonly deps: CoreDependencies) {
+    // What a command queues unrendered is rendered by this renderer when read on this connection.
+    rendersDeferred(deps.db, deferredRenderer(deps.renderer));
+  }
 
   async handle(command: InboundCommand): Promise<CommandOutcome> {
     return this.handleSync(command);

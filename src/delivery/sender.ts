@@ -6,6 +6,8 @@ import type { Db } from '../store/db';
 import { markDrained, mediumState } from '../store/delivery-media';
 import { anyDue, claimDue, countDue, releaseClaim, toOutboundMessage, type ClaimedEntry, type OutboxEntry } from '../store/outbox';
 import { recordResult, type Outcome } from './record-result';
+import { rendersDeferred } from '../store/deferred-payloads';
+import { deferredRenderer } from '../render/deferred';
 import { writeAndForget, writeDurably } from './write';
 
 export { MAX_ATTEMPTS, retryDelayMs } from './record-result';
@@ -90,6 +92,8 @@ export class OutboxSender {
 
   constructor(private readonly deps: SenderDependencies) {
     for (const p of deps.ports) this.ports.set(p.medium, p);
+    // A message queued unrendered is rendered when claimed (claimDue), with these templates.
+    rendersDeferred(deps.db, deferredRenderer(deps.renderer));
   }
 
   /** Whether a drain is under way (its messages are leased, so the outbox shows nothing due). */

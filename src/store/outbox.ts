@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseAddress } from '../chat/address';
 import type { Medium, OutboundMessage, OutboundPayload } from '../core/ports';
 import type { Db } from './db';
+import { deferredMessageSchema, isDeferred, renderedPayload, type StoredPayload } from './deferred-payloads';
 
 /** A message waiting in, or delivered from, the outbox. One row per recipient and medium. */
 export interface OutboxEntry {
@@ -34,7 +35,8 @@ export interface NewOutboxEntry {
   address: string;
   personId?: number | null;
   organisationId?: number | null;
-  payload: OutboundPayload;
+  /** Rendered, or (`deferred`) what to render when it is sent. */
+  payload: StoredPayload;
   /** Not before this instant (ISO); defaults to the creation time. */
   notBefore?: string;
 }
@@ -57,9 +59,20 @@ const payloadSchema = z.object({
   replyTo: z.string().optional(),
 });
 
-const toEntry = (r: OutboxRow): OutboxEntry => ({
+/** What to render later (`deferred-payloads.ts`), with the parts of a payload that need no rendering. */
+const deferredPayloadSchema = payloadSchema.omit({ subject: true, text: true, html: true }).extend({
+  deferred: deferredMessageSchema,
+});
+
+/** The payload as stored: rendered, or what to render. */
+export function storedPayload(text: string): StoredPayload {
+  const raw = JSON.parse(text) as Record<string, unknown>;
+  return 'deferred' in raw ? deferredPayloadSchema.parse(raw) : payloadSchema.parse(raw);
+}
+
+const toEntry = (db: Db, r: OutboxRow, payload?: OutboundPayload): OutboxEntry => ({
   id: r.id, messageKey: r.message_key, exerciseId: r.exercise_id, kind: r.kind, ref: r.ref, medium: r.medium, address: r.address,
-  personId: r.person_id, organisationId: r.organisation_id, payload: payloadSchema.parse(JSON.parse(r.payload)),
+  personId: r.person_id, organisationId: r.organisation_id, payload: payload ?? renderedPayload(db, storedPayload(r.payload)),
   status: r.status, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, createdAt: r.created_at,
   handedOverAt: r.handed_over_at, providerId: r.provider_id, lastError: r.last_error, failedAt: r.failed_at,
 });
@@ -83,7 +96,9 @@ function insertEntry(db: Db, e: NewOutboxEntry, now: string): number {
     )
     .run(e.exerciseId, e.kind, e.ref ?? null, e.medium, e.address, e.personId ?? null, e.organisationId ?? null, e.notBefore ?? now, now);
   const id = Number(info.lastInsertRowid);
-  db.prepare('INSERT INTO outbox_payloads (outbox_id, payload) VALUES (?, ?)').run(id, JSON.stringify(e.payload));
+  // A deferred payload is written with `deferred` first: withholdUndelivered knows it by that prefix.
+  const payload = isDeferred(e.payload) ? (({ deferred, ...rest }) => ({ deferred, ...rest }))(e.payload) : e.payload;
+  db.prepare('INSERT INTO outbox_payloads (outbox_id, payload) VALUES (?, ?)').run(id, JSON.stringify(payload));
   return id;
 }
 
@@ -120,8 +135,16 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
     )
     .all(...media, now, now, limit) as (OutboxRow & { recipient_name: string | null })[];
   const lease = db.prepare(`UPDATE outbox SET status = 'sending', lease_until = ? WHERE id = ?`);
-  for (const r of rows) lease.run(leaseUntil, r.id);
-  return rows.map((r) => ({ ...toEntry(r), recipientName: r.recipient_name }));
+  // A message kept unrendered is rendered once, here, and stored so: every attempt and the audit
+  // entry of its hand-over see the same bytes.
+  const render = db.prepare('UPDATE outbox_payloads SET payload = ? WHERE outbox_id = ?');
+  return rows.map((r) => {
+    lease.run(leaseUntil, r.id);
+    const stored = storedPayload(r.payload);
+    const payload = renderedPayload(db, stored);
+    if (isDeferred(stored)) render.run(JSON.stringify(payload), r.id);
+    return { ...toEntry(db, r, payload), recipientName: r.recipient_name };
+  });
 }
 
 /**
@@ -198,6 +221,15 @@ export function markFailed(db: Db, id: number, at: string, error: string): void 
  * exercise is dissolved, so no reminder queued before it goes out after it. Returns how many.
  */
 export function withholdUndelivered(db: Db, exerciseId: number, at: string, reason: string): number {
+  // Given up, a message is recorded (audit digest, export) as it would have been sent: rendered now.
+  const unrendered = db
+    .prepare(
+      `SELECT o.id, p.payload FROM outbox o JOIN outbox_payloads p ON p.outbox_id = o.id
+       WHERE o.exercise_id = ? AND o.status IN ('pending', 'sending') AND p.payload LIKE '{"deferred":%'`,
+    )
+    .all(exerciseId) as { id: number; payload: string }[];
+  const render = db.prepare('UPDATE outbox_payloads SET payload = ? WHERE outbox_id = ?');
+  for (const r of unrendered) render.run(JSON.stringify(renderedPayload(db, storedPayload(r.payload))), r.id);
   return db
     .prepare(
       `UPDATE outbox SET status = 'failed', failed_at = ?, last_error = ?, lease_until = NULL, failure_reported = 1
@@ -212,7 +244,7 @@ export function markFailureReported(db: Db, id: number): boolean {
 
 export function outboxEntry(db: Db, id: number): OutboxEntry | undefined {
   const r = db.prepare(`${WITH_PAYLOAD} WHERE o.id = ?`).get(id) as OutboxRow | undefined;
-  return r && toEntry(r);
+  return r && toEntry(db, r);
 }
 
 /** Only the medium of a row: cheaper than reading (and checking) its whole payload. */
@@ -222,7 +254,7 @@ export function outboxMedium(db: Db, id: number): Medium | undefined {
 }
 
 export function outboxByRef(db: Db, ref: string): OutboxEntry[] {
-  return (db.prepare(`${WITH_PAYLOAD} WHERE o.ref = ? ORDER BY o.id`).all(ref) as OutboxRow[]).map(toEntry);
+  return (db.prepare(`${WITH_PAYLOAD} WHERE o.ref = ? ORDER BY o.id`).all(ref) as OutboxRow[]).map((r) => toEntry(db, r));
 }
 
 /**
@@ -240,7 +272,7 @@ export function channelPostsOf(db: Db, ref: string, kind: string): { medium: Med
 }
 
 export function outboxOfExercise(db: Db, exerciseId: number): OutboxEntry[] {
-  return (db.prepare(`${WITH_PAYLOAD} WHERE o.exercise_id = ? ORDER BY o.id`).all(exerciseId) as OutboxRow[]).map(toEntry);
+  return (db.prepare(`${WITH_PAYLOAD} WHERE o.exercise_id = ? ORDER BY o.id`).all(exerciseId) as OutboxRow[]).map((r) => toEntry(db, r));
 }
 
 /** The message a port is handed, with its address typed; null when the stored address cannot be read. */

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import type { RecordedKind } from '../domain/audit-chain';
 import { select, type Row } from './select-rows';
+import { canRender, isDeferred, renderedPayload, type StoredPayload } from './deferred-payloads';
 
 const OF_MEETINGS = 'SELECT id FROM meetings WHERE exercise_id = ?';
 
@@ -52,8 +53,14 @@ export const WITHHELD_SIGNATURE = '(signature withheld)';
  * withheld, whether it had HTML and a calendar part. The audit chain's digests are taken over this
  * same shape, so an export verifies without carrying a usable link.
  */
-function messageShape({ payload, ...rest }: Row): Row {
-  const p = payload as { subject: string; text: string; html?: string; calendar?: { method: string } };
+function messageShape(db: Db, { payload, ...rest }: Row): Row {
+  const stored = payload as StoredPayload;
+  if (isDeferred(stored) && !canRender(db)) {
+    // Still waiting to be rendered and sent, read where no renderer is (`convene verify`, a backup's
+    // check): such a row has no audit entry yet, so no digest is compared; its words are unknown here.
+    return { ...rest, subject: null, text: null, hasHtml: stored.deferred.html, calendarMethod: stored.calendar?.method ?? null };
+  }
+  const p = renderedPayload(db, stored);
   const text = p.text.replace(LINK_SIGNATURE, `$1.${WITHHELD_SIGNATURE}`);
   return { ...rest, subject: p.subject, text, hasHtml: p.html !== undefined, calendarMethod: p.calendar?.method ?? null };
 }
@@ -71,5 +78,5 @@ export function recordedRows(db: Db, kind: RecordedKind, by: 'exercise' | 'ids',
     by === 'exercise'
       ? select(db, `${source.sql} WHERE ${source.ofExercise} ORDER BY ${source.order}`, [key], source.shape)
       : (key as number[]).flatMap((id) => select(db, `${source.sql} WHERE id = ?`, [id], source.shape));
-  return kind === 'message' ? rows.map(messageShape) : rows;
+  return kind === 'message' ? rows.map((r) => messageShape(db, r)) : rows;
 }

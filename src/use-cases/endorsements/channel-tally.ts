@@ -17,7 +17,8 @@ export function refreshChannelPosts(ctx: CommandContext, e: Endorsement, known?:
   const exercise = ctx.requireExercise();
   const standing = known ?? standingOf(ctx.db, e);
   const language = messageLanguage('endorsement-request', null, exercise);
-  const rendered = ctx.renderer.renderPlain('endorsement-request', {
+  // Rendered when the sender claims it (src/render/deferred.ts), not in the vote's transaction.
+  const says = { template: 'endorsement-request', language, html: false, view: {
     exercise: exercise.name,
     ...requestView(e, standing.electorate.length, exercise.timeZone, null, language),
     inChannel: e.status === 'open',
@@ -26,7 +27,7 @@ export function refreshChannelPosts(ctx: CommandContext, e: Endorsement, known?:
     tally: tallyLine(standing.tally, language),
     votedOrgs: standing.votes.map((v) => (v.proxy ? translate(language, 'tally.proxy', { acronym: v.acronym, choice: v.choice }) : `${v.acronym}: ${v.choice}`)),
     waitingOrgs: standing.waiting.map((o) => o.acronym).join(', '),
-  }, language);
+  } };
   for (const post of posts) {
     enqueue(
       ctx.db,
@@ -37,8 +38,7 @@ export function refreshChannelPosts(ctx: CommandContext, e: Endorsement, known?:
         medium: post.medium,
         address: post.address,
         payload: {
-          subject: rendered.subject,
-          text: rendered.text,
+          deferred: says,
           replaces: post.providerId,
           ...(e.status === 'open' ? { actions: voteButtons(e) } : {}),
         },

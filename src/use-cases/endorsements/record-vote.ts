@@ -66,6 +66,7 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
       ref: refOf(e),
       to: fp,
       organisationId: b.organisation.id,
+      renderWhenSent: true,
       view: {
         ...requestView(e, standing.electorate.length, zone, fp, language),
         organisation: org,
