@@ -145,11 +145,12 @@ export function currentVoteOf(db: Db, endorsementId: number, organisationId: num
 /**
  * Records an organisation's vote: its earlier vote stays in the history, no longer current.
  * The partial unique index keeps exactly one current vote per organisation, whatever the interleaving.
+ * Returns the new vote's id.
  */
 export function castVote(
   db: Db,
   v: { endorsementId: number; organisationId: number; choice: Choice; comment: string | null; castByPersonId: number; proxy: boolean; at: string },
-): Vote {
+): number {
   db.prepare('UPDATE endorsement_votes SET current = 0, replaced_at = ? WHERE endorsement_id = ? AND organisation_id = ? AND current = 1').run(
     v.at, v.endorsementId, v.organisationId,
   );
@@ -159,5 +160,5 @@ export function castVote(
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(v.endorsementId, v.organisationId, v.choice, v.comment, v.castByPersonId, v.proxy ? 1 : 0, v.at);
-  return toVote(db.prepare(`${voteSelect} WHERE v.id = ?`).get(Number(info.lastInsertRowid)) as VoteRow);
+  return Number(info.lastInsertRowid);
 }

@@ -53,7 +53,7 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
       detail: { ...base, unchanged: true, vote: previous.id },
     };
   }
-  const vote = castVote(ctx.db, {
+  const voteId = castVote(ctx.db, {
     endorsementId: e.id, organisationId: b.organisation.id, choice: b.choice, comment: b.comment, castByPersonId: b.castBy.id, proxy: b.proxy, at: ctx.nowIso,
   });
   const asksReason = b.choice === 'object' && !b.comment;
@@ -85,7 +85,7 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
   }
   const detail: Record<string, unknown> = {
     ...base,
-    vote: vote.id,
+    vote: voteId,
     replaces: previous ? { vote: previous.id, choice: previous.choice, proxy: previous.proxy, castBy: previous.castBy.email } : null,
   };
   // The reply is the actor's, in their language (ctx.say); the receipts above are each reader's.
