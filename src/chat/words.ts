@@ -1,5 +1,6 @@
 import type { Language } from '../domain/vocabulary';
-import { sayIn, type Sentence } from '../i18n/say';
+import { hintWord, sayIn, type Sentence } from '../i18n/say';
+import { usageIn } from '../commands/registry';
 import { formById, formIn, type DrawnForm } from './form-words';
 import type { ChatIntent } from './intent';
 
@@ -62,9 +63,14 @@ export function chatWords(language: Language, platform: Platform, help: string, 
     otherServer: t('chat-refusal.otherServer'),
     failed: t('chat-refusal.failed', { platform: PLATFORM_NAMES[platform] }),
     crashed: t('chat-refusal.crashed'),
-    ...(isOurs ? { said: t(say.key, say.values) } : {}),
+    ...(isOurs ? { said: t(say.key, inLanguage(say.values, t)) } : {}),
     ...(drawn ? { form: formIn(drawn, t, form?.intent) } : {}),
   };
+}
+
+/** A sentence's values as the reader reads them: a usage line (`usage`) names the values it asks for in their words. */
+function inLanguage(values: Sentence['values'], t: ReturnType<typeof sayIn>): Sentence['values'] {
+  return typeof values?.['usage'] === 'string' ? { ...values, usage: usageIn(values['usage'], hintWord(t)) } : values;
 }
 
 /** The words when the core cannot be asked at all (its thread is gone): English, the installation's last resort. */

@@ -2,7 +2,7 @@ import type { CommandDefinition, Registry } from './registry';
 import { HELP_COMMAND, hintOf, usageOf } from './registry';
 import { tokenize, type Token } from './tokenize';
 import type { Language } from '../domain/vocabulary';
-import { hasMessage, sayIn, type Say } from '../i18n/say';
+import { hasMessage, hintWord, sayIn, type Say } from '../i18n/say';
 
 export type ParseResult =
   | { ok: true; definition: CommandDefinition; args: unknown; text: string }
@@ -59,7 +59,8 @@ export function parseCommand(registry: Registry, line: string, help = HELP_COMMA
 }
 
 function bind(def: CommandDefinition, words: Token[], text: string, say: Say): ParseResult {
-  const usage = say('parse.usage', { usage: usageOf(def) });
+  const word = hintWord(say);
+  const usage = say('parse.usage', { usage: usageOf(def, word) });
   const raw: Record<string, unknown> = {};
   const options = def.options ?? {};
   const positional: Token[] = [];
@@ -88,7 +89,7 @@ function bind(def: CommandDefinition, words: Token[], text: string, say: Say): P
       const taken = positional.slice(i);
       i = positional.length;
       if (taken.length === 0) {
-        if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p), usage }), p.name);
+        if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p, word), usage }), p.name);
         continue;
       }
       raw[p.name] = taken.map((t, k) => (k === 0 ? t.text : `${t.breakBefore ? '\n' : ' '}${t.text}`)).join('');
@@ -96,7 +97,7 @@ function bind(def: CommandDefinition, words: Token[], text: string, say: Say): P
     }
     const t = positional[i];
     if (t === undefined) {
-      if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p), usage }), p.name);
+      if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p, word), usage }), p.name);
       continue;
     }
     raw[p.name] = t.text;
@@ -111,7 +112,7 @@ function bind(def: CommandDefinition, words: Token[], text: string, say: Say): P
     const issue = checked.error.issues[0]!;
     const name = String(issue.path[0] ?? '');
     const param = def.params.find((p) => p.name === name);
-    const label = param ? `<${hintOf(param)}>` : name in options ? `${name}:` : name;
+    const label = param ? `<${hintOf(param, word)}>` : name in options ? `${name}:` : name;
     const said = issueSentence(issue, say);
     const message = said ?? (issue.code === 'custom' || /^[A-Z]/.test(issue.message) ? issue.message : `${label}: ${issue.message}`);
     return fail(def, message, name === '' ? undefined : name);

@@ -90,21 +90,46 @@ export function lookupOf(def: CommandDefinition, name: string): Lookup | undefin
   return def.params.find((p) => p.name === name)?.lookup ?? def.optionLookups?.[name];
 }
 
-/** How a param is named in usage and refusals: its hint, its choices (`PWG|PMG`), or its name. */
-export function hintOf(p: Param): string {
-  return p.hint ?? p.choices?.join('|') ?? p.name;
+/** The word shown for a parameter in the reader's language (`reason` → `razlog`); the same word in English. */
+export type HintWord = (word: string) => string;
+
+const sameWord: HintWord = (w) => w;
+
+/**
+ * How a param is named in usage and refusals: its hint, its choices (`PWG|PMG`), or its name.
+ * `word` says a hint or a name in the reader's language; choices are the grammar and stay.
+ */
+export function hintOf(p: Param, word: HintWord = sameWord): string {
+  if (p.hint === undefined && p.choices) return p.choices.join('|');
+  return word(p.hint ?? p.name);
 }
 
-export function usageOf(def: CommandDefinition): string {
-  if (def.usage) return def.usage;
+/**
+ * The usage line: `/endorse vote <id> <endorse|object|abstain> [comment...]`. Command, flag, option
+ * and choice words are the grammar, the same in every language; `word` says the words that describe
+ * a value (`<reason>`, `[comment...]`, `duration:<minutes>`) in the reader's language.
+ */
+export function usageOf(def: CommandDefinition, word: HintWord = sameWord): string {
+  if (def.usage) return usageIn(def.usage, word);
   const parts = [`/${def.path}`];
   for (const p of def.params) {
-    const inner = `${hintOf(p)}${p.rest ? '...' : ''}`;
+    const inner = `${hintOf(p, word)}${p.rest ? '...' : ''}`;
     parts.push(p.optional ? `[${inner}]` : `<${inner}>`);
   }
   for (const f of def.flags ?? []) parts.push(`[${f}]`);
-  for (const [k, hint] of Object.entries(def.options ?? {})) parts.push(`[${k}:${hint}]`);
+  for (const [k, hint] of Object.entries(def.options ?? {})) parts.push(`[${k}:${usageIn(hint, word)}]`);
   return parts.join(' ');
+}
+
+/**
+ * An English usage line (or an option's hint) with the words that describe a value said by `word`:
+ * `<reason>`, `[comment...]`. A list of choices (`<a|b>`) and an option (`[k:...]`) stay; a flag
+ * (`[web]`) is no word `word` knows, so it stays too.
+ */
+export function usageIn(usage: string, word: HintWord): string {
+  if (word === sameWord) return usage;
+  return usage.replace(/([<[])([^<>[\]|:"]+?)(\.\.\.)?([>\]])/g, (all, open: string, w: string, rest: string | undefined, close: string) =>
+    (open === '<') === (close === '>') ? `${open}${word(w)}${rest ?? ''}${close}` : all);
 }
 
 export class Registry {

@@ -121,6 +121,30 @@ describe("the coordinator's commands about members, in the coordinator's languag
     });
   }
 
+  it('names the values a usage line asks for in the reader language, and keeps command, option and choice words', () => {
+    app = createTestApp();
+    const missing: Record<Exclude<Language, 'en'>, string> = {
+      sq: 'Mungon <e-mail>. Përdorimi: /members add-focal <akronimi> <e-mail> <emri...>',
+      'sr-Latn': 'Nedostaje <adresa>. Upotreba: /members add-focal <akronim> <adresa> <ime...>',
+      'sr-Cyrl': 'Недостаје <адреса>. Употреба: /members add-focal <акроним> <адреса> <име...>',
+    };
+    const options: Record<Exclude<Language, 'en'>, string> = {
+      sq: '/meeting schedule <PWG|PMG> <data> <ora> <titulli...> [milestone:<tor|methodology|findings|report>] [where:"..."] [duration:<minuta>] [urgent:"<arsyeja>"]',
+      'sr-Latn': '/meeting schedule <PWG|PMG> <datum> <vreme> <naslov...> [milestone:<tor|methodology|findings|report>] [where:"..."] [duration:<minuti>] [urgent:"<razlog>"]',
+      'sr-Cyrl': '/meeting schedule <PWG|PMG> <датум> <време> <наслов...> [milestone:<tor|methodology|findings|report>] [where:"..."] [duration:<минути>] [urgent:"<разлог>"]',
+    };
+    expect(no(app, '/members add-focal KAS').reply).toBe('Missing <email>. Usage: /members add-focal <acronym> <email> <name...>');
+    for (const [language, sentence] of Object.entries(missing)) {
+      ok(app, `/members language me ${language}`);
+      const before = snapshot(app.db);
+      expect(no(app, '/members add-focal KAS').reply).toBe(sentence);
+      expect(snapshot(app.db)).toBe(before);
+      expect(ok(app, '/help meeting schedule').split('\n')[0]).toBe(options[language as keyof typeof options]);
+      // A list of choices is the grammar, in the usage as in the refusal.
+      expect(no(app, '/members role').reply).toContain('<coordinator|observer|focal>');
+    }
+  });
+
   it('keeps English as it was', () => {
     app = createTestApp();
     expect(ok(app, '/members add-org MFA Ministry of Foreign Affairs')).toBe('Added MFA (Ministry of Foreign Affairs) to the PWG. Name its focal point: /members add-focal MFA <email> <name>.');

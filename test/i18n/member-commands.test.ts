@@ -88,6 +88,10 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
   },
 };
 
+/** How a usage line names the comment of a vote and the reason of a short notice. */
+const COMMENT = { sq: 'komenti', 'sr-Latn': 'komentar', 'sr-Cyrl': 'коментар' };
+const REASON = { sq: 'arsyeja', 'sr-Latn': 'razlog', 'sr-Cyrl': 'разлог' };
+
 describe("the members' own commands in their language", () => {
   for (const [language, said] of Object.entries(SAID)) {
     it(`/members language and timezone me: the answer comes in ${language}, the one just chosen, and so do their refusals`, () => {
@@ -129,8 +133,9 @@ describe("the members' own commands in their language", () => {
       ok(app, `/members language ${OBSERVER} ${language}`);
       const all = ok(app, '/help', KAS);
       expect(all.split('\n')[0]).toContain(said.helpIntro);
-      // The usage lines are the grammar: the same in every language.
-      expect(all).toContain('/endorse vote <id> <endorse|object|abstain> [comment...]');
+      // The command, option and choice words are the grammar, the same in every language; the words describing a value are the reader's.
+      expect(all).toContain(`/endorse vote <id> <endorse|object|abstain> [${COMMENT[language as keyof typeof COMMENT]}...]`);
+      expect(all).toContain(`/meeting send <id> [urgent:"<${REASON[language as keyof typeof REASON]}>"]`);
       const vote = ok(app, '/help endorse vote', OBSERVER);
       expect(vote).toContain(said.helpVote);
       expect(vote).toContain(said.helpWho);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accepted, defineCommand, refused, usageOf, type CommandDefinition, type Registry } from '../../commands/registry';
-import { hasMessage, type Say } from '../../i18n/say';
+import { hasMessage, hintWord, type Say } from '../../i18n/say';
 import type { Language } from '../../domain/vocabulary';
 
 /**
@@ -20,8 +20,9 @@ export function helpCommand(registry: () => Registry) {
       const reg = registry();
       const help = ctx.helpCommand;
       // The help itself is listed by the name the platform offers it under (`/convene [command]`).
-      const usage = (d: CommandDefinition) => usageOf(d.path === 'help' ? { ...d, path: help.replace(/^\//, '') } : d);
       const say = ctx.say;
+      const word = hintWord(say);
+      const usage = (d: CommandDefinition) => usageOf(d.path === 'help' ? { ...d, path: help.replace(/^\//, '') } : d, word);
       const notYet = say('reply-help.notAvailable');
       if (!args.command) {
         const lines = [say('reply-help.intro'), ''];

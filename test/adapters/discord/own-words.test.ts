@@ -42,7 +42,11 @@ describe("Discord's own words, in the member's language from the core", () => {
   it('says what is missing from a slash command, and that a command is stale, in Serbian Latin', async () => {
     expect(h.app.run('/members language focal@kas.example.org sr-Latn').status).toBe('accepted');
     const order = h.interact(USERS.kas.id, 2, slash('meeting', 'schedule', { date: '2026-12-10', time: '10:00', title: 'Agree the TOR' }));
-    expect((await firstAnswer(order.token)).content).toMatch(/^Navedite i group:, uz date:\. Upotreba: \/meeting schedule/);
+    const refusal = (await firstAnswer(order.token)).content;
+    expect(refusal).toMatch(/^Navedite i group:, uz date:\. Upotreba: \/meeting schedule/);
+    // The option and choice words are Discord's grammar; the words describing a value are the member's (Discord's markdown escapes aside).
+    expect(refusal.replace(/\\/g, '')).toContain('/meeting schedule <PWG|PMG> <datum> <vreme> <naslov...> [milestone:<tor|methodology|findings|report>]');
+    expect(refusal.replace(/\\/g, '')).toContain('[duration:<minuti>] [urgent:"<razlog>"]');
     const stale = h.interact(USERS.kas.id, 2, slash('meeting', 'reschedule', {}));
     expect((await firstAnswer(stale.token)).content).toBe(
       'Ovaj server poznaje /meeting iz starije verzije programa Convene; onaj ko pokreće bota ponovo registruje komande sa npm run discord:register.',
