@@ -97,6 +97,8 @@ export function createApp(options: AppOptions): App {
     ? new WorkThread({
       databasePath: config.DATABASE_PATH, templatesDir: config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'), logLevel: config.LOG_LEVEL,
       settings, clock, logger, foreground: foreground.shared,
+      // An idle bot gives the thread's memory back; the next command or due job starts it again.
+      ...(config.WORK_THREAD_IDLE_SECONDS > 0 ? { idleMs: config.WORK_THREAD_IDLE_SECONDS * 1000 } : {}),
       // The drain starts once no acknowledgement waits and the thread is not writing.
       onCommitted: () => void pause().then(() => sender.kick()),
     })

@@ -90,6 +90,14 @@ export const configSchema = z
       }
       return Number(s);
     }),
+    WORK_THREAD_IDLE_SECONDS: optionalText.transform((s, ctx) => {
+      if (s === undefined) return 60;
+      if (!/^\d{1,5}$/.test(s) || Number(s) > 86_400) {
+        ctx.addIssue({ code: 'custom', message: `WORK_THREAD_IDLE_SECONDS must be a whole number of seconds from 0 (never end it) to 86400 (got "${s}").` });
+        return z.NEVER;
+      }
+      return Number(s);
+    }),
     NOTICE_DAYS: days('NOTICE_DAYS', 7),
     MINUTES_DAYS: days('MINUTES_DAYS', 7),
     PORT: optionalText.transform((s, ctx) => {

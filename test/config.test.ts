@@ -54,6 +54,19 @@ describe('configuration', () => {
     expect(ok.ok && ok.config.SMTP_TIMEOUT_SECONDS).toBe(5);
   });
 
+  it('ends the idle work thread after 60 s unless WORK_THREAD_IDLE_SECONDS says otherwise (0: never), and refuses what is not seconds', () => {
+    const byDefault = loadConfig({}, '');
+    expect(byDefault.ok && byDefault.config.WORK_THREAD_IDLE_SECONDS).toBe(60);
+    const never = loadConfig({ WORK_THREAD_IDLE_SECONDS: '0' }, '');
+    expect(never.ok && never.config.WORK_THREAD_IDLE_SECONDS).toBe(0);
+    const day = loadConfig({ WORK_THREAD_IDLE_SECONDS: '86400' }, '');
+    expect(day.ok && day.config.WORK_THREAD_IDLE_SECONDS).toBe(86_400);
+    for (const bad of ['86401', '1.5', 'soon'])
+      expect(loadConfig({ WORK_THREAD_IDLE_SECONDS: bad }, '')).toEqual({
+        ok: false, problems: [`WORK_THREAD_IDLE_SECONDS must be a whole number of seconds from 0 (never end it) to 86400 (got "${bad}").`],
+      });
+  });
+
   it('refuses half-configured platforms', () => {
     const smtp = loadConfig({ SMTP_URL: 'smtp://mail.example.org:587' }, '');
     expect(!smtp.ok && smtp.problems[0]).toContain('EMAIL_FROM is not');

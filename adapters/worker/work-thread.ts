@@ -17,6 +17,12 @@ export interface WorkThreadOptions extends WorkThreadData {
   logger: Logger;
   /** A command committed messages to the outbox (the sender drains on this thread). */
   onCommitted: () => void;
+  /**
+   * Ends the thread once nothing was asked of it for this long (the next request starts a new
+   * one), so an idle bot does not keep the thread's own heap and modules (about 30 MB). Unset: it
+   * runs until `stop()`.
+   */
+  idleMs?: number;
 }
 
 /** tsx's ES module API, for running the thread from the sources (`npm run dev`, tests). */
@@ -34,8 +40,10 @@ const STOP_WAIT_MS = 5000;
  * acknowledges the chat platforms' requests. A `Core` for the adapters, and `runDueJobs` for the
  * Scheduler. Started on first use; if it dies, what it was doing is answered as failed, the error
  * is logged, and the next request starts a new one (a job is its own transaction: one cut short
- * rolled back, and runs again). From the sources (tsx) it runs the .ts entry under tsx; from
- * dist/ the compiled one next to this bundle.
+ * rolled back, and runs again). After `idleMs` with nothing asked it is ended and, like one that
+ * died, started again by the next request: it is only ever ended with nothing under way, and an
+ * answer comes from the thread that was asked, so nothing is lost or answered twice. From the
+ * sources (tsx) it runs the .ts entry under tsx; from dist/ the compiled one next to this bundle.
  */
 export class WorkThread implements Core {
   private worker: Worker | null = null;
@@ -46,6 +54,9 @@ export class WorkThread implements Core {
   private jobs: Promise<void> | null = null;
   private next = 1;
   private stopped = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Threads ended for being idle that are still closing their database. */
+  private readonly retiring = new Set<Promise<void>>();
   private readonly log: Logger;
 
   constructor(private readonly options: WorkThreadOptions) {
@@ -107,14 +118,48 @@ export class WorkThread implements Core {
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.allSettled([...this.inFlight]);
+    this.clearIdle();
     const worker = this.worker;
     this.worker = null;
-    if (!worker) return;
+    await Promise.all([...this.retiring, ...(worker ? [this.end(worker)] : [])]);
+  }
+
+  /** Whether a thread is running now (it starts on the first request, and ends after `idleMs` with nothing asked). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Asks `worker` to close its database and end (it has nothing under way); resolves once it has exited. */
+  private async end(worker: Worker): Promise<void> {
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.postMessage({ op: 'stop' } satisfies WorkRequest);
     const timer = setTimeout(() => void worker.terminate(), STOP_WAIT_MS);
     await exited;
     clearTimeout(timer);
+  }
+
+  /** Once nothing is under way: ends the thread after `idleMs` unless something is asked first (`call` clears the timer). */
+  private armIdle(): void {
+    const { idleMs } = this.options;
+    if (idleMs === undefined || this.stopped || !this.worker || this.inFlight.size > 0) return;
+    this.clearIdle();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      const worker = this.worker;
+      if (!worker || this.stopped || this.inFlight.size > 0) return;
+      this.worker = null;
+      this.log.debug({ idleMs }, 'the work thread ends after a quiet spell; the next command or tick starts it again');
+      const ended = this.end(worker);
+      this.retiring.add(ended);
+      void ended.then(() => this.retiring.delete(ended));
+    }, idleMs);
+    // An idle bot's thread is not a reason for the process to stay up.
+    this.idleTimer.unref();
+  }
+
+  private clearIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   private now(): string {
@@ -123,6 +168,7 @@ export class WorkThread implements Core {
 
   private call(ask: WorkAsk): Promise<WorkValue> {
     if (this.stopped) return Promise.reject(new Error('the work thread is stopped'));
+    this.clearIdle();
     const worker = this.worker ?? this.start();
     const id = this.next++;
     const answer = new Promise<WorkValue>((resolve, reject) => {
@@ -132,7 +178,9 @@ export class WorkThread implements Core {
     this.inFlight.add(answer);
     const settled = () => {
       this.inFlight.delete(answer);
-      if (this.inFlight.size === 0) for (const w of this.quietWaiters.splice(0)) w();
+      if (this.inFlight.size > 0) return;
+      for (const w of this.quietWaiters.splice(0)) w();
+      this.armIdle();
     };
     answer.then(settled, settled);
     return answer;

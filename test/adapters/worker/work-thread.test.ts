@@ -23,13 +23,14 @@ afterEach(async () => {
 });
 
 /** A work thread on `databasePath`, its log lines kept, the commits it reports counted. */
-function workThread(databasePath: string, clock: Clock, waiting?: Foreground) {
+function workThread(databasePath: string, clock: Clock, waiting?: Foreground, idleMs?: number) {
   const lines: { level: number; msg: string; thread?: string }[] = [];
   const committed = { count: 0 };
   const logger = createLogger('debug', (line) => void lines.push(JSON.parse(line)));
   const t = new WorkThread({
     databasePath, templatesDir: TEMPLATES, logLevel: waiting ? 'debug' : 'info', settings: { noticeDays: 7, minutesDays: 7 },
     clock, logger, onCommitted: () => committed.count++, ...(waiting ? { foreground: waiting.shared, giveWayMs: 60_000 } : {}),
+    ...(idleMs !== undefined ? { idleMs } : {}),
   });
   return { thread: t, lines, committed };
 }
@@ -133,6 +134,29 @@ describe('the work thread', () => {
       thread = null;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('ends after a quiet spell, never while a tick\'s jobs are under way, and the next request starts it again', async () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    meetingWithAgenda(app, '2026-12-01', '10:00');
+    const w = workThread(app.dbPath, app.clock, undefined, 20);
+    thread = w.thread;
+    expect((await thread.handle(local('/help'))).status).toBe('accepted');
+    await expect.poll(() => thread!.running, { timeout: 30_000 }).toBe(false);
+    const lock = new Database(app.dbPath);
+    lock.exec('BEGIN IMMEDIATE'); // the job waits for the write lock, far longer than the quiet spell
+    const jobs = thread.runDueJobs(new Date('2026-11-21T09:00:00Z'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(thread.running).toBe(true);
+    lock.exec('COMMIT');
+    lock.close();
+    expect((await jobs).map((j) => j.kind)).toEqual(['meeting-notice-reminder']);
+    await expect.poll(() => thread!.running, { timeout: 30_000 }).toBe(false);
+    // Started again by a change: applied once, on the new thread's connection.
+    expect((await thread.handle(local('/members add-observer again@example.org Again Observer'))).status).toBe('accepted');
+    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM people WHERE email = 'again@example.org'`).get()).toEqual({ n: 1 });
+    expect(w.committed.count).toBe(1);
+    expect(w.lines.filter((l) => l.level >= 50)).toEqual([]);
   });
 
   it('stops after what it was asked, and refuses what is asked later', async () => {
