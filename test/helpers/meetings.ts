@@ -28,7 +28,8 @@ export function no(app: TestApp, text: string, as?: string): { code: string; rep
 /** A PWG meeting M<n> with an agenda of two items; returns its id ("M1"). */
 export function meetingWithAgenda(app: TestApp, date = '2026-12-10', time = '10:00', extra = ''): string {
   const reply = ok(app, `/meeting schedule PWG ${date} ${time} Agree the TOR ${extra}`.trim());
-  const id = /Scheduled (M\d+)/.exec(reply)![1]!;
+  // The first meeting id of the reply, in whichever language the coordinator reads.
+  const id = /\b(M\d+)\b/.exec(reply)![1]!;
   ok(app, `/meeting agenda ${id} add Review of the draft TOR`);
   ok(app, `/meeting agenda ${id} add Roles of the PWG and the PMG`);
   return id;

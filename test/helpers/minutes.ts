@@ -11,7 +11,7 @@ export async function meetingUnderWay(app: TestApp, group: 'PWG' | 'PMG' = 'PWG'
   const id =
     group === 'PWG'
       ? meetingWithAgenda(app, '2026-12-01', '10:00', 'milestone:tor')
-      : /Scheduled (M\d+)/.exec(ok(app, '/meeting schedule PMG 2026-12-01 10:00 Workplan'))![1]!;
+      : /\b(M\d+)\b/.exec(ok(app, '/meeting schedule PMG 2026-12-01 10:00 Workplan'))![1]!;
   if (group === 'PMG') ok(app, `/meeting agenda ${id} add Workplan and budget`);
   ok(app, `/meeting send ${id}`);
   await app.sender.drain();

@@ -4,7 +4,6 @@ import { translate } from '../../i18n/catalogue';
 import { formatLongIn } from '../../i18n/dates';
 import { choiceArg, freeText, idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
-import { formatLong } from '../../domain/time';
 import { currentNotice } from '../../store/meeting-notices';
 import { addAgendaItem, agendaOf, meetingById, moveAgendaItem, removeAgendaItem, type Meeting } from '../../store/meetings';
 import { offersCoordinatorSteps } from '../shared/hints';
@@ -75,33 +74,32 @@ export const editAgenda = defineCommand({
     const op = args.operation;
     const items = agendaOf(ctx.db, m.id);
     if (op.op === 'show') return accepted(showAgenda(m, items.map((i) => i.text), exercise.timeZone, offersCoordinatorSteps(ctx), ctx.language));
-    const closed = closedForChanges(m, exercise.timeZone, ctx.now);
+    const closed = closedForChanges(ctx, m);
     if (closed) return refused('rule', closed);
     const exists = (n: number) => n >= 1 && n <= items.length;
-    const range = items.length === 0 ? `${id}'s agenda is empty.` : `${id}'s agenda has items 1 to ${items.length}.`;
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
+    const noItem = (n: number) => say('noItem', { n, range: items.length === 0 ? say('agendaEmpty') : say('agendaRange', { count: items.length }) });
     let said: string;
     switch (op.op) {
       case 'add':
-        if (items.length >= AGENDA_MAX_ITEMS) return refused('rule', `${id}'s agenda already has ${AGENDA_MAX_ITEMS} items, the most it can hold. Remove or merge items first.`);
-        said = `Added item ${addAgendaItem(ctx.db, m.id, op.text, ctx.nowIso)} to ${id}'s agenda.`;
+        if (items.length >= AGENDA_MAX_ITEMS) return refused('rule', say('agendaFull', { count: AGENDA_MAX_ITEMS }));
+        said = say('itemAdded', { n: addAgendaItem(ctx.db, m.id, op.text, ctx.nowIso) });
         break;
       case 'remove':
-        if (!exists(op.n)) return refused('not-found', `There is no item ${op.n}: ${range}`);
-        said = `Removed item ${op.n} ("${short(removeAgendaItem(ctx.db, m.id, op.n, ctx.nowIso))}") from ${id}'s agenda.`;
+        if (!exists(op.n)) return refused('not-found', noItem(op.n));
+        said = say('itemRemoved', { n: op.n, text: short(removeAgendaItem(ctx.db, m.id, op.n, ctx.nowIso)) });
         break;
       case 'move':
-        if (!exists(op.n) || !exists(op.to)) return refused('not-found', `There is no item ${exists(op.n) ? op.to : op.n}: ${range}`);
-        if (op.n === op.to) return refused('rule', `Item ${op.n} is already at position ${op.to}.`);
-        said = `Moved item ${op.n} ("${short(moveAgendaItem(ctx.db, m.id, op.n, op.to, ctx.nowIso))}") to position ${op.to}.`;
+        if (!exists(op.n) || !exists(op.to)) return refused('not-found', noItem(exists(op.n) ? op.to : op.n));
+        if (op.n === op.to) return refused('rule', say('itemAlreadyThere', { n: op.n, to: op.to }));
+        said = say('itemMoved', { n: op.n, to: op.to, text: short(moveAgendaItem(ctx.db, m.id, op.n, op.to, ctx.nowIso)) });
         break;
     }
     const updated = meetingById(ctx.db, m.id)!;
     const sent = currentNotice(ctx.db, m.id);
-    const after = sent
-      ? `Members have the agenda sent on ${formatLong(sent.sentAt, exercise.timeZone)}; /meeting send ${id} sends this amended agenda.`
-      : `/meeting send ${id} sends the invitation and agenda.`;
+    const after = sent ? say('agendaAmended', { when: ctx.whenLong(sent.sentAt) }) : say('agendaToSend');
     const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
-    return accepted(`${said}\n${showAgenda(updated, agenda, exercise.timeZone, true)}\n${after}`, {
+    return accepted(`${said}\n${showAgenda(updated, agenda, exercise.timeZone, true, ctx.language)}\n${after}`, {
       meeting: id,
       operation: op.op,
       ...(op.op === 'add' ? { text: op.text } : op.op === 'remove' ? { item: op.n } : { item: op.n, to: op.to }),

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { idArg, lineText } from '../../commands/args';
 import { accepted, defineCommand } from '../../commands/registry';
 import { deadlinePassed } from '../../domain/notice';
-import { formatLong } from '../../domain/time';
 import type { Language } from '../../domain/vocabulary';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';
 import type { CommandContext } from '../../core/context';
@@ -29,10 +28,10 @@ export function cancelWithNotice(
   markCancelled(ctx.db, before.id, { reason, sequence: previous ? before.sequence + 1 : before.sequence, at: ctx.nowIso });
   const m = meetingById(ctx.db, before.id)!;
   planMeetingJobs(ctx, m, previous !== undefined);
-  if (!previous) return { m, version: null, told: 'Its notice had not gone out, so nobody else is told.' };
+  if (!previous) return { m, version: null, told: ctx.say('reply-meeting-admin.toldNotSent') };
   const only = options.onlyReached ? reachedBy(ctx, m) : undefined;
   if (only && only.people.size === 0 && only.channels.size === 0)
-    return { m, version: null, told: 'Its notice had not been delivered to anyone, so nobody else is told.' };
+    return { m, version: null, told: ctx.say('reply-meeting-admin.toldNotDelivered') };
   const notice = insertNotice(ctx.db, {
     meetingId: m.id, kind: 'cancellation', sequence: m.sequence, startsAt: m.startsAt, noticeDeadline: m.noticeDeadline,
     agenda: previous.agenda, reason, sentAt: ctx.nowIso, sentByPersonId: ctx.actor.person?.id ?? null,
@@ -41,7 +40,7 @@ export function cancelWithNotice(
   const audience = audienceWithFormer(ctx, m);
   const people = only ? audience.people.filter((r) => only.people.has(r.person.id)) : audience.people;
   const report = dispatchNotice(ctx, m, notice, people, { view: (language) => ({ reason: options.reasonIn?.(language) ?? reason }), ...(only ? { only } : {}) });
-  return { m, version: notice.version, told: `Members were told and the event cancelled in their calendars: ${describeDispatch(people, report)}.` };
+  return { m, version: notice.version, told: ctx.say('reply-meeting-admin.toldCancelled', { dispatch: describeDispatch(people, report, ctx.say) }) };
 }
 
 export const cancelMeeting = defineCommand({
@@ -53,14 +52,12 @@ export const cancelMeeting = defineCommand({
   access: 'coordinator',
   changes: true,
   run(ctx, args) {
-    const exercise = ctx.requireExercise();
-    const zone = exercise.timeZone;
     const found = findMeetingToChange(ctx, args.id);
     if (!found.ok) return found.refusal;
     const before = found.value;
     const id = meetingLabel(before);
     const { m, version, told } = cancelWithNotice(ctx, before, args.reason);
-    return accepted(`Cancelled ${id}, the ${m.group} meeting "${m.title}" of ${formatLong(m.startsAt, zone)} (${args.reason}). ${told}`, {
+    return accepted(ctx.say('reply-meeting-admin.cancelled', { id, group: m.group, title: m.title, when: ctx.whenLong(m.startsAt), reason: args.reason, told }), {
       meeting: id,
       reason: args.reason,
       notice: version,

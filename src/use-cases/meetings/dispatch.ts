@@ -12,6 +12,7 @@ import { calendarDescription, calendarSummary, meetingView, meetingViews } from 
 import { formatLongIn } from '../../i18n/dates';
 import { messageLanguage } from '../../i18n/catalogue';
 import { addFocalCommand } from '../shared/hints';
+import { sayIn, type Say } from '../../i18n/say';
 
 /** The template of each kind of notice, under templates/. */
 export const NOTICE_TEMPLATE: Record<NoticeKind, string> = {
@@ -177,27 +178,28 @@ export function dispatchNotice(
   return report;
 }
 
-/** "14 people (12 focal points, 1 coordinator, 1 observer), 16 messages (14 e-mail, 2 slack)". */
-export function describeDispatch(recipients: NoticeRecipient[], report: DispatchReport): string {
-  const count = (role: NoticeRecipient['role']) => recipients.filter((r) => r.role === role).length;
-  const parts = (
-    [
-      ['focal', 'focal point', 'focal points'],
-      ['coordinator', 'coordinator', 'coordinators'],
-      ['observer', 'observer', 'observers'],
-      ['former member', 'former member', 'former members'],
-    ] as const
-  )
-    .map(([role, one, many]) => [count(role), one, many] as const)
-    .filter(([n]) => n > 0)
-    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
-  const media = Object.entries(report.byMedium).map(([medium, n]) => `${n} ${medium === 'email' ? 'e-mail' : medium}`);
-  return `${report.people} ${report.people === 1 ? 'person' : 'people'} (${parts.join(', ')}), ${report.messages} message${report.messages === 1 ? '' : 's'} (${media.join(', ')})`;
+/** "14 people (12 focal points, 1 coordinator, 1 observer), 16 messages (14 e-mail, 2 slack)", in the reader's language. */
+export function describeDispatch(recipients: NoticeRecipient[], report: DispatchReport, say: Say = sayIn('en')): string {
+  const roles = (['focal', 'coordinator', 'observer', 'former member'] as const)
+    .map((role) => [role, recipients.filter((r) => r.role === role).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([role, count]) => say(`reply-meeting-admin.roleCount.${role}`, { count }));
+  return say('reply-meeting-admin.dispatch', {
+    people: say('reply-meeting-admin.people', { count: report.people }),
+    roles: roles.join(', '),
+    messages: say('reply-meeting-admin.messages', { count: report.messages }),
+    media: describeMedia(Object.entries(report.byMedium), say),
+  });
+}
+
+/** "14 e-mail, 2 slack": messages by medium, the platforms by their own names. */
+export function describeMedia(byMedium: Iterable<readonly [string, number]>, say: Say = sayIn('en')): string {
+  return [...byMedium].map(([medium, count]) => (medium === 'email' ? say('reply-meeting-admin.email', { count }) : `${count} ${medium}`)).join(', ');
 }
 
 /** The sentence about organisations a notice cannot reach, or ''. */
-export function describeUnreachable(m: Meeting, unreachable: Organisation[]): string {
+export function describeUnreachable(m: Meeting, unreachable: Organisation[], say: Say = sayIn('en')): string {
   if (unreachable.length === 0) return '';
   const names = unreachable.map((o) => o.acronym).join(', ');
-  return ` Not reached: ${names} ${unreachable.length === 1 ? 'has' : 'have'} no focal point; add one with ${addFocalCommand(unreachable)}, and ${meetingLabel(m)}'s notice goes to them on the next tick.`;
+  return say('reply-meeting-admin.unreachable', { count: unreachable.length, names, command: addFocalCommand(unreachable), id: meetingLabel(m) });
 }

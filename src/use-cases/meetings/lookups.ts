@@ -1,6 +1,5 @@
 import type { CommandContext } from '../../core/context';
 import { refused, type UseCaseResult } from '../../commands/registry';
-import { formatLong } from '../../domain/time';
 import { meetingById, type Meeting, type Milestone } from '../../store/meetings';
 import type { Found } from '../shared/lookups';
 
@@ -16,11 +15,6 @@ export const MILESTONE_PURPOSE: Record<Milestone, string> = {
   findings: 'discuss the findings and agree on main recommendations',
   report: 'adopt the final profiling report and agree on the dissemination strategy',
 };
-
-/** "the PWG meeting M3 "Agree the TOR" on Tue 1 Dec 2026, 10:00 (Europe/Belgrade)" */
-export function describeMeeting(m: Meeting, zone: string): string {
-  return `the ${m.group} meeting ${meetingLabel(m)} "${m.title}" on ${formatLong(m.startsAt, zone)}`;
-}
 
 /**
  * The meeting with this id in the exercise acted on, if the acting person may read it: focal
@@ -41,12 +35,13 @@ export function canRead(ctx: CommandContext, meeting: Pick<Meeting, 'group'>): b
   return meeting.group === 'PWG' || member.organisation?.inPmg === true;
 }
 
-/** Why a meeting can no longer be changed, or null when it can. */
-export function closedForChanges(m: Meeting, zone: string, now: Date): string | null {
-  const label = meetingLabel(m);
-  if (m.status === 'cancelled') return `${label} was cancelled (${m.cancelReason ?? 'no reason given'}); it cannot be changed. Schedule a new meeting with /meeting schedule.`;
-  if (m.status === 'held') return `${label} was held on ${formatLong(m.startsAt, zone)}; its record cannot be changed.`;
-  if (m.startsAt.getTime() <= now.getTime()) return `${label} started on ${formatLong(m.startsAt, zone)}; it cannot be changed any more. Schedule a new meeting with /meeting schedule.`;
+/** Why a meeting can no longer be changed, or null when it can, in the actor's language. */
+export function closedForChanges(ctx: CommandContext, m: Meeting): string | null {
+  const id = meetingLabel(m);
+  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
+  if (m.status === 'cancelled') return say('closedCancelled', { reason: m.cancelReason ?? say('noReason') });
+  if (m.status === 'held') return say('closedHeld', { when: ctx.whenLong(m.startsAt) });
+  if (m.startsAt.getTime() <= ctx.now.getTime()) return say('closedStarted', { when: ctx.whenLong(m.startsAt) });
   return null;
 }
 
@@ -54,7 +49,7 @@ export function closedForChanges(m: Meeting, zone: string, now: Date): string | 
 export function findMeetingToChange(ctx: CommandContext, id: number): { ok: true; value: Meeting } | { ok: false; refusal: UseCaseResult } {
   const found = findMeeting(ctx, id);
   if (!found.ok) return { ok: false, refusal: refused('not-found', found.message) };
-  const closed = closedForChanges(found.value, ctx.requireExercise().timeZone, ctx.now);
+  const closed = closedForChanges(ctx, found.value);
   if (closed) return { ok: false, refusal: refused('rule', closed) };
   return found;
 }

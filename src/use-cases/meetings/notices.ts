@@ -2,18 +2,11 @@ import { z } from 'zod';
 import { shownAddress } from '../../chat/address';
 import { idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
+import type { CommandContext } from '../../core/context';
 import { deadlinePassed, isOnTime } from '../../domain/notice';
-import { formatInZone, formatLong } from '../../domain/time';
-import { noticesOf, type MeetingNotice, type NoticeMessage } from '../../store/meeting-notices';
-import { describeMeeting, findMeeting, meetingLabel } from './lookups';
+import { noticesOf, type NoticeMessage } from '../../store/meeting-notices';
+import { findMeeting, meetingLabel } from './lookups';
 import { reachOf, reachSummary, type OrganisationReach, type PersonReach } from './reach';
-
-export const NOTICE_KIND_NAMES: Record<MeetingNotice['kind'], string> = {
-  invitation: 'invitation',
-  amendment: 'amended agenda',
-  postponement: 'postponement',
-  cancellation: 'cancellation',
-};
 
 export const showNotices = defineCommand({
   path: 'meeting notices',
@@ -24,74 +17,85 @@ export const showNotices = defineCommand({
   access: 'member',
   changes: false,
   run(ctx, args) {
-    const zone = ctx.requireExercise().timeZone;
     const found = findMeeting(ctx, args.id);
     if (!found.ok) return refused('not-found', found.message);
     const m = found.value;
     const id = meetingLabel(m);
+    const say = sayNotices(ctx);
     const notices = noticesOf(ctx.db, m.id);
+    const meeting = { id, group: m.group, title: m.title, when: ctx.whenLong(m.startsAt) };
     const head = [
-      `Notices of ${describeMeeting(m, zone)}${m.status === 'cancelled' ? ' (cancelled)' : ''}.`,
-      `Notice deadline: ${formatLong(m.noticeDeadline, zone)}.${m.urgentReason ? ` Short notice: ${m.urgentReason}.` : ''}`,
+      say(m.status === 'cancelled' ? 'headCancelled' : 'head', meeting),
+      say(m.urgentReason ? 'deadlineShortNotice' : 'deadline', { deadline: ctx.whenLong(m.noticeDeadline), reason: m.urgentReason }),
     ];
     if (notices.length === 0) {
       const missed = deadlinePassed(m.noticeDeadline, ctx.now);
-      head.push(`Nothing was sent yet${missed ? ': the notice deadline has passed' : ''}. The coordinator sends it with /meeting send ${id}.`);
+      head.push(say(missed ? 'nothingSentMissed' : 'nothingSent', { id }));
       return accepted(head.join('\n'));
     }
-    head.push(`Sent: ${notices.map((n) => `v${n.version} ${NOTICE_KIND_NAMES[n.kind]} ${formatInZone(n.sentAt, zone)}${n.late ? ' (late)' : ''}`).join('; ')}.`);
+    const sent = notices.map((n) => say(n.late ? 'sentItemLate' : 'sentItem', { version: n.version, kind: kindName(ctx, n.kind), at: ctx.when(n.sentAt) }));
+    head.push(say('sent', { list: sent.join('; ') }));
     const reach = reachOf(ctx, m);
     const past = deadlinePassed(m.noticeDeadline, ctx.now);
-    head.push(`${reachSummary(reach)}.`);
+    head.push(`${reachSummary(reach, ctx.language)}.`);
     const catchUp = m.status === 'noticed' && m.startsAt.getTime() > ctx.now.getTime();
     const missing = reach.organisations.filter((o) => !o.onTime);
     const reached = reach.organisations.filter((o) => o.onTime);
     const lines = [...head];
     if (missing.length) {
-      lines.push('', `${past ? 'Not reached by the deadline' : 'Not reached yet'} (${missing.length}):`);
-      for (const o of missing) lines.push(...organisationLines(o, zone, catchUp));
+      lines.push('', say(past ? 'notReachedByDeadline' : 'notReachedYet', { count: missing.length }));
+      for (const o of missing) lines.push(...organisationLines(ctx, o, catchUp));
     }
     if (reached.length) {
-      lines.push('', `Reached on time (${reached.length}):`);
-      for (const o of reached) lines.push(...organisationLines(o, zone, catchUp));
+      lines.push('', say('reachedOnTime', { count: reached.length }));
+      for (const o of reached) lines.push(...organisationLines(ctx, o, catchUp));
     }
     if (reach.others.length) {
-      lines.push('', 'Coordinators, observers and former members:');
-      for (const p of reach.others) lines.push(...personLines(p, zone, '  ', catchUp));
+      lines.push('', say('others'));
+      for (const p of reach.others) lines.push(...personLines(ctx, p, '  ', catchUp));
     }
     return accepted(lines.join('\n'));
   },
 });
 
-function organisationLines(o: OrganisationReach, zone: string, catchUp: boolean): string[] {
-  const acronym = o.organisation.acronym;
+/** The report's sentences (catalogue section `reply-meeting-admin.notices`), in the reader's language. */
+const sayNotices = (ctx: CommandContext) => (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.notices.${key}`, values);
+
+/** "invitation", "amended agenda": the kind of a notice, as /meeting show names it. */
+const kindName = (ctx: CommandContext, kind: NoticeMessage['kind']) => ctx.say(`reply-meetings.kinds.${kind}`);
+
+function organisationLines(ctx: CommandContext, o: OrganisationReach, catchUp: boolean): string[] {
+  const say = sayNotices(ctx);
+  const org = o.organisation.acronym;
   let state: string;
-  if (o.onTime) state = `reached ${formatInZone(o.firstReachedAt!, zone)}`;
-  else if (o.firstReachedAt) state = `reached late, ${formatInZone(o.firstReachedAt, zone)}`;
-  else if (!o.hasFocalPoint && o.people.every((p) => p.messages.length === 0)) state = 'no focal point: nobody to send it to';
-  else state = 'not reached';
-  const lines = [`${acronym}: ${state}`];
-  if (!o.hasFocalPoint && o.people.length > 0) lines.push('  (no active focal point now)');
-  for (const p of o.people) lines.push(...personLines(p, zone, '  ', catchUp));
+  if (o.onTime) state = say('orgReached', { org, at: ctx.when(o.firstReachedAt!) });
+  else if (o.firstReachedAt) state = say('orgReachedLate', { org, at: ctx.when(o.firstReachedAt) });
+  else if (!o.hasFocalPoint && o.people.every((p) => p.messages.length === 0)) state = say('orgNoFocal', { org });
+  else state = say('orgNotReached', { org });
+  const lines = [state];
+  if (!o.hasFocalPoint && o.people.length > 0) lines.push(say('noActiveFocal'));
+  for (const p of o.people) lines.push(...personLines(ctx, p, '  ', catchUp));
   return lines;
 }
 
-function personLines(p: PersonReach, zone: string, indent: string, catchUp: boolean): string[] {
-  const who = `${indent}${p.person.name} <${p.person.email}>${p.role === 'focal' ? '' : ` (${p.role})`}${p.person.emailStatus === 'bounced' ? ' [e-mail bounced]' : ''}`;
-  if (p.messages.length === 0)
-    return [who, `${indent}  nothing sent to them: they joined after it went out${catchUp ? '; the next tick sends them the current notice' : ''}`];
-  return [who, ...p.messages.map((msg) => `${indent}  ${messageLine(msg, zone)}`)];
+function personLines(ctx: CommandContext, p: PersonReach, indent: string, catchUp: boolean): string[] {
+  const say = sayNotices(ctx);
+  const role = p.role === 'focal' ? '' : say('role', { role: say(`roles.${p.role}`) });
+  const who = `${indent}${p.person.name} <${p.person.email}>${role}${p.person.emailStatus === 'bounced' ? say('bounced') : ''}`;
+  if (p.messages.length === 0) return [who, `${indent}  ${say(catchUp ? 'joinedAfterCatchUp' : 'joinedAfter')}`];
+  return [who, ...p.messages.map((msg) => `${indent}  ${messageLine(ctx, msg)}`)];
 }
 
 /** One delivery, as proof: which notice, which channel, handed over when, on time or late, and the provider's id; or why not. */
-export function messageLine(msg: NoticeMessage, zone: string): string {
-  const channel = msg.medium === 'email' ? `e-mail ${msg.address}` : shownAddress(msg.medium, msg.address);
-  const what = `v${msg.version} ${NOTICE_KIND_NAMES[msg.kind]}${msg.catchUp ? ' (sent on joining)' : ''}, ${channel}`;
+function messageLine(ctx: CommandContext, msg: NoticeMessage): string {
+  const say = sayNotices(ctx);
+  const channel = msg.medium === 'email' ? say('channelEmail', { address: msg.address }) : shownAddress(msg.medium, msg.address);
+  const what = say(msg.catchUp ? 'whatOnJoining' : 'what', { version: msg.version, kind: kindName(ctx, msg.kind), channel });
   if (msg.status === 'sent' && msg.handedOverAt) {
-    const timing = msg.kind === 'cancellation' ? '' : isOnTime(msg.handedOverAt, msg.noticeDeadline) ? ', on time' : ', late';
-    return `${what}: handed over ${formatInZone(msg.handedOverAt, zone)}${timing}, id ${msg.providerId ?? 'none'}`;
+    const timing = msg.kind === 'cancellation' ? 'handedOver' : isOnTime(msg.handedOverAt, msg.noticeDeadline) ? 'handedOverOnTime' : 'handedOverLate';
+    return say(timing, { what, at: ctx.when(msg.handedOverAt), id: msg.providerId ?? say('noId') });
   }
-  if (msg.status === 'failed') return `${what}: not delivered, permanent error: ${msg.lastError ?? 'no detail'}`;
-  if (msg.lastError) return `${what}: pending, retrying after: ${msg.lastError}`;
-  return `${what}: pending since ${formatInZone(msg.createdAt, zone)}`;
+  if (msg.status === 'failed') return say('failed', { what, error: msg.lastError ?? say('noDetail') });
+  if (msg.lastError) return say('retrying', { what, error: msg.lastError });
+  return say('pending', { what, at: ctx.when(msg.createdAt) });
 }

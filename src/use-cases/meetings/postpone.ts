@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { dateArg, idArg, lineText, timeArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { deadlinePassed } from '../../domain/notice';
-import { formatLong, noticeDeadline } from '../../domain/time';
+import { noticeDeadline } from '../../domain/time';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';
 import { agendaOf, markNoticeSent, meetingById, moveMeeting } from '../../store/meetings';
 import { audienceWithFormer, describeDispatch, describeUnreachable, dispatchNotice } from './dispatch';
@@ -39,11 +39,12 @@ export const postponeMeeting = defineCommand({
     const id = meetingLabel(before);
     const when = meetingStart(ctx, args.date, args.time);
     if (!when.ok) return refused('rule', when.message, when.field);
-    if (when.start.getTime() === before.startsAt.getTime()) return refused('rule', `${id} is already on ${formatLong(before.startsAt, zone)}.`);
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
+    if (when.start.getTime() === before.startsAt.getTime()) return refused('rule', say('alreadyOn', { when: ctx.whenLong(before.startsAt) }));
     const deadline = noticeDeadline(when.start, zone, exercise.noticeDays);
     const passed = deadlinePassed(deadline, ctx.now);
     if (passed && !args.urgent)
-      return refused('rule', deadlinePassedMessage(exercise, before.group, when.start, args.time, ctx.now, 'Add urgent:"<reason>" to hold it at short notice.'));
+      return refused('rule', deadlinePassedMessage(ctx, before.group, when.start, args.time, say('addUrgent')));
 
     const previous = currentNotice(ctx.db, before.id);
     const sent = previous !== undefined;
@@ -57,7 +58,9 @@ export const postponeMeeting = defineCommand({
       at: ctx.nowIso,
     });
     let m = meetingById(ctx.db, before.id)!;
-    const lines = [`${id} is moved from ${formatLong(before.startsAt, zone)} to ${formatLong(m.startsAt, zone)}${args.reason ? ` (${args.reason})` : ''}.`];
+    const moved = { from: ctx.whenLong(before.startsAt), to: ctx.whenLong(m.startsAt), reason: args.reason };
+    const lines = [say(args.reason ? 'movedBecause' : 'moved', moved)];
+    const newDeadline = ctx.whenLong(deadline);
     let notice = null;
     if (sent) {
       const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
@@ -71,13 +74,11 @@ export const postponeMeeting = defineCommand({
       const report = dispatchNotice(ctx, m, notice, audience.people, {
         view: (language, person) => ({ previousWhen: formatForReader(before.startsAt, zone, person?.timeZone, language), reason: args.reason ?? false }),
       });
-      lines.push(`Members were told and their calendars updated: ${describeDispatch(audience.people, report)}.${describeUnreachable(m, audience.unreachable)}`);
-      lines.push(urgentReason ? `Short notice (${urgentReason}): the new notice deadline ${formatLong(deadline, zone)} has passed.` : `New notice deadline: ${formatLong(deadline, zone)}; this notice is on time.`);
+      lines.push(say('toldMoved', { dispatch: describeDispatch(audience.people, report, ctx.say), unreachable: describeUnreachable(m, audience.unreachable, ctx.say) }));
+      lines.push(urgentReason ? say('movedShortNotice', { reason: urgentReason, deadline: newDeadline }) : say('movedOnTime', { deadline: newDeadline }));
     } else {
       lines.push(
-        urgentReason
-          ? `Short notice (${urgentReason}): the notice deadline ${formatLong(deadline, zone)} has passed; send it now with /meeting send ${id}.`
-          : `Its notice has not gone out yet. New notice deadline: ${formatLong(deadline, zone)}; send it with /meeting send ${id}.`,
+        urgentReason ? say('movedShortNoticeSend', { reason: urgentReason, deadline: newDeadline }) : say('movedNotSent', { deadline: newDeadline }),
       );
     }
     planMeetingJobs(ctx, m, sent);

@@ -3,8 +3,7 @@ import { choiceArg, dateArg, groupArg, lineText, positiveMinutesArg, timeArg } f
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
 import { deadlinePassed, earliestCompliantDateNow } from '../../domain/notice';
-import { formatDate, formatInZone, formatLong, noticeDeadline, toInstant, type LocalDate, type LocalTime } from '../../domain/time';
-import type { Exercise } from '../../store/exercises';
+import { formatDate, formatInZone, noticeDeadline, toInstant, type LocalDate, type LocalTime } from '../../domain/time';
 import { MILESTONES, insertMeeting, meetingsOf } from '../../store/meetings';
 import type { Group } from '../../store/members';
 import { meetingLabel } from './lookups';
@@ -28,21 +27,25 @@ export function meetingStart(
   const start = toInstant(date, time, zone);
   if (!start.ok) return { ok: false, message: start.error, field: 'time' };
   if (start.value.getTime() <= ctx.now.getTime())
-    return { ok: false, field: 'date', message: `${formatInZone(start.value, zone)} is in the past (it is now ${formatInZone(ctx.now, zone)}). Give a date and time still to come.` };
+    return { ok: false, field: 'date', message: ctx.say('reply-meeting-admin.past', { start: ctx.when(start.value), now: ctx.when(ctx.now) }) };
   return { ok: true, start: start.value };
 }
 
 /**
  * SPEC §3's refusal when the notice deadline of a meeting at `start` has passed: the deadline,
- * the earliest compliant date at the same time, and how to hold it at short notice.
+ * the earliest compliant date at the same time, and how to hold it at short notice (`override`).
  */
-export function deadlinePassedMessage(exercise: Exercise, group: Group, start: Date, time: LocalTime, now: Date, override: string): string {
+export function deadlinePassedMessage(ctx: CommandContext, group: Group, start: Date, time: LocalTime, override: string): string {
+  const exercise = ctx.requireExercise();
   const deadline = noticeDeadline(start, exercise.timeZone, exercise.noticeDays);
-  const earliest = earliestCompliantDateNow(now, time, exercise.timeZone, exercise.noticeDays);
-  return (
-    `The ${group} meeting on ${formatInZone(start, exercise.timeZone).slice(0, 10)} needs its agenda sent by ${formatInZone(deadline, exercise.timeZone)}; that has passed. ` +
-    `Earliest compliant date: ${formatDate(earliest)}. ${override}`
-  );
+  const earliest = earliestCompliantDateNow(ctx.now, time, exercise.timeZone, exercise.noticeDays);
+  return ctx.say('reply-meeting-admin.deadlinePassed', {
+    group,
+    day: formatInZone(start, exercise.timeZone).slice(0, 10),
+    deadline: ctx.when(deadline),
+    earliest: formatDate(earliest),
+    override,
+  });
 }
 
 export const scheduleMeeting = defineCommand({
@@ -75,11 +78,11 @@ export const scheduleMeeting = defineCommand({
     const when = meetingStart(ctx, args.date, args.time);
     if (!when.ok) return refused('rule', when.message, when.field);
     if (args.milestone && args.group !== 'PWG')
-      return refused('rule', `The key meetings of the TOR (${args.milestone}) are meetings of the whole PWG; schedule it for the PWG, or drop milestone:.`, 'milestone');
+      return refused('rule', ctx.say('reply-meeting-admin.milestonePwgOnly', { milestone: args.milestone }), 'milestone');
     const deadline = noticeDeadline(when.start, zone, exercise.noticeDays);
     const passed = deadlinePassed(deadline, ctx.now);
     if (passed && !args.urgent)
-      return refused('rule', deadlinePassedMessage(exercise, args.group, when.start, args.time, ctx.now, 'Add urgent:"<reason>" to hold it at short notice.'), 'date');
+      return refused('rule', deadlinePassedMessage(ctx, args.group, when.start, args.time, ctx.say('reply-meeting-admin.addUrgent')), 'date');
     const urgentReason = passed ? args.urgent! : null;
     const meeting = insertMeeting(ctx.db, {
       exerciseId: exercise.id,
@@ -99,15 +102,21 @@ export const scheduleMeeting = defineCommand({
     const same = args.milestone
       ? meetingsOf(ctx.db, exercise.id).filter((m) => m.id !== meeting.id && m.milestone === args.milestone && m.status !== 'cancelled')
       : [];
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
     const lines = [
-      `Scheduled ${id}: ${args.group} meeting "${meeting.title}" on ${formatLong(meeting.startsAt, zone)}, ${meeting.durationMinutes} minutes${meeting.place ? `, at ${meeting.place}` : ''}${meeting.milestone ? `, key meeting: ${meeting.milestone}` : ''}.`,
-      urgentReason
-        ? `Short notice (${urgentReason}): the notice deadline ${formatLong(deadline, zone)} has passed; send the agenda as soon as it is ready.`
-        : `Notice deadline: ${formatLong(deadline, zone)}: the agenda and invitation must reach members by then.`,
+      say('scheduled', {
+        group: args.group,
+        title: meeting.title,
+        when: ctx.whenLong(meeting.startsAt),
+        count: meeting.durationMinutes,
+        place: meeting.place ? say('scheduledPlace', { place: meeting.place }) : '',
+        milestone: meeting.milestone ? say('scheduledMilestone', { milestone: meeting.milestone }) : '',
+      }),
+      urgentReason ? say('scheduledShortNotice', { reason: urgentReason, deadline: ctx.whenLong(deadline) }) : say('scheduledDeadline', { deadline: ctx.whenLong(deadline) }),
     ];
-    if (args.urgent && !passed) lines.push('urgent: was not needed (the notice can still be on time), so no short-notice reason was recorded.');
-    if (same.length) lines.push(`Note: ${same.map(meetingLabel).join(', ')} also carries the ${args.milestone} milestone.`);
-    lines.push(`Next: /meeting agenda ${id} add <item>, then /meeting send ${id}.`);
+    if (args.urgent && !passed) lines.push(say('scheduledUrgentNotNeeded'));
+    if (same.length) lines.push(say('sameMilestone', { ids: same.map(meetingLabel).join(', '), milestone: args.milestone }));
+    lines.push(say('scheduledNext'));
     return accepted(lines.join('\n'), {
       meeting: id,
       group: args.group,

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { deadlinePassed, wallTimeOf } from '../../domain/notice';
-import { formatLong } from '../../domain/time';
 import { currentNotice, insertNotice } from '../../store/meeting-notices';
 import { agendaOf, markNoticeSent, meetingById } from '../../store/meetings';
 import { audienceOf, describeDispatch, describeUnreachable, dispatchNotice } from './dispatch';
@@ -33,21 +32,21 @@ export const sendMeetingNotice = defineCommand({
     let m = found.value;
     const id = meetingLabel(m);
     const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
-    if (agenda.length === 0) return refused('rule', `${id} has no agenda yet; the notice is the invitation and the agenda. Add items with /meeting agenda ${id} add <text>.`);
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
+    if (agenda.length === 0) return refused('rule', say('noAgenda'));
     const previous = currentNotice(ctx.db, m.id);
     const passed = deadlinePassed(m.noticeDeadline, ctx.now);
     if (previous && m.sentAgendaVersion === m.agendaVersion)
-      return refused('rule', `${id}'s notice went out on ${formatLong(previous.sentAt, zone)} and nothing changed since. /meeting notices ${id} shows who was reached.`);
+      return refused('rule', say('alreadySent', { when: ctx.whenLong(previous.sentAt) }));
     let urgentReason = m.urgentReason;
     let note = '';
     if (!previous) {
       if (passed && !urgentReason && !args.urgent) {
-        const postpone = `Postpone it: /meeting postpone ${id} <date> <time>, or hold it at short notice: /meeting send ${id} urgent:"<reason>".`;
-        return refused('rule', deadlinePassedMessage(exercise, m.group, m.startsAt, wallTimeOf(m.startsAt, zone), ctx.now, postpone));
+        return refused('rule', deadlinePassedMessage(ctx, m.group, m.startsAt, wallTimeOf(m.startsAt, zone), say('postponeOrUrgent')));
       }
       if (passed && !urgentReason) urgentReason = args.urgent!;
-      else if (args.urgent) note = ` urgent: was not needed${passed ? ' (a short-notice reason is already recorded)' : ' (the notice is on time)'}, so it was not recorded.`;
-    } else if (args.urgent) note = ' urgent: applies to the first invitation only; an amendment is sent either way, and marked late after the deadline.';
+      else if (args.urgent) note = say(passed ? 'urgentAlreadyRecorded' : 'urgentOnTime');
+    } else if (args.urgent) note = say('urgentFirstOnly');
 
     // An amended agenda changes the event (its description): calendars take it only with a raised SEQUENCE.
     markNoticeSent(ctx.db, m.id, { agendaVersion: m.agendaVersion, urgentReason, at: ctx.nowIso, ...(previous ? { sequence: m.sequence + 1 } : {}) });
@@ -63,15 +62,16 @@ export const sendMeetingNotice = defineCommand({
     });
     planMeetingJobs(ctx, m, true);
 
-    const what = kind === 'invitation' ? 'the invitation and agenda' : `the amended agenda (notice version ${notice.version})`;
+    const deadline = ctx.whenLong(m.noticeDeadline);
     const timing = !passed
-      ? `on time for the notice deadline ${formatLong(m.noticeDeadline, zone)}`
+      ? say('timingOnTime', { deadline })
       : kind === 'invitation'
-        ? `at short notice (${urgentReason}): the notice deadline was ${formatLong(m.noticeDeadline, zone)}`
-        : `late: the notice deadline was ${formatLong(m.noticeDeadline, zone)}; the notice of ${formatLong(previous!.sentAt, zone)} stays on record`;
+        ? say('timingShortNotice', { reason: urgentReason, deadline })
+        : say('timingLate', { deadline, previous: ctx.whenLong(previous!.sentAt) });
+    const sentence = kind === 'invitation' ? 'sentInvitation' : 'sentAmendment';
     const reply =
-      `Sent ${what} of ${id} (${m.group}, ${formatLong(m.startsAt, zone)}) to ${describeDispatch(audience.people, report)}, ${timing}.` +
-      `${describeUnreachable(m, audience.unreachable)}${note} Delivery: /meeting notices ${id}.`;
+      say(sentence, { version: notice.version, group: m.group, when: ctx.whenLong(m.startsAt), dispatch: describeDispatch(audience.people, report, ctx.say), timing }) +
+      `${describeUnreachable(m, audience.unreachable, ctx.say)}${note}${say('delivery')}`;
     return accepted(reply, {
       meeting: id,
       notice: notice.version,
