@@ -14,12 +14,14 @@ import { ACTION_MAX, ENTRY_MAX } from './items';
 
 const ENTRIES_PER_MEETING = 500;
 
+/** The replies of the capturing commands (catalogue section `reply-minutes-admin`), in the actor's language. */
+export const sayMinutes = (ctx: CommandContext) => (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes-admin.${key}`, values);
+
 /** After publication, what is captured goes out with the next version: say so. */
 function afterPublication(ctx: CommandContext, m: Meeting): string {
   const versions = versionsOf(ctx.db, m.id);
   if (versions.length === 0) return '';
-  const id = meetingLabel(m);
-  return ` ${id}'s minutes were published (v${versions.at(-1)!.version}) and are never edited: this goes out in the next version, with /minutes correct ${id} <what changed>.`;
+  return sayMinutes(ctx)('afterPublication', { id: meetingLabel(m), version: versions.at(-1)!.version });
 }
 
 function captureEntry(kind: EntryKind): CommandDefinition {
@@ -42,10 +44,10 @@ function captureEntry(kind: EntryKind): CommandDefinition {
       const m = found.value;
       const id = meetingLabel(m);
       const existing = entriesOf(ctx.db, m.id);
-      if (existing.length >= ENTRIES_PER_MEETING) return refused('rule', `${id}'s minutes already hold ${ENTRIES_PER_MEETING} notes and decisions, the limit.`);
+      if (existing.length >= ENTRIES_PER_MEETING) return refused('rule', sayMinutes(ctx)('entriesFull', { id, count: ENTRIES_PER_MEETING }));
       const entry = insertEntry(ctx.db, { meetingId: m.id, kind, text: args.text, at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null });
       const n = existing.filter((e) => e.kind === kind).length + 1;
-      return accepted(`${kind === 'note' ? 'Note' : 'Decision'} ${n} captured in ${id}'s minutes.${afterPublication(ctx, m)}`, {
+      return accepted(sayMinutes(ctx)(kind === 'note' ? 'noteCaptured' : 'decisionCaptured', { n, id, after: afterPublication(ctx, m) }), {
         meeting: id,
         [kind]: n,
         entry: entry.id,
@@ -59,14 +61,10 @@ export const captureDecision = captureEntry('decision');
 
 /** "KAS's focal points are reminded ...", or why they cannot be. */
 function reminderSentence(ctx: CommandContext, org: Organisation, planned: ReturnType<typeof planActionReminders>): string {
-  if (activeFocalPoints(ctx.db, org.id).length === 0)
-    return `${org.acronym} has no focal point, so nobody can be reminded: add one with /members add-focal ${org.acronym} <email> <name>.`;
-  const when = planned.some((r) => r.daysBefore > 0)
-    ? 'two days before and on the day'
-    : planned.some((r) => r.atOnce)
-      ? 'now, as it is due today'
-      : 'on the day (two days before has passed)';
-  return `${org.acronym}'s focal points are reminded ${when}, until it is marked done (/minutes done).`;
+  const say = sayMinutes(ctx);
+  if (activeFocalPoints(ctx.db, org.id).length === 0) return say('remindNobody', { org: org.acronym });
+  const when = planned.some((r) => r.daysBefore > 0) ? 'remindTwoDaysBefore' : planned.some((r) => r.atOnce) ? 'remindNow' : 'remindOnTheDay';
+  return say(when, { org: org.acronym });
 }
 
 export const captureAction = defineCommand({
@@ -89,7 +87,7 @@ export const captureAction = defineCommand({
     if (!owner.ok) return owner.refusal;
     const due = args['due-date'];
     if (isBeforeToday(due, exercise.timeZone, ctx.now))
-      return refused('rule', `${formatDate(due)} has passed; an action item is due today or later (in ${exercise.timeZone}).`);
+      return refused('rule', sayMinutes(ctx)('duePassed', { date: formatDate(due), zone: exercise.timeZone }));
     const action = insertAction(ctx.db, {
       exerciseId: exercise.id, meetingId: m.id, organisationId: owner.value.id, dueDate: formatDate(due), text: args.text,
       at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null,
@@ -97,7 +95,9 @@ export const captureAction = defineCommand({
     const planned = planActionReminders(ctx, action);
     const id = actionLabel(action);
     return accepted(
-      `Action item ${id} for ${owner.value.acronym}, due ${action.dueDate}, captured in ${meetingLabel(m)}'s minutes. ${reminderSentence(ctx, owner.value, planned)}${afterPublication(ctx, m)}`,
+      sayMinutes(ctx)('actionCaptured', {
+        id, org: owner.value.acronym, due: action.dueDate, meeting: meetingLabel(m), reminders: reminderSentence(ctx, owner.value, planned), after: afterPublication(ctx, m),
+      }),
       { meeting: meetingLabel(m), action: id, organisation: owner.value.acronym, dueDate: action.dueDate },
     );
   },
@@ -129,7 +129,8 @@ export const recordMeetingAttendance = defineCommand({
     }
     recordAttendance(ctx.db, { meetingId: m.id, organisationIds: present.map((o) => o.id), at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null });
     const names = present.map((o) => o.acronym);
-    return accepted(`Attendance of ${meetingLabel(m)} recorded: ${names.length} organisation${names.length === 1 ? '' : 's'} present (${names.join(', ')}).${afterPublication(ctx, m)}`, {
+    const said = sayMinutes(ctx)('attendance', { id: meetingLabel(m), count: names.length, list: names.join(', '), after: afterPublication(ctx, m) });
+    return accepted(said, {
       meeting: meetingLabel(m),
       present: names,
     });

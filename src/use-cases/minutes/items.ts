@@ -16,8 +16,10 @@ export type ItemRef = { kind: EntryKind; n: number } | { kind: 'action'; id: num
 
 /** A captured item found in a meeting's minutes, with its current text. */
 export interface MinutesItem {
-  /** "note 2", "decision 1", "action item A3". */
+  /** "note 2", "decision 1", "action item A3" (the audit log's words). */
   label: string;
+  /** The same in the actor's language, for replies. */
+  said: string;
   item: RevisedItem;
   text: string;
   max: number;
@@ -40,9 +42,9 @@ export function readItemRef(text: string): { ref: ItemRef; rest: string; colon: 
 
 export const ITEM_HELP = 'note 2 (or N2), decision 1 (or D1), or an action item by its id (A3), as /minutes show lists them';
 
-/** The sentence for a reference that could not be read. */
-export function unreadableRef(m: Meeting): string {
-  return `Say which item of ${meetingLabel(m)}'s minutes: ${ITEM_HELP}.`;
+/** The sentence for a reference that could not be read, in the actor's language. */
+export function unreadableRef(ctx: CommandContext, m: Meeting): string {
+  return ctx.say('reply-minutes-admin.unreadableRef', { id: meetingLabel(m) });
 }
 
 /** "Note 2" from "note 2": for the start of a sentence or a correction. */
@@ -51,18 +53,20 @@ export const capitalised = (label: string) => label.charAt(0).toUpperCase() + la
 /** The captured item a reference names in the meeting's minutes as they stand, or why there is none. */
 export function findItem(ctx: CommandContext, m: Meeting, ref: ItemRef): { ok: true; value: MinutesItem } | { ok: false; refusal: UseCaseResult } {
   const id = meetingLabel(m);
+  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes-admin.${key}`, { id, ...values });
   if (ref.kind === 'action') {
     const a = actionsOfMeeting(ctx.db, m.id).find((x) => x.id === ref.id);
-    if (!a) return { ok: false, refusal: refused('not-found', `A${ref.id} is not an action item of ${id}'s minutes. /minutes show ${id} lists them.`) };
-    return { ok: true, value: { label: `action item ${actionLabel(a)}`, item: { actionItemId: a.id }, text: a.text, max: ACTION_MAX } };
+    if (!a) return { ok: false, refusal: refused('not-found', say('notAnAction', { action: `A${ref.id}` })) };
+    const label = actionLabel(a);
+    return { ok: true, value: { label: `action item ${label}`, said: say('items.action', { action: label }), item: { actionItemId: a.id }, text: a.text, max: ACTION_MAX } };
   }
   const ofKind = entriesOf(ctx.db, m.id).filter((e) => e.kind === ref.kind);
   const entry = ofKind[ref.n - 1];
   if (!entry) {
-    const holds = ofKind.length === 0 ? `no ${ref.kind}s` : ofKind.length === 1 ? `only ${ref.kind} 1` : `${ref.kind}s 1 to ${ofKind.length}`;
-    return { ok: false, refusal: refused('not-found', `${id}'s minutes have no ${ref.kind} ${ref.n}: they hold ${holds}. /minutes show ${id} lists them.`) };
+    const holds = say(`items.${ref.kind}Holds${ofKind.length === 0 ? 'None' : ofKind.length === 1 ? 'One' : 'Many'}`, { count: ofKind.length });
+    return { ok: false, refusal: refused('not-found', say(`items.${ref.kind}Missing`, { n: ref.n, holds })) };
   }
-  return { ok: true, value: { label: `${ref.kind} ${ref.n}`, item: { entryId: entry.id }, text: entry.text, max: ENTRY_MAX } };
+  return { ok: true, value: { label: `${ref.kind} ${ref.n}`, said: say(`items.${ref.kind}`, { n: ref.n }), item: { entryId: entry.id }, text: entry.text, max: ENTRY_MAX } };
 }
 
 const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
@@ -73,8 +77,8 @@ const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.r
  */
 export function reviseItem(ctx: CommandContext, m: Meeting, found: MinutesItem, text: string | null): UseCaseResult | null {
   if (text !== null) {
-    if (sameText(text, found.text)) return refused('rule', `${capitalised(found.label)} of ${meetingLabel(m)}'s minutes already reads so; nothing changed.`);
-    if ([...text].length > found.max) return refused('bad-argument', `The text is ${[...text].length} characters long; the limit is ${found.max}.`);
+    if (sameText(text, found.text)) return refused('rule', ctx.say('reply-minutes-admin.alreadyReads', { item: capitalised(found.said), id: meetingLabel(m) }));
+    if ([...text].length > found.max) return refused('bad-argument', ctx.say('reply-minutes-admin.textTooLong', { length: [...text].length, max: found.max }));
   }
   insertRevision(ctx.db, { meetingId: m.id, item: found.item, change: text === null ? 'remove' : 'edit', text, at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null });
   if (text === null && 'actionItemId' in found.item) cancelJobs(ctx.db, actionRef(found.item.actionItemId), [MINUTES_JOBS.actionReminder]);

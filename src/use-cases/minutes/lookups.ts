@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../core/context';
 import { refused, type UseCaseResult } from '../../commands/registry';
 import { formatDate, minutesDueDate } from '../../domain/minutes';
-import { formatLong, type LocalDate } from '../../domain/time';
+import type { LocalDate } from '../../domain/time';
 import type { Exercise } from '../../store/exercises';
 import { meetingEnd, type Meeting } from '../../store/meetings';
 import { organisationsOf, type Organisation } from '../../store/members';
@@ -42,14 +42,12 @@ export function findMeetingForMinutes(ctx: CommandContext, id: number): { ok: tr
   if (!found.ok) return { ok: false, refusal: refused('not-found', found.message) };
   const m = found.value;
   const label = meetingLabel(m);
-  const zone = ctx.requireExercise().timeZone;
-  if (m.status === 'cancelled')
-    return { ok: false, refusal: refused('rule', `${label} was cancelled (${m.cancelReason ?? 'no reason given'}); a meeting that did not take place has no minutes.`) };
+  if (m.status === 'cancelled') {
+    const reason = m.cancelReason ?? ctx.say('reply-meeting-admin.noReason');
+    return { ok: false, refusal: refused('rule', ctx.say('reply-minutes-admin.cancelled', { id: label, reason })) };
+  }
   if (m.startsAt.getTime() > ctx.now.getTime())
-    return {
-      ok: false,
-      refusal: refused('rule', `${label} starts on ${formatLong(m.startsAt, zone)}; its minutes are captured from its start. Until then, add what is to be discussed to the agenda: /meeting agenda ${label} add <text>.`),
-    };
+    return { ok: false, refusal: refused('rule', ctx.say('reply-minutes-admin.notStarted', { id: label, when: ctx.whenLong(m.startsAt) })) };
   return found;
 }
 
@@ -61,7 +59,7 @@ export function findGroupOrganisation(ctx: CommandContext, m: Meeting, acronym: 
   if (!inGroup)
     return {
       ok: false,
-      refusal: refused('rule', `${found.value.acronym} is not in the PMG, and ${meetingLabel(m)} is a PMG meeting: its minutes go to PMG members only. Give a PMG organisation.`),
+      refusal: refused('rule', ctx.say('reply-minutes-admin.notInPmg', { org: found.value.acronym, id: meetingLabel(m) })),
     };
   return found;
 }

@@ -7,13 +7,13 @@ import type { Language } from '../../domain/vocabulary';
 import { messageLanguage, translate } from '../../i18n/catalogue';
 import { formatDateIn, formatForReader } from '../../i18n/dates';
 import { formatDate, isOverdue, storedDate } from '../../domain/minutes';
-import { formatInZone } from '../../domain/time';
 import { cancelJobs } from '../../store/jobs';
 import type { Meeting } from '../../store/meetings';
 import { recipientsOf, type Person } from '../../store/members';
 import { insertVersion, linkMinutesMessages, versionsOf, type MinutesVersion } from '../../store/minutes';
 import { outboxEntry } from '../../store/outbox';
 import { meetingLabel } from '../meetings/lookups';
+import { describeMedia } from '../meetings/dispatch';
 import { currentContent, hasCapturedItems, minutesView, type MinutesContent } from './content';
 import { capitalised, findItem, ITEM_HELP, readItemRef, reviseItem, type ItemRef } from './items';
 import { dueDateOf, findMeetingForMinutes, minutesRef } from './lookups';
@@ -23,7 +23,7 @@ import { MINUTES_JOBS } from './plan';
  * Sends one published version to the group: a post in the group's bound channels and, to every
  * member of the meeting's group (focal points of its organisations, coordinators, observers), an
  * e-mail with plain text and HTML plus each linked chat identity. Every outbox row is tied to the
- * version. Returns "14 people, 14 messages (14 e-mail)".
+ * version. Returns "14 people, 14 messages (14 e-mail)", in the actor's language.
  */
 function distribute(ctx: CommandContext, m: Meeting, version: MinutesVersion, content: MinutesContent, kind: string, extra: (language: Language, person: Person | null) => Record<string, unknown>): string {
   const exercise = ctx.requireExercise();
@@ -57,9 +57,12 @@ function distribute(ctx: CommandContext, m: Meeting, version: MinutesVersion, co
       byMedium.set(medium, (byMedium.get(medium) ?? 0) + 1);
     }
   }
-  const media = [...byMedium].map(([medium, n]) => `${n} ${medium === 'email' ? 'e-mail' : medium}`).join(', ');
-  const channels = posted.length ? ` and ${posted.length} group channel${posted.length === 1 ? '' : 's'}` : '';
-  return `${recipients.length} ${recipients.length === 1 ? 'person' : 'people'}, ${messages} message${messages === 1 ? '' : 's'} (${media})${channels}`;
+  return ctx.say('reply-minutes-admin.sent', {
+    people: ctx.say('reply-meeting-admin.people', { count: recipients.length }),
+    messages: ctx.say('reply-meeting-admin.messages', { count: messages }),
+    media: describeMedia(byMedium, ctx.say),
+    channels: posted.length ? ctx.say('reply-minutes-admin.channels', { count: posted.length }) : '',
+  });
 }
 
 export const publishMinutes = defineCommand({
@@ -79,24 +82,22 @@ export const publishMinutes = defineCommand({
     if (!found.ok) return found.refusal;
     const m = found.value;
     const id = meetingLabel(m);
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes-admin.${key}`, { id, ...values });
     const published = versionsOf(ctx.db, m.id);
     if (published.length > 0) {
-      const first = published[0]!;
-      return refused(
-        'rule',
-        `${id}'s minutes were published on ${formatInZone(new Date(first.publishedAt), exercise.timeZone)}${published.length > 1 ? ` and corrected ${published.length - 1} time${published.length === 2 ? '' : 's'}` : ''}; published minutes are never edited. To change them: /minutes correct ${id} <what changed>.`,
-      );
+      const when = ctx.when(published[0]!.publishedAt);
+      const corrections = published.length - 1;
+      return refused('rule', corrections ? say('alreadyPublishedCorrected', { when, count: corrections }) : say('alreadyPublished', { when }));
     }
     const content = currentContent(ctx.db, exercise, m);
     if (!hasCapturedItems(content))
-      return refused('rule', `Nothing is captured in ${id}'s minutes yet. Add notes, decisions or action items first: /minutes note ${id} <text>, /minutes decision ${id} <text>, /minutes action ${id} <org> <due-date> <text>.`);
+      return refused('rule', say('nothingCaptured'));
     const due = dueDateOf(exercise, m);
     const late = isOverdue(due, exercise.timeZone, ctx.now);
     const version = insertVersion(ctx.db, { meetingId: m.id, correction: null, content, at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null, dueDate: formatDate(due), late });
     cancelJobs(ctx.db, minutesRef(m.id), [MINUTES_JOBS.minutesReminder]);
     const sent = distribute(ctx, m, version, content, 'minutes', () => ({}));
-    const timing = late ? `late: they were due by ${formatDate(due)}` : `on time (due by ${formatDate(due)})`;
-    return accepted(`Published the minutes of ${id} (version 1) to the ${m.group}, ${timing}: ${sent}.`, {
+    return accepted(say(late ? 'publishedLate' : 'publishedOnTime', { group: m.group, due: formatDate(due), sent }), {
       meeting: id,
       version: 1,
       late,
@@ -170,31 +171,30 @@ export const correctMinutes = defineCommand({
     if (!found.ok) return found.refusal;
     const m = found.value;
     const id = meetingLabel(m);
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes-admin.${key}`, { id, ...values });
     const published = versionsOf(ctx.db, m.id);
     const previous = published.at(-1);
-    if (!previous)
-      return refused('rule', `${id}'s minutes are not published yet, so there is nothing to correct. Change the draft with /minutes edit or /minutes remove, then publish it: /minutes publish ${id}.`);
+    if (!previous) return refused('rule', say('notPublished'));
     const same = (a: string | null) => a !== null && a.replace(/\s+/g, ' ').trim() === args.text.replace(/\s+/g, ' ').trim();
     const revision = readCorrection(args.text);
     let revised: string[] = [];
+    let revisedSaid: string[] = [];
     if (revision) {
       // Repeating "Remove note 2" would remove the next note 2: the same revision twice in a row is refused.
       if (same(previous.correction))
-        return refused('rule', `Version ${previous.version} of ${id}'s minutes already made this correction; it is not made again. /minutes show ${id} lists the versions.`);
+        return refused('rule', say('alreadyCorrected', { version: previous.version }));
       const found = findItem(ctx, m, revision.ref);
       if (!found.ok) return found.refusal;
-      if (revision.text === '') return refused('bad-argument', `Missing the corrected text after the colon: /minutes correct ${id} ${capitalised(found.value.label)}: <corrected text>.`);
+      if (revision.text === '') return refused('bad-argument', say('missingCorrection', { item: capitalised(found.value.label) }));
       const refusal = reviseItem(ctx, m, found.value, revision.text);
       if (refusal) return refusal;
       revised = [`${found.value.label} ${revision.text === null ? 'removed' : 'corrected'}`];
+      revisedSaid = [say(revision.text === null ? 'itemRemoved' : 'itemCorrected', { item: found.value.said })];
     }
     const content = currentContent(ctx.db, exercise, m);
     const added = additions(previous.content as MinutesContent, content);
     if (!revision && added.length === 0 && same(previous.correction))
-      return refused(
-        'rule',
-        `Version ${previous.version} of ${id}'s minutes already states this correction, and nothing was captured since, so it is not sent again. /minutes show ${id} lists the versions.`,
-      );
+      return refused('rule', say('alreadyStated', { version: previous.version }));
     const version = insertVersion(ctx.db, {
       meetingId: m.id, correction: args.text, content, at: ctx.nowIso, byPersonId: ctx.actor.person?.id ?? null,
       dueDate: published[0]!.dueDate, late: published[0]!.late,
@@ -206,9 +206,9 @@ export const correctMinutes = defineCommand({
       previousPublished: formatForReader(new Date(previous.publishedAt), exercise.timeZone, person?.timeZone, language),
       added: added.length ? describeChanges(change, language).join(', ') : false,
     }));
-    const changes = [...revised, ...(added.length ? [`added: ${added.join(', ')}`] : [])];
+    const changes = [...revisedSaid, ...(added.length ? [say('added', { list: describeChanges(change, ctx.language).join(', ') })] : [])];
     return accepted(
-      `Published version ${version.version} of ${id}'s minutes, correcting version ${previous.version}${changes.length ? ` (${changes.join('; ')})` : ''}: ${sent}. Every version stays on record (/minutes show ${id}).`,
+      say('corrected', { version: version.version, previous: previous.version, changes: changes.length ? say('changes', { list: changes.join('; ') }) : '', sent }),
       { meeting: id, version: version.version, corrects: previous.version, correction: args.text, revised, added },
     );
   },

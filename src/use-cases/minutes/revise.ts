@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { freeText, idArg } from '../../commands/args';
 import { accepted, defineCommand, refused, type UseCaseResult } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
-import { formatInZone } from '../../domain/time';
 import type { Meeting } from '../../store/meetings';
 import { versionsOf } from '../../store/minutes';
 import { short } from '../meetings/agenda';
@@ -17,11 +16,8 @@ function publishedRefusal(ctx: CommandContext, m: Meeting, instead: (label: stri
   const id = meetingLabel(m);
   const read = readItemRef(text);
   const label = read ? (read.ref.kind === 'action' ? `A${read.ref.id}` : `${read.ref.kind} ${read.ref.n}`) : 'note 2';
-  const zone = ctx.requireExercise().timeZone;
-  return refused(
-    'rule',
-    `${id}'s minutes were published on ${formatInZone(new Date(versions[0]!.publishedAt), zone)} (now version ${versions.at(-1)!.version}), and published minutes are never edited in place. Publish a corrected version instead: /minutes correct ${id} ${instead(label)}`,
-  );
+  const when = ctx.when(versions[0]!.publishedAt);
+  return refused('rule', ctx.say('reply-minutes-admin.publishedNoEdit', { id, when, version: versions.at(-1)!.version, instead: instead(label) }));
 }
 
 /** The meeting and the item a revision is about, or the refusal. */
@@ -32,7 +28,7 @@ function target(ctx: CommandContext, meetingId: number, text: string, instead: (
   const published = publishedRefusal(ctx, m, instead, text);
   if (published) return { ok: false, refusal: published };
   const read = readItemRef(text);
-  if (!read) return { ok: false, refusal: refused('bad-argument', unreadableRef(m)) };
+  if (!read) return { ok: false, refusal: refused('bad-argument', unreadableRef(ctx, m)) };
   const found = findItem(ctx, m, read.ref);
   if (!found.ok) return found;
   return { ok: true, m, found: found.value, rest: read.rest };
@@ -55,10 +51,10 @@ export const editMinutesItem = defineCommand({
     const t = target(ctx, args['meeting-id'], args.text, (label) => `${capitalised(label)}: <corrected text>.`);
     if (!t.ok) return t.refusal;
     const id = meetingLabel(t.m);
-    if (t.rest === '') return refused('bad-argument', `Missing the new text: /minutes edit ${id} <n> <text...>.`);
+    if (t.rest === '') return refused('bad-argument', ctx.say('reply-minutes-admin.missingNewText', { id }));
     const refusal = reviseItem(ctx, t.m, t.found, t.rest);
     if (refusal) return refusal;
-    return accepted(`${capitalised(t.found.label)} of ${id}'s minutes now reads: ${t.rest}`, {
+    return accepted(ctx.say('reply-minutes-admin.edited', { item: capitalised(t.found.said), id, text: t.rest }), {
       meeting: id, item: t.found.label, before: t.found.text, after: t.rest,
     });
   },
@@ -81,11 +77,11 @@ export const removeMinutesItem = defineCommand({
     const t = target(ctx, args['meeting-id'], args.item, (label) => `Remove ${label}.`);
     if (!t.ok) return t.refusal;
     const id = meetingLabel(t.m);
-    if (t.rest !== '') return refused('bad-argument', `/minutes remove ${id} <n> takes only the item, e.g. /minutes remove ${id} note 2.`);
+    if (t.rest !== '') return refused('bad-argument', ctx.say('reply-minutes-admin.removeOnlyItem', { id }));
     const refusal = reviseItem(ctx, t.m, t.found, null);
     if (refusal) return refusal;
-    const reminders = 'actionItemId' in t.found.item ? '; its reminders will not be sent' : '';
-    return accepted(`Removed ${t.found.label} ("${short(t.found.text)}") from ${id}'s minutes${reminders}. What was captured stays on record.`, {
+    const removed = 'actionItemId' in t.found.item ? 'removedAction' : 'removedItem';
+    return accepted(ctx.say(`reply-minutes-admin.${removed}`, { item: t.found.said, text: short(t.found.text), id }), {
       meeting: id, item: t.found.label, removed: t.found.text,
     });
   },
