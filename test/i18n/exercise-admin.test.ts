@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COORDINATOR, createTestApp, snapshot, type TestApp } from '../helpers/app';
@@ -6,6 +6,8 @@ import { meetingWithAgenda, no, ok } from '../helpers/meetings';
 import { linkIdentity, personByEmail } from '../../src/store/members';
 import { markMediumFailing, pauseMedium } from '../../src/store/delivery-media';
 import type { Language } from '../../src/domain/vocabulary';
+import { verifyExport } from '../../src/use-cases/exercise/verify-export';
+import { reportMarkdown } from '../../src/use-cases/exercise/export-report';
 import { translate } from '../../src/i18n/catalogue';
 
 let app: TestApp;
@@ -151,4 +153,72 @@ describe("the coordinator's commands about the exercise, in the coordinator's la
       expect(readdirSync(join(app.dir, 'exports'))).toHaveLength(1);
     });
   }
+});
+
+/** A few lines of report.md in each language of the exercise. */
+const REPORT: Record<Exclude<Language, 'en'>, string[]> = {
+  sq: [
+    '# Kosovo 2014: arkivi i procesit të profilizimit',
+    '## Organizatat anëtare dhe pikat e tyre të kontaktit',
+    '| Organizata | Emri | Grupet | Pikat e kontaktit |',
+    '- Kur: Enjte, 10 Dhjetor 2026, 10:00 (Europe/Belgrade), 120 minuta.',
+    '- Gjendja: i planifikuar.',
+    '- Rregulli consensus, kuorumi ',
+    '; hapur më 2026-11-22 10:00 Europe/Belgrade nga Profiling Coordinator (coordinator@unhcr.example.org); afati 2026-11-29 10:00 Europe/Belgrade.',
+    '| Organizata | Vota | Komenti | Dhënë nga | Kur | Vlen |',
+    '## Regjistri i auditimit',
+  ],
+  'sr-Latn': [
+    '# Kosovo 2014: evidencija profilisanja',
+    '## Organizacije članice i njihove kontakt osobe',
+    '| Organizacija | Naziv | Grupe | Kontakt osobe |',
+    '- Kada: četvrtak, 10. decembar 2026, 10:00 (Europe/Belgrade), 120 min.',
+    '- Stanje: zakazan.',
+    '- Pravilo consensus, kvorum ',
+    '; otvoren 2026-11-22 10:00 Europe/Belgrade, otvorio/la Profiling Coordinator (coordinator@unhcr.example.org); rok 2026-11-29 10:00 Europe/Belgrade.',
+    '| Organizacija | Glas | Komentar | Glasao/la | Kada | Važi |',
+    '## Revizijski dnevnik',
+  ],
+  'sr-Cyrl': [
+    '# Kosovo 2014: евиденција профилисања',
+    '## Организације чланице и њихове контакт особе',
+    '| Организација | Назив | Групе | Контакт особе |',
+    '- Када: четвртак, 10. децембар 2026, 10:00 (Europe/Belgrade), 120 мин.',
+    '- Стање: заказан.',
+    '- Правило consensus, кворум ',
+    '; отворен 2026-11-22 10:00 Europe/Belgrade, отворио/ла Profiling Coordinator (coordinator@unhcr.example.org); рок 2026-11-29 10:00 Europe/Belgrade.',
+    '| Организација | Глас | Коментар | Гласао/ла | Када | Важи |',
+    '## Ревизијски дневник',
+  ],
+};
+
+describe("report.md of /exercise export, in the exercise's language", () => {
+  for (const [language, lines] of Object.entries(REPORT)) {
+    it(`writes the report of a ${language} exercise in ${language}, and the folder verifies`, () => {
+      app = createTestApp();
+      ok(app, `/exercise language ${language}`);
+      meetingWithAgenda(app);
+      ok(app, '/endorse open PWG Terms of Reference version:v1');
+      ok(app, '/endorse vote E1 endorse', KAS);
+      ok(app, '/exercise export');
+      const folder = join(app.dir, 'exports', readdirSync(join(app.dir, 'exports'))[0]!);
+      const report = readFileSync(join(folder, 'report.md'), 'utf8');
+      for (const line of lines) expect(report, line).toContain(line);
+      expect(verifyExport(folder).findings).toEqual([]);
+    });
+  }
+
+  it('keeps an English report for an exercise in English, and for an export made before the language was recorded', () => {
+    app = createTestApp();
+    meetingWithAgenda(app);
+    ok(app, '/exercise export');
+    const folder = join(app.dir, 'exports', readdirSync(join(app.dir, 'exports'))[0]!);
+    const report = readFileSync(join(folder, 'report.md'), 'utf8');
+    expect(report.split('\n')[0]).toBe('# Kosovo 2014: the record of the exercise');
+    expect(report).toContain('- When: Thu 10 Dec 2026, 10:00 (Europe/Belgrade), 120 minutes.');
+    const record = JSON.parse(readFileSync(join(folder, 'record.json'), 'utf8'));
+    expect(record.exercise.language).toBe('en');
+    delete record.exercise.language;
+    expect(reportMarkdown(record)).toBe(report);
+  });
 });

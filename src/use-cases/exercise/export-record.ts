@@ -22,7 +22,7 @@ export function gatherRecord(db: Db, exerciseId: number, exportedAt: Date, expor
     databaseVersion: schemaVersion(db),
     exercise: {
       id: e.id, slug: e.slug, name: e.name, timeZone: e.timeZone, noticeDays: e.noticeDays, minutesDays: e.minutesDays,
-      status: e.status, createdAt: e.createdAt, dissolvedAt: e.dissolvedAt,
+      status: e.status, createdAt: e.createdAt, dissolvedAt: e.dissolvedAt, language: e.language,
     },
     ...rows,
     chain: { head: chainHead(db, exerciseId), entries: rows.auditLog?.length ?? 0 },

@@ -1,5 +1,7 @@
 import { escapeMarkdown as md } from '../../render/markdown';
-import { formatInZone, formatLong } from '../../domain/time';
+import { formatInZone } from '../../domain/time';
+import { formatLongIn } from '../../i18n/dates';
+import { sayIn } from '../../i18n/say';
 import type { ExerciseRecord } from './export-schema';
 
 type R = ExerciseRecord;
@@ -19,14 +21,19 @@ function latestText(revisions: Revisions, a: { id: number; text: string }): stri
 /**
  * The readable side of an export (`report.md`): the same record as the JSON, laid out for a
  * person: members, meetings with their notices and minutes, endorsements with every vote, action
- * items, and the audit log. Everything a member typed is escaped, so it reads as text.
+ * items, and the audit log. Everything a member typed is escaped, so it reads as text. Written in
+ * the exercise's language (catalogue section `export-report`; English for a record that names
+ * none), so `convene verify --export` makes the same file again from record.json alone.
  */
 export function reportMarkdown(r: R): string {
+  const language = r.exercise.language ?? 'en';
+  const t = sayIn(language);
+  const say = (key: string, values: Record<string, unknown> = {}) => t(`export-report.${key}`, values);
   const zone = r.exercise.timeZone;
   const at = (iso: string | null) => (iso ? formatInZone(new Date(iso), zone) : '');
   const person = (id: number | null) => {
     const p = r.people.find((x) => x.id === id);
-    return p ? `${md(p.name)} (${md(p.email)})` : id === null ? 'the scheduler' : `person ${id}`;
+    return p ? `${md(p.name)} (${md(p.email)})` : id === null ? say('scheduler') : say('person', { id });
   };
   const org = (id: number | null) => r.organisations.find((o) => o.id === id)?.acronym ?? '';
   const cell = (s: string | number | null) => (s === null || s === '' ? '' : md(String(s)));
@@ -36,45 +43,64 @@ export function reportMarkdown(r: R): string {
     for (const row of rows) lines.push(`| ${row.map((c) => (raw ? String(c ?? '') : cell(c))).join(' | ')} |`);
     lines.push('');
   };
+  const heads = (section: string, keys: string[]) => keys.map((k) => say(`${section}.${k}`));
 
   const e = r.exercise;
-  lines.push(`# ${md(e.name)}: the record of the exercise`, '');
-  lines.push(`- Slug: ${md(e.slug)}; time zone ${e.timeZone}; notice ${e.noticeDays} days; minutes within ${e.minutesDays} days.`);
-  lines.push(`- Created ${at(e.createdAt)}; ${e.status === 'dissolved' ? `dissolved ${at(e.dissolvedAt)}` : 'active'}.`);
-  lines.push(`- Exported ${at(r.exportedAt)} by ${md(r.exportedBy)}. The same record, complete, is in record.json (docs/EXPORT.md).`);
-  lines.push(`- Chain head: \`${r.chain.head ?? 'none'}\` (${r.chain.entries} audit entries). Compare it with the one the coordinator sent you; \`convene verify --export <folder>\` checks this folder against it.`, '');
+  lines.push(say('title', { name: md(e.name) }), '');
+  lines.push(say('slug', { slug: md(e.slug), zone: e.timeZone, notice: say('noticeDays', { count: e.noticeDays }), minutes: say('minutesDays', { count: e.minutesDays }) }));
+  lines.push(say('created', { at: at(e.createdAt), state: e.status === 'dissolved' ? say('dissolved', { at: at(e.dissolvedAt) }) : say('active') }));
+  lines.push(say('exported', { at: at(r.exportedAt), by: md(r.exportedBy) }));
+  lines.push(say('chain', { head: r.chain.head ?? say('noHead'), count: r.chain.entries }), '');
 
-  lines.push('## Member organisations and their focal points', '');
+  lines.push(say('organisationsHead'), '');
   table(
-    ['Organisation', 'Name', 'Groups', 'Focal points'],
+    heads('organisationsTable', ['organisation', 'name', 'groups', 'focal']),
     r.organisations.map((o) => {
       const focal = r.memberships.filter((m) => m.role === 'focal' && m.organisationId === o.id);
-      const names = focal.map((m) => `${person(m.personId)}${m.active ? '' : ` (removed ${at(m.removedAt)})`}`).join('; ');
-      return [md(o.acronym), md(o.name), o.inPmg ? 'PWG, PMG' : 'PWG', names || 'none'];
+      const names = focal.map((m) => (m.active ? person(m.personId) : say('removed', { person: person(m.personId), at: at(m.removedAt) }))).join('; ');
+      return [md(o.acronym), md(o.name), o.inPmg ? 'PWG, PMG' : 'PWG', names || say('none')];
     }),
     true,
   );
   const others = r.memberships.filter((m) => m.role !== 'focal');
-  lines.push('Coordinators and observers:', '');
-  for (const m of others) lines.push(`- ${person(m.personId)}: ${m.role}${m.active ? '' : ` (removed ${at(m.removedAt)})`}`);
+  lines.push(say('othersHead'), '');
+  for (const m of others) {
+    const who = `${person(m.personId)}: ${say(`roles.${m.role}`)}`;
+    lines.push(`- ${m.active ? who : say('removed', { person: who, at: at(m.removedAt) })}`);
+  }
   lines.push('');
 
-  lines.push('## Meetings', '');
-  if (r.meetings.length === 0) lines.push('None.', '');
+  lines.push(say('meetingsHead'), '');
+  if (r.meetings.length === 0) lines.push(say('noneYet'), '');
   for (const m of r.meetings) {
     lines.push(`### M${m.id} ${m.group}: ${md(m.title)}`, '');
-    lines.push(`- When: ${formatLong(new Date(m.startsAt), zone)}, ${m.durationMinutes} minutes${m.place ? `, at ${md(m.place)}` : ''}.`);
-    lines.push(`- Status: ${m.status}${m.cancelReason ? ` (${md(m.cancelReason)})` : ''}${m.milestone ? `; key meeting: ${m.milestone}` : ''}${m.urgentReason ? `; short notice: ${md(m.urgentReason)}` : ''}.`);
-    lines.push(`- Notice deadline: ${at(m.noticeDeadline)}; called by ${person(m.organizerPersonId)}.`);
+    const when = formatLongIn(new Date(m.startsAt), zone, language);
+    lines.push(say(m.place ? 'whenAt' : 'when', { when, count: m.durationMinutes, place: m.place ? md(m.place) : '' }));
+    const status = [
+      `${say(`meetingStatus.${m.status}`)}${m.cancelReason ? ` (${md(m.cancelReason)})` : ''}`,
+      ...(m.milestone ? [say('keyMeeting', { milestone: m.milestone })] : []),
+      ...(m.urgentReason ? [say('shortNotice', { reason: md(m.urgentReason) })] : []),
+    ];
+    lines.push(say('status', { status: status.join('; ') }));
+    lines.push(say('deadline', { deadline: at(m.noticeDeadline), person: person(m.organizerPersonId) }));
     const agenda = r.agendaItems.filter((a) => a.meetingId === m.id);
-    lines.push(`- Agenda (current): ${agenda.length ? '' : 'none'}`);
+    lines.push(`${say('agenda')} ${agenda.length ? '' : say('none')}`);
     for (const a of agenda) lines.push(`    ${a.position}. ${md(a.text)}`);
     for (const n of r.meetingNotices.filter((x) => x.meetingId === m.id)) {
       const sent = r.noticeMessages.filter((x) => x.noticeId === n.id).map((x) => r.messages.find((msg) => msg.id === x.outboxId)!);
-      const handed = sent.filter((x) => x.status === 'sent').length;
       const failed = sent.filter((x) => x.status === 'failed').length;
-      const timing = n.kind === 'cancellation' ? 'cancellation' : n.late ? 'after the deadline' : 'on time';
-      lines.push(`- Notice v${n.version} ${n.kind}, sent ${at(n.sentAt)} (${timing})${n.reason ? `: ${md(n.reason)}` : ''}; ${sent.length} message${sent.length === 1 ? '' : 's'}, ${handed} handed over${failed ? `, ${failed} failed` : ''}; agenda of ${n.agenda.length} item${n.agenda.length === 1 ? '' : 's'}.`);
+      const timing = n.kind === 'cancellation' ? 'cancellation' : n.late ? 'late' : 'onTime';
+      lines.push(say('notice', {
+        version: n.version,
+        kind: say(`noticeKinds.${n.kind}`),
+        at: at(n.sentAt),
+        timing: say(`timing.${timing}`),
+        reason: n.reason ? `: ${md(n.reason)}` : '',
+        messages: say('messages', { count: sent.length }),
+        handed: sent.filter((x) => x.status === 'sent').length,
+        failed: failed ? say('failed', { count: failed }) : '',
+        items: say('items', { count: n.agenda.length }),
+      }));
     }
     minutesOf(m.id);
     lines.push('');
@@ -84,54 +110,58 @@ export function reportMarkdown(r: R): string {
     const versions = r.minutesVersions.filter((v) => v.meetingId === meetingId);
     if (versions.length === 0) {
       const captured = r.minutesEntries.filter((x) => x.meetingId === meetingId && !removed(r.minutesRevisions, 'entryId', x.id)).length;
-      lines.push(`- Minutes: not published${captured ? ` (${captured} notes and decisions captured)` : ''}.`);
+      lines.push(captured ? say('minutesCaptured', { count: captured }) : say('minutesNotPublished'));
       return;
     }
     for (const v of versions) {
       const sent = r.minutesMessages.filter((x) => x.versionId === v.id).length;
-      const what = v.correction ? `correction: ${md(v.correction)}` : v.late ? `late, due ${v.dueDate}` : `on time, due ${v.dueDate}`;
-      lines.push(`- Minutes v${v.version} published ${at(v.publishedAt)} by ${person(v.publishedByPersonId)} (${what}); ${sent} messages.`);
+      const what = v.correction ? say('correction', { correction: md(v.correction) }) : say(v.late ? 'late' : 'onTime', { due: v.dueDate });
+      lines.push(say('minutesVersion', { version: v.version, at: at(v.publishedAt), person: person(v.publishedByPersonId), what, count: sent }));
     }
     const c = versions.at(-1)!.content;
-    lines.push(`- Minutes as last published (v${versions.at(-1)!.version}):`);
-    lines.push(`    - Present: ${c.attendance ? `${c.attendance.present.join(', ') || 'none'}${c.attendance.absent.length ? `; absent: ${c.attendance.absent.join(', ')}` : ''}` : 'not recorded'}`);
-    c.notes.forEach((n, i) => lines.push(`    - Note ${i + 1}: ${md(n.text)} (${md(n.by)}, ${n.at})`));
-    c.decisions.forEach((d, i) => lines.push(`    - Decision ${i + 1}: ${md(d.text)} (${md(d.by)}, ${d.at})`));
-    c.actions.forEach((a) => lines.push(`    - Action ${a.id} (${a.organisation}, due ${a.dueDate}): ${md(a.text)}`));
+    lines.push(say('minutesLast', { version: versions.at(-1)!.version }));
+    const present = c.attendance ? c.attendance.present.join(', ') || say('none') : say('notRecorded');
+    lines.push(say('present', { list: c.attendance?.absent.length ? say('absent', { present, absent: c.attendance.absent.join(', ') }) : present }));
+    c.notes.forEach((n, i) => lines.push(say('note', { n: i + 1, text: md(n.text), by: md(n.by), at: n.at })));
+    c.decisions.forEach((d, i) => lines.push(say('decision', { n: i + 1, text: md(d.text), by: md(d.by), at: d.at })));
+    c.actions.forEach((a) => lines.push(say('action', { id: a.id, org: a.organisation, due: a.dueDate, text: md(a.text) })));
   }
 
-  lines.push('## Endorsements', '');
-  if (r.endorsements.length === 0) lines.push('None sought.', '');
+  lines.push(say('endorsementsHead'), '');
+  if (r.endorsements.length === 0) lines.push(say('noneSought'), '');
   for (const x of r.endorsements) {
-    lines.push(`### E${x.id} ${x.group}: ${md(x.title)}${x.version ? ` (version ${md(x.version)})` : ''}`, '');
-    lines.push(`- Rule ${x.rule}, quorum ${x.quorum}; opened ${at(x.openedAt)} by ${person(x.openedByPersonId)}; deadline ${at(x.deadlineAt)}${x.link ? `; document: ${md(x.link)}` : ''}.`);
-    lines.push(`- ${x.status === 'open' ? 'Open' : `Closed ${at(x.closedAt)} (${x.closedHow}): ${x.outcome}${x.supersededBy ? `, superseded by E${x.supersededBy}` : ''}`}.`, '');
+    lines.push(`### E${x.id} ${x.group}: ${md(x.title)}${x.version ? ` ${say('version', { version: md(x.version) })}` : ''}`, '');
+    const opened = { rule: x.rule, quorum: x.quorum, at: at(x.openedAt), person: person(x.openedByPersonId), deadline: at(x.deadlineAt), link: x.link ? md(x.link) : '' };
+    lines.push(say(x.link ? 'ruleLink' : 'rule', opened));
+    const closed = { at: at(x.closedAt), how: x.closedHow ? say(`closedHow.${x.closedHow}`) : '', outcome: x.outcome ? say(`outcomes.${x.outcome}`) : '', id: x.supersededBy };
+    lines.push(x.status === 'open' ? say('open') : say(x.supersededBy ? 'closedSuperseded' : 'closed', closed), '');
     const votes = r.votes.filter((v) => v.endorsementId === x.id);
     if (votes.length)
       table(
-        ['Organisation', 'Vote', 'Comment', 'Cast by', 'At', 'Counts'],
+        heads('votesTable', ['organisation', 'vote', 'comment', 'by', 'at', 'counts']),
         votes.map((v) => [
-          md(org(v.organisationId)), v.choice, v.comment ? md(v.comment) : '', `${person(v.castByPersonId)}${v.proxy ? ' (proxy)' : ''}`, at(v.castAt),
-          v.current ? 'yes' : `replaced ${at(v.replacedAt)}`,
+          md(org(v.organisationId)), v.choice, v.comment ? md(v.comment) : '', v.proxy ? say('proxy', { person: person(v.castByPersonId) }) : person(v.castByPersonId), at(v.castAt),
+          v.current ? say('yes') : say('replaced', { at: at(v.replacedAt) }),
         ]),
         true,
       );
   }
 
-  lines.push('## Action items', '');
-  if (r.actionItems.length === 0) lines.push('None.', '');
+  lines.push(say('actionsHead'), '');
+  if (r.actionItems.length === 0) lines.push(say('noneYet'), '');
   else
     table(
-      ['Item', 'Owner', 'Due', 'Meeting', 'What', 'Status'],
+      heads('actionsTable', ['item', 'owner', 'due', 'meeting', 'what', 'status']),
       r.actionItems.map((a) => [
         `A${a.id}`, org(a.organisationId), a.dueDate, `M${a.meetingId}`, latestText(r.minutesRevisions, a),
-        removed(r.minutesRevisions, 'actionItemId', a.id) ? 'removed from the minutes' : a.status === 'done' ? `done ${at(a.doneAt)}` : 'open',
+        removed(r.minutesRevisions, 'actionItemId', a.id) ? say('actionRemoved') : a.status === 'done' ? say('actionDone', { at: at(a.doneAt) }) : say('actionOpen'),
       ]),
     );
 
-  lines.push('## Audit log', '', `${r.auditLog.length} entries, oldest first. Messages sent: ${r.messages.filter((m) => m.status === 'sent').length} of ${r.messages.length}.`, '');
+  const sent = r.messages.filter((m) => m.status === 'sent').length;
+  lines.push(say('auditHead'), '', say('auditIntro', { count: r.auditLog.length, sent, total: r.messages.length }), '');
   table(
-    ['#', 'At', 'Who', 'What', 'Outcome', 'Command'],
+    ['#', ...heads('auditTable', ['at', 'who', 'what', 'outcome', 'command'])],
     r.auditLog.map((a) => [a.id, at(a.at), a.actor, a.action, a.outcome, a.command ?? '']),
   );
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

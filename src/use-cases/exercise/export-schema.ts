@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHOICES, DOCUMENT_KINDS, GROUPS, MILESTONES, ROLES, RULES } from '../../domain/vocabulary';
+import { CHOICES, DOCUMENT_KINDS, GROUPS, LANGUAGES, MILESTONES, ROLES, RULES } from '../../domain/vocabulary';
 
 /**
  * The JSON an `/exercise export` writes (`record.json`), documented field by field in
@@ -36,6 +36,8 @@ export const exportSchema = z
     exercise: z.object({
       id, slug: z.string(), name: z.string(), timeZone: z.string(), noticeDays: z.number().int(), minutesDays: z.number().int(),
       status: z.enum(['active', 'dissolved']), createdAt: instant, dissolvedAt: instant.nullable(),
+      // report.md is written in it; an export made before it was recorded has none, and its report is English.
+      language: z.enum(LANGUAGES).optional(),
     }),
     organisations: z.array(z.object({ id, acronym: z.string(), name: z.string(), inPmg: z.boolean(), addedAt: instant })),
     people: z.array(z.object({
