@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idArg } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { recipientsOf } from '../../store/members';
-import { OUTCOME_TEXT } from '../../domain/tally';
+import { outcomeIn } from './result-words';
 import { votingClosed } from '../../domain/endorsement-deadline';
 import { closedSentence, closeRequest } from './close-request';
 import { findEndorsement, shortId } from './request';
@@ -25,14 +25,11 @@ export const closeEndorsement = defineCommand({
     if (!found.ok) return refused(found.code, found.message);
     const e = found.value;
     const zone = ctx.requireExercise().timeZone;
-    if (e.status === 'closed') return refused('rule', `${shortId(e)} is already ${closedSentence(ctx.db, e, zone)}.`);
+    if (e.status === 'closed') return refused('rule', ctx.say('reply-endorse-admin.alreadyClosed', { id: shortId(e), closed: closedSentence(ctx.db, e, zone, ctx.language, ctx.actor.person) }));
     // Past the deadline the scheduler has simply not run yet: the request closed at its deadline.
     const how = votingClosed(new Date(e.deadlineAt), ctx.now) ? 'deadline' : 'coordinator';
     const closed = closeRequest(ctx, e, { how, ...(args.withdraw ? { outcome: 'withdrawn' as const } : {}) })!;
     const members = recipientsOf(ctx.db, e.exerciseId, e.group).length;
-    return accepted(
-      `Closed ${shortId(e)}: ${OUTCOME_TEXT[closed.outcome]}. The result, with each organisation's vote, goes to the ${e.group}'s ${members} members and its channels.`,
-      closed.detail,
-    );
+    return accepted(ctx.say('reply-endorse-admin.closed', { id: shortId(e), outcome: outcomeIn(closed.outcome, ctx.language), group: e.group, count: members }), closed.detail);
   },
 });

@@ -14,7 +14,9 @@ import { defaultQuorum, RULE_TEXT, RULES } from '../../domain/tally';
 import {
   DEFAULT_DEADLINE_DAYS, deadlineOn, defaultDeadline, earliestFullNoticeDate, givesFullNotice, hoursUntil, MAX_DEADLINE_DAYS, MIN_NOTICE_HOURS, openingMinute, reminderTimes, tooFarAhead,
 } from '../../domain/endorsement-deadline';
-import { formatDate, formatInZone, formatTime, localPartsAt } from '../../domain/time';
+import { formatDate, formatTime, localPartsAt } from '../../domain/time';
+import { sayIn, type Say } from '../../i18n/say';
+import { describeMedia } from '../meetings/dispatch';
 import { voteButtons } from './buttons';
 import { closeRequest } from './close-request';
 import { documentName, refOf, requestView, shortId } from './request';
@@ -69,12 +71,12 @@ export const openEndorsement = defineCommand({
   run(ctx, args) {
     const exercise = ctx.requireExercise();
     const zone = exercise.timeZone;
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-endorse-admin.${key}`, { group: args.group, ...values });
     const electorate = organisationsOf(ctx.db, exercise.id, args.group);
     if (electorate.length === 0)
-      return refused('rule', `The ${args.group} has no member organisations yet, so nobody could vote. Add them with /members add-org <acronym> <name...>${args.group === 'PMG' ? ' pmg' : ''}.`);
+      return refused('rule', say('noOrganisations', { command: `/members add-org <acronym> <name...>${args.group === 'PMG' ? ' pmg' : ''}` }));
     const quorum = args.quorum ?? defaultQuorum(electorate.length);
-    if (quorum < 1 || quorum > electorate.length)
-      return refused('bad-argument', `The quorum must be between 1 and ${electorate.length}, the number of the ${args.group}'s organisations.`);
+    if (quorum < 1 || quorum > electorate.length) return refused('bad-argument', say('quorumRange', { count: electorate.length }));
 
     const found = args.meeting === undefined ? undefined : findMeeting(ctx, args.meeting);
     if (found && !found.ok) return refused('not-found', found.message);
@@ -83,24 +85,20 @@ export const openEndorsement = defineCommand({
 
     const opened = openingMinute(ctx.now);
     if (args.deadline && tooFarAhead(ctx.now, zone, args.deadline))
-      return refused('bad-argument', `The deadline ${formatDate(args.deadline)} is more than ${MAX_DEADLINE_DAYS} days away; check the year and month.`);
+      return refused('bad-argument', say('tooFar', { date: formatDate(args.deadline), count: MAX_DEADLINE_DAYS }));
     const deadline = args.deadline ? deadlineOn(ctx.now, zone, args.deadline) : defaultDeadline(ctx.now, zone);
     const at = formatTime(localPartsAt(opened, zone));
-    if (deadline.getTime() <= opened.getTime())
-      return refused('rule', `A deadline of ${formatInZone(deadline, zone)} leaves no time to vote. Give a later deadline:<date> (it closes at ${at}, the time of day it is opened).`);
+    const until = { deadline: ctx.when(deadline), at, count: hoursUntil(ctx.now, deadline), min: say('hours', { count: MIN_NOTICE_HOURS }) };
+    if (deadline.getTime() <= opened.getTime()) return refused('rule', say('noTimeToVote', until));
     const full = givesFullNotice(ctx.now, deadline);
-    if (!full && !args.urgent) {
-      const earliest = formatDate(earliestFullNoticeDate(ctx.now, zone));
-      return refused('rule', `A deadline of ${formatInZone(deadline, zone)} is ${hoursUntil(ctx.now, deadline)} hours away; members get at least ${MIN_NOTICE_HOURS} hours to vote. The earliest deadline is ${earliest} (at ${at}). Add urgent:"<reason>" for a shorter one.`);
-    }
-    if (full && args.urgent)
-      return refused('rule', `urgent:"..." is for a deadline under ${MIN_NOTICE_HOURS} hours, and ${formatInZone(deadline, zone)} is ${hoursUntil(ctx.now, deadline)} hours away. Remove urgent:, or give an earlier deadline:<date>.`);
+    if (!full && !args.urgent) return refused('rule', say('tooSoon', { ...until, earliest: formatDate(earliestFullNoticeDate(ctx.now, zone)) }));
+    if (full && args.urgent) return refused('rule', say('urgentNotNeeded', until));
 
     const version = args.version ?? null;
     const sameDocument = endorsementsOf(ctx.db, exercise.id, 'open').filter((o) => o.group === args.group && sameText(o.title, args.title));
     const duplicate = sameDocument.find((o) => sameText(o.version, version));
     if (duplicate)
-      return refused('rule', `${shortId(duplicate)} already seeks the ${args.group}'s endorsement of ${documentName(duplicate)}, until ${formatInZone(new Date(duplicate.deadlineAt), zone)}. Give a new version:<label> to replace it, or close it first with /endorse close ${shortId(duplicate)}.`);
+      return refused('rule', say('duplicate', { id: shortId(duplicate), document: documentName(duplicate, ctx.language), deadline: ctx.when(duplicate.deadlineAt) }));
 
     const e = insertEndorsement(ctx.db, {
       exerciseId: exercise.id, group: args.group, title: args.title, document, version, link: args.link ?? null, rule: args.rule ?? 'consensus', quorum,
@@ -114,12 +112,11 @@ export const openEndorsement = defineCommand({
     const sent = announce(ctx, e, electorate);
     const unreachable = electorate.filter((o) => !sent.reached.has(o.id)).map((o) => o.acronym);
     const lines = [
-      `Opened ${shortId(e)}: the ${e.group}'s endorsement of ${documentName(e)}, by ${e.rule}, quorum ${quorum} of ${electorate.length} organisations, until ${formatInZone(deadline, zone)}.`,
-      `The request went to ${describeSent(sent)}.`,
+      say('opened', { id: shortId(e), document: documentName(e, ctx.language), rule: say(`rules.${e.rule}`), quorum, count: electorate.length, deadline: ctx.when(deadline) }),
+      say('went', { sent: describeSent(sent, ctx.say) }),
     ];
-    if (sameDocument.length) lines.push(`It replaces ${sameDocument.map(shortId).join(', ')}, now closed as superseded.`);
-    if (unreachable.length)
-      lines.push(`${unreachable.join(', ')} ${unreachable.length === 1 ? 'has' : 'have'} no focal point with a working e-mail: ${unreachable.length === 1 ? 'it' : 'they'} can vote only through /endorse proxy until one is added (/members check).`);
+    if (sameDocument.length) lines.push(say('replaces', { ids: sameDocument.map(shortId).join(', ') }));
+    if (unreachable.length) lines.push(say('unreachable', { list: unreachable.join(', '), count: unreachable.length }));
     return accepted(lines.join(' '), {
       endorsement: shortId(e), group: e.group, title: e.title, version, link: e.link, document, rule: e.rule, quorum,
       electorate: electorate.map((o) => o.acronym), deadline: e.deadlineAt, urgent: e.urgentReason, meeting: meeting ? `M${meeting.id}` : null,
@@ -136,14 +133,16 @@ interface Sent {
   channels: number;
 }
 
-/** "14 members, 14 messages (14 e-mail)", "14 members, 17 messages (14 e-mail, 3 slack), and 1 group channel". */
-export function describeSent(s: Pick<Sent, 'members' | 'byMedium' | 'channels'>): string {
+/** "14 members, 14 messages (14 e-mail)", "14 members, 17 messages (14 e-mail, 3 slack), and 1 group channel", in the reader's language. */
+export function describeSent(s: Pick<Sent, 'members' | 'byMedium' | 'channels'>, say: Say = sayIn('en')): string {
   const messages = [...s.byMedium.values()].reduce((a, n) => a + n, 0);
-  const media = [...s.byMedium]
-    .sort(([a], [b]) => (a === 'email' ? -1 : b === 'email' ? 1 : a.localeCompare(b)))
-    .map(([medium, n]) => `${n} ${medium === 'email' ? 'e-mail' : medium}`);
-  const channels = s.channels ? `, and ${s.channels} group channel${s.channels === 1 ? '' : 's'}` : '';
-  return `${s.members} member${s.members === 1 ? '' : 's'}, ${messages} message${messages === 1 ? '' : 's'}${media.length ? ` (${media.join(', ')})` : ''}${channels}`;
+  const media = [...s.byMedium].sort(([a], [b]) => (a === 'email' ? -1 : b === 'email' ? 1 : a.localeCompare(b)));
+  return say('reply-endorse-admin.sent', {
+    members: say('reply-endorse-admin.members', { count: s.members }),
+    messages: say('reply-meeting-admin.messages', { count: messages }),
+    media: media.length ? say('reply-endorse-admin.media', { list: describeMedia(media, say) }) : '',
+    channels: s.channels ? say('reply-endorse-admin.channels', { count: s.channels }) : '',
+  });
 }
 
 /** Tells every member of the group, and the group's channels; focal points get the buttons. */
