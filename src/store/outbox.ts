@@ -115,25 +115,36 @@ export interface ClaimedEntry extends OutboxEntry {
  */
 export const IN_PLACE_UPDATE = 'endorsement-tally';
 
+/** A due message's id: one index range per status and medium, read in index order (no sort of everything due). */
+function dueArm(status: 'pending' | 'sending'): string {
+  return `SELECT * FROM (SELECT o.id, o.next_attempt_at FROM outbox o
+      WHERE o.status = '${status}' AND o.medium = ? AND o.next_attempt_at <= ?${status === 'sending' ? ' AND o.lease_until <= ?' : ''}
+        AND NOT (o.kind = '${IN_PLACE_UPDATE}' AND EXISTS (
+          SELECT 1 FROM outbox earlier WHERE earlier.ref = o.ref AND earlier.kind = o.kind AND earlier.address = o.address
+            AND earlier.id < o.id AND earlier.status IN ('pending', 'sending')))
+      ORDER BY o.next_attempt_at, o.id LIMIT ?)`;
+}
+
 /**
  * Claims up to `limit` due messages for delivery by setting a lease: a second sender (another
  * process running `convene tick`) skips them until the lease ends. A lease that ran out (the
  * process died mid-send) makes the message due again: at-least-once, with a stable message id.
+ * Oldest due first. Each (status, medium) range of `outbox_pending` is read in order and stops at
+ * `limit`, so a claim costs the same with 600 messages waiting as with 6 (one OR over both
+ * statuses sorted every due row, payloads included, on each claim).
  */
 export function claimDue(db: Db, now: string, leaseUntil: string, limit: number, media: readonly Medium[]): ClaimedEntry[] {
-  const placeholders = media.map(() => '?').join(', ');
+  if (media.length === 0) return [];
+  const arms = media.map(() => `${dueArm('pending')} UNION ALL ${dueArm('sending')}`).join(' UNION ALL ');
+  const params = media.flatMap((m) => [m, now, limit, m, now, now, limit]);
   const rows = db
     .prepare(
-      `SELECT o.*, p.payload, pe.name AS recipient_name FROM outbox o JOIN outbox_payloads p ON p.outbox_id = o.id
-         LEFT JOIN people pe ON pe.id = o.person_id
-       WHERE o.medium IN (${placeholders}) AND o.next_attempt_at <= ?
-         AND (o.status = 'pending' OR (o.status = 'sending' AND o.lease_until <= ?))
-         AND NOT (o.kind = '${IN_PLACE_UPDATE}' AND EXISTS (
-           SELECT 1 FROM outbox earlier WHERE earlier.ref = o.ref AND earlier.kind = o.kind AND earlier.address = o.address
-             AND earlier.id < o.id AND earlier.status IN ('pending', 'sending')))
-       ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+      `SELECT o.*, p.payload, pe.name AS recipient_name
+       FROM (SELECT id, next_attempt_at FROM (${arms}) ORDER BY next_attempt_at, id LIMIT ?) due
+         JOIN outbox o ON o.id = due.id JOIN outbox_payloads p ON p.outbox_id = o.id LEFT JOIN people pe ON pe.id = o.person_id`,
     )
-    .all(...media, now, now, limit) as (OutboxRow & { recipient_name: string | null })[];
+    .all(...params, limit) as (OutboxRow & { recipient_name: string | null })[];
+  rows.sort((a, b) => (a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : a.id - b.id));
   const lease = db.prepare(`UPDATE outbox SET status = 'sending', lease_until = ? WHERE id = ?`);
   // A message kept unrendered is rendered once, here, and stored so: every attempt and the audit
   // entry of its hand-over see the same bytes.
