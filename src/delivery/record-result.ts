@@ -1,4 +1,4 @@
-import type { DeliveryResult } from '../core/ports';
+import type { DeliveryResult, Medium } from '../core/ports';
 import { deliverToPerson } from '../core/context';
 import { appendAudit } from '../store/audit';
 import { mediumState } from '../store/delivery-media';
@@ -23,13 +23,60 @@ export interface Recorded {
   notice: string | null;
 }
 
+/** One delivery attempt's answer, as the sender records it. */
+export interface AttemptResult {
+  entry: OutboxEntry;
+  result: DeliveryResult;
+  /** The sender aborted this attempt itself, so a transient answer is its own doing. */
+  abandoned: boolean;
+}
+
 /**
- * Writes what one delivery attempt came to, inside the caller's transaction: hand-over time and
- * provider id, a retry with back-off, a permanent failure reported once to the coordinators, or
- * (a refused configuration, or an attempt the sender abandoned) the message given back untouched.
+ * Writes what the attempts came to, inside the caller's transaction, in their order. The messages
+ * handed over are recorded together: one audit entry per exercise and kind of message lists each
+ * recipient with its provider id and vouches for each row (its digest, in the entry's state), with
+ * the hand-over instant of the transaction. A retry or a failure has an entry of its own.
+ */
+export function recordResults(h: HealthContext, attempts: AttemptResult[]): Recorded[] {
+  const { db } = h;
+  const atIso = h.at.toISOString();
+  const recorded: Recorded[] = new Array(attempts.length);
+  const handedOver = new Map<string, { n: number; entry: OutboxEntry; providerId: string }[]>();
+  attempts.forEach(({ entry, result, abandoned }, n) => {
+    if (result.status !== 'sent') {
+      recorded[n] = recordUnsent(h, entry, result, abandoned);
+      return;
+    }
+    const key = `${entry.exerciseId}:${entry.kind}`;
+    const group = handedOver.get(key) ?? [];
+    group.push({ n, entry, providerId: result.providerId });
+    handedOver.set(key, group);
+  });
+  const resumed = new Set<Medium>();
+  for (const group of handedOver.values()) {
+    const messages = group.map(({ entry, providerId }) => {
+      markSent(db, entry.id, atIso, providerId);
+      if (entry.medium === 'email' && entry.personId) setEmailStatus(db, entry.personId, 'working', null);
+      return { outbox: entry.id, medium: entry.medium, address: entry.address, ref: entry.ref, providerId, attempt: entry.attempts + 1 };
+    });
+    // The entry vouches for the rows just marked: the status trigger noted them for it.
+    const { exerciseId, kind } = group[0]!.entry;
+    appendAudit(db, { exerciseId, at: atIso, actor: 'outbox sender', action: `message ${kind}`, outcome: 'sent', detail: { messages } });
+    for (const { n, entry } of group) {
+      recorded[n] = { outcome: 'sent', notice: resumed.has(entry.medium) ? null : deliveredOn(h, entry.medium) };
+      resumed.add(entry.medium);
+    }
+  }
+  return recorded;
+}
+
+/**
+ * Writes what an attempt that handed nothing over came to, inside the caller's transaction: a
+ * retry with back-off, a permanent failure reported once to the coordinators, or (a refused
+ * configuration, or an attempt the sender abandoned) the message given back untouched.
  * `abandoned`: the sender aborted this attempt itself, so a transient answer is its own doing.
  */
-export function recordResult(h: HealthContext, entry: OutboxEntry, result: DeliveryResult, abandoned: boolean): Recorded {
+function recordUnsent(h: HealthContext, entry: OutboxEntry, result: Exclude<DeliveryResult, { status: 'sent' }>, abandoned: boolean): Recorded {
   const { db } = h;
   const atIso = h.at.toISOString();
   const audit = (outcome: string, detail: Record<string, unknown>) =>
@@ -37,12 +84,6 @@ export function recordResult(h: HealthContext, entry: OutboxEntry, result: Deliv
       exerciseId: entry.exerciseId, at: atIso, actor: 'outbox sender', action: `message ${entry.kind}`, outcome,
       detail: { outbox: entry.id, medium: entry.medium, address: entry.address, ref: entry.ref, ...detail },
     });
-  if (result.status === 'sent') {
-    markSent(db, entry.id, atIso, result.providerId);
-    if (entry.medium === 'email' && entry.personId) setEmailStatus(db, entry.personId, 'working', null);
-    audit('sent', { providerId: result.providerId, attempt: entry.attempts + 1 });
-    return { outcome: 'sent', notice: deliveredOn(h, entry.medium) };
-  }
   if (result.status === 'misconfigured') {
     releaseClaim(db, entry.id, result.error);
     return { outcome: 'released', notice: pauseForConfiguration(h, entry.medium, result.error) };

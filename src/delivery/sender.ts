@@ -5,7 +5,7 @@ import type { DeliveryPort, DeliveryResult, Medium } from '../core/ports';
 import type { Db } from '../store/db';
 import { markDrained, mediumState } from '../store/delivery-media';
 import { anyDue, claimDue, countDue, releaseClaim, toOutboundMessage, type ClaimedEntry, type OutboxEntry } from '../store/outbox';
-import { recordResult, type Outcome } from './record-result';
+import { recordResults, type AttemptResult, type Outcome } from './record-result';
 import { rendersDeferred } from '../store/deferred-payloads';
 import { deferredRenderer } from '../render/deferred';
 import { writeAndForget, writeDurably } from './write';
@@ -54,11 +54,8 @@ interface Run {
   touched: number;
 }
 
-interface Result {
+interface Result extends AttemptResult {
   run: Run;
-  entry: OutboxEntry;
-  result: DeliveryResult;
-  abandoned: boolean;
 }
 
 /**
@@ -277,7 +274,7 @@ export class OutboxSender {
     const h = { db, renderer, at: clock.now(), media: this.media() };
     const durable = this.sinceDurable + items.length >= DURABLE_EVERY;
     const write = durable ? writeDurably : writeAndForget;
-    const recorded = write(db, () => items.map((i) => recordResult(h, i.entry, i.result, i.abandoned)));
+    const recorded = write(db, () => recordResults(h, items));
     this.sinceDurable = durable ? 0 : this.sinceDurable + items.length;
     recorded.forEach(({ outcome, notice }, n) => {
       const { run } = items[n]!;

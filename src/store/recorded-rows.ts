@@ -65,6 +65,15 @@ function messageShape(db: Db, { payload, ...rest }: Row): Row {
   return { ...rest, subject: p.subject, text, hasHtml: p.html !== undefined, calendarMethod: p.calendar?.method ?? null };
 }
 
+/** The rows in the order of `ids` (one read for all of them), leaving out the ones that are gone. */
+function inOrder(ids: number[], rows: Row[]): Row[] {
+  const byId = new Map(rows.map((r) => [r.id as number, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
+}
+
 /**
  * The rows the audit log vouches for, shaped as the export shows them (docs/EXPORT.md), so the
  * same digest can be computed from the database and from an export: all of one exercise, or
@@ -77,6 +86,6 @@ export function recordedRows(db: Db, kind: RecordedKind, by: 'exercise' | 'ids',
   const rows =
     by === 'exercise'
       ? select(db, `${source.sql} WHERE ${source.ofExercise} ORDER BY ${source.order}`, [key], source.shape)
-      : (key as number[]).flatMap((id) => select(db, `${source.sql} WHERE id = ?`, [id], source.shape));
+      : inOrder(key as number[], select(db, `${source.sql} WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(key)], source.shape));
   return kind === 'message' ? rows.map((r) => messageShape(db, r)) : rows;
 }

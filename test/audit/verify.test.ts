@@ -42,10 +42,13 @@ describe('convene verify', () => {
     expect(code).toBe(0);
     const recorded = pick<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE state IS NOT NULL`);
     expect(recorded.n).toBeGreaterThan(10);
-    // Each handover recorded its provider id in the entry that vouches for it.
+    // Each handover recorded its recipient and provider id in the entry that vouches for its row.
     const sent = pick<{ detail: string; state: string }>(`SELECT detail, state FROM audit_log WHERE actor = 'outbox sender' AND outcome = 'sent' LIMIT 1`);
-    expect(JSON.parse(sent.detail).providerId).toMatch(/^email-\d+$/);
-    expect(JSON.parse(sent.state)[0][0]).toBe('message');
+    const messages = (JSON.parse(sent.detail) as { messages: { outbox: number; address: string; providerId: string }[] }).messages;
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).toMatchObject({ address: expect.stringContaining('@'), providerId: expect.stringMatching(/^email-\d+$/) });
+    const state = JSON.parse(sent.state) as [string, number, string][];
+    expect(state.map(([kind, id]) => `${kind}:${id}`).sort()).toEqual(messages.map((m) => `message:${m.outbox}`).sort());
   });
 
   const entry = () => pick<{ id: number; at: string }>(`SELECT id, at FROM audit_log WHERE action = 'endorse vote' ORDER BY id LIMIT 1 OFFSET 1`);

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoopbackSmtp } from '../helpers/smtp';
 import { createTestApp, TEMPLATES, type TestApp } from '../helpers/app';
-import { auditOf } from '../../src/store/audit';
+import { auditOf, chainOf } from '../../src/store/audit';
+import { verifyDatabase } from '../../src/store/verify-database';
 import { personByEmail } from '../../src/store/members';
-import { claimDue, enqueue, IN_PLACE_UPDATE, outboxByRef, outboxOfExercise } from '../../src/store/outbox';
+import { claimDue, enqueue, IN_PLACE_UPDATE, outboxByRef, outboxEntry, outboxOfExercise } from '../../src/store/outbox';
 import { MAX_ATTEMPTS, OutboxSender } from '../../src/delivery/sender';
 import { TemplateRenderer } from '../../src/render/renderer';
 import { silentLogger } from '../../src/logger';
@@ -135,6 +136,37 @@ describe('the outbox sender', () => {
     const sent = auditOf(app.db, 1).filter((e) => e.actor === 'outbox sender');
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ action: 'message verification-code', outcome: 'sent' });
+  });
+
+  it('records the messages handed over together: one entry per kind lists each recipient and vouches for each row, a failure has its own', async () => {
+    app = createTestApp();
+    const now = app.clock.now().toISOString();
+    const queue = (kind: string, address: string) => enqueue(app.db, { exerciseId: 1, kind, ref: 'meeting:1', medium: 'email', address, payload: { subject: kind, text: `to ${address}` } }, now);
+    const ids = ['a', 'b', 'c', 'd'].map((x) => queue('meeting-notice', `${x}@kas.example.org`));
+    const reminder = queue('meeting-reminder', 'e@kas.example.org');
+    const bounced = queue('meeting-notice', 'gone@kas.example.org');
+    app.email.fail = (m) => (m.address === 'gone@kas.example.org' ? { status: 'permanent', error: '550 no such user' } : null);
+    // The coordinator is told of the failure by e-mail, in the same drain.
+    expect(await app.sender.drain()).toMatchObject({ sent: 6, failed: 1 });
+
+    const entries = chainOf(app.db, 1).filter((e) => e.actor === 'outbox sender');
+    const listed = (e: (typeof entries)[number]) => (e.detail as { messages: { outbox: number; address: string; providerId: string }[] }).messages;
+    const sent = entries.filter((e) => e.outcome === 'sent' && e.action !== 'message delivery-failed');
+    // Every handed-over message is in exactly one entry, with its recipient and provider id, and that entry vouches for its row.
+    const byId = new Map(sent.flatMap((e) => listed(e).map((m) => [m.outbox, { e, m }] as const)));
+    expect([...byId.keys()].sort((x, y) => x - y)).toEqual([...ids, reminder]);
+    expect(sent.flatMap(listed)).toHaveLength(5);
+    expect(sent.some((e) => listed(e).length > 1)).toBe(true);
+    for (const [id, { e, m }] of byId) {
+      expect(m).toMatchObject({ providerId: `email-${id}`, address: outboxEntry(app.db, id)!.address });
+      expect(e.state!.filter(([kind, row]) => kind === 'message' && row === id)).toHaveLength(1);
+      expect(e.action).toBe(id === reminder ? 'message meeting-reminder' : 'message meeting-notice');
+      expect(e.at).toBe(outboxEntry(app.db, id)!.handedOverAt);
+    }
+    const failed = entries.filter((e) => e.outcome === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.state).toEqual([['message', bounced, expect.any(String)]]);
+    expect(verifyDatabase(app.db).flatMap((r) => r.findings)).toEqual([]);
   });
 
   it('delivers over real SMTP on 127.0.0.1: a command, its e-mail, parsed back', async () => {
