@@ -9,6 +9,7 @@ import { recordResults, type AttemptResult, type Outcome } from './record-result
 import { rendersDeferred } from '../store/deferred-payloads';
 import { deferredRenderer } from '../render/deferred';
 import { writeAndForget, writeDurably } from './write';
+import { AttemptSignals } from './attempt-signals';
 
 export { MAX_ATTEMPTS, retryDelayMs } from './record-result';
 
@@ -47,8 +48,8 @@ export interface SenderDependencies {
 
 interface Run {
   controller: AbortController;
-  /** Attempts under way, each with its own controller and start (wall clock, for SEND_TIMEOUT_MS). */
-  attempts: Map<AbortController, number>;
+  /** The abort signals of the attempts under way (their starts on the wall clock, for SEND_TIMEOUT_MS). */
+  attempts: AttemptSignals;
   total: DrainReport;
   /** Every result recorded in this pass, given-back ones included: another pass is worth it. */
   touched: number;
@@ -153,18 +154,13 @@ export class OutboxSender {
   }
 
   private async drainLoop(): Promise<DrainReport> {
-    const run: Run = { controller: new AbortController(), attempts: new Map(), total: { sent: 0, retrying: 0, failed: 0 }, touched: 0 };
+    const run: Run = { controller: new AbortController(), attempts: new AttemptSignals(), total: { sent: 0, retrying: 0, failed: 0 }, touched: 0 };
     this.current = run;
-    run.controller.signal.addEventListener('abort', () => {
-      for (const c of run.attempts.keys()) c.abort();
-    });
+    run.controller.signal.addEventListener('abort', () => run.attempts.abortAll());
     const budget = this.deps.budgetMs;
     const timer = budget === undefined ? undefined : setTimeout(() => run.controller.abort(), budget);
     // One watchdog per run rather than a timer per message: an attempt past SEND_TIMEOUT_MS is abandoned.
-    const watchdog = setInterval(() => {
-      const late = performance.now() - SEND_TIMEOUT_MS;
-      for (const [c, startedAt] of run.attempts) if (startedAt < late) c.abort();
-    }, 5000);
+    const watchdog = setInterval(() => run.attempts.abortStartedBefore(performance.now() - SEND_TIMEOUT_MS), 5000);
     try {
       for (;;) {
         this.again = false;
@@ -239,18 +235,17 @@ export class OutboxSender {
 
   private async attempt(port: DeliveryPort, entry: ClaimedEntry, run: Run): Promise<Result> {
     const message = toOutboundMessage(entry, entry.recipientName ?? undefined);
-    const controller = new AbortController();
-    run.attempts.set(controller, performance.now());
+    const { signal, done } = run.attempts.start(performance.now());
     let result: DeliveryResult;
     try {
       result = message
-        ? await port.send(message, { signal: controller.signal })
+        ? await port.send(message, { signal })
         : { status: 'permanent', error: `${entry.address} is not a ${entry.medium} address this version of Convene can deliver to.` };
     } catch (err) {
       // A port must not throw; if one does, treat it as a transient fault of ours.
       result = { status: 'transient', error: err instanceof Error ? err.message : String(err) };
     } finally {
-      run.attempts.delete(controller);
+      done();
     }
     this.deps.onDelivered?.(entry, result);
     return { run, entry, result, abandoned: run.controller.signal.aborted };
