@@ -149,14 +149,30 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
   // A message kept unrendered is rendered once, here, and stored so: every attempt and the audit
   // entry of its hand-over see the same bytes.
   const render = db.prepare('UPDATE outbox_payloads SET payload = ? WHERE outbox_id = ?');
-  return rows.map((r) => {
-    lease.run(leaseUntil, r.id);
+  const claimed: ClaimedEntry[] = [];
+  for (const r of rows) {
     const stored = storedPayload(r.payload);
-    const payload = renderedPayload(db, stored);
+    let payload: OutboundPayload;
+    try {
+      payload = renderedPayload(db, stored);
+    } catch (error) {
+      if (!isDeferred(stored)) throw error;
+      // Its template went missing or broke after it was queued: it must not hold every message
+      // behind it. It waits, with the reason, and is tried again later (the templates may be mended).
+      db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?`).run(
+        new Date(Date.parse(now) + UNRENDERABLE_RETRY_MS).toISOString(), `could not be rendered: ${error instanceof Error ? error.message : String(error)}`, r.id,
+      );
+      continue;
+    }
+    lease.run(leaseUntil, r.id);
     if (isDeferred(stored)) render.run(JSON.stringify(payload), r.id);
-    return { ...toEntry(db, r, payload), recipientName: r.recipient_name };
-  });
+    claimed.push({ ...toEntry(db, r, payload), recipientName: r.recipient_name });
+  }
+  return claimed;
 }
+
+/** How long a message whose template cannot be rendered waits before it is tried again. */
+const UNRENDERABLE_RETRY_MS = 60 * 60_000;
 
 /**
  * Whether `claimDue` would find anything: a due pending message on one of `media`, or a lease

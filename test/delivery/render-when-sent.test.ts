@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { createTestApp, MemoryPort, type TestApp } from '../helpers/app';
 import { LoopbackSmtp } from '../helpers/smtp';
 import { FOCAL, messages, ok, SECOND_UNHCR } from '../helpers/endorsements';
 import { deliverToPerson } from '../../src/core/context';
@@ -10,6 +10,10 @@ import { personByEmail } from '../../src/store/members';
 import { outboxByRef } from '../../src/store/outbox';
 import { verifyDatabase } from '../../src/store/verify-database';
 import { createEmailAdapter } from '../../adapters/email/email-adapter';
+import { TemplateRenderer } from '../../src/render/renderer';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let app: TestApp;
 const servers: LoopbackSmtp[] = [];
@@ -131,5 +135,26 @@ describe('a message rendered when it is sent', () => {
     expect(receipts.map((r) => 'deferred' in r.payload)).toEqual([false, false]);
     expect(receipts.map((r) => r.payload['subject'])).toEqual(["[PWG] UNHCR's vote on E1 is now: endorse", "[PWG] UNHCR's vote on E1 is now: endorse"]);
     expect(verifyDatabase(app.db).flatMap((r) => r.findings)).toEqual([]);
+  });
+
+  it('holds back only a message whose template can no longer be rendered: the others go, it waits an hour with the reason', async () => {
+    app = createTestApp();
+    ok(app, '/endorse open PWG Terms of Reference version:v1');
+    await app.sender.drain();
+    ok(app, '/endorse vote E1 endorse', FOCAL.UNHCR);
+    expect((await app.runChat('/members link focal@kas.example.org', 'discord', '55')).status).toBe('accepted');
+    // A sender whose templates folder lost the receipt (an upgrade gone wrong); the verification e-mail was rendered when queued.
+    const port = new MemoryPort('email');
+    const broken = new OutboxSender({ db: app.db, clock: app.clock, ports: [port], renderer: new TemplateRenderer(mkdtempSync(join(tmpdir(), 'no-templates-'))), logger: silentLogger });
+    const report = await broken.drain();
+    expect(report.sent).toBe(1);
+    expect(port.sent.map((m) => m.address)).toEqual([FOCAL.KAS]);
+    const waiting = app.db.prepare(`SELECT status, attempts, next_attempt_at AS due, last_error AS error FROM outbox WHERE kind = 'endorsement-receipt'`).all();
+    expect(waiting).toEqual([0, 1].map(() => ({ status: 'pending', attempts: 1, due: '2026-11-22T10:00:00.000Z', error: expect.stringContaining('could not be rendered') })));
+    // Mended (a sender with the templates): an hour later they go, as they were queued.
+    app.clock.advance(3_600_000);
+    const mended = new OutboxSender({ db: app.db, clock: app.clock, ports: [app.email], renderer: app.renderer, logger: silentLogger });
+    expect((await mended.drain()).sent).toBe(2);
+    expect(app.email.to(SECOND_UNHCR).at(-1)!.payload.subject).toBe("[PWG] UNHCR's vote on E1 is now: endorse");
   });
 });
