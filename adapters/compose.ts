@@ -12,6 +12,7 @@ import type { Settings } from '../src/core/context';
 import { OutboxSender } from '../src/delivery/sender';
 import { Scheduler } from '../src/scheduler/tick';
 import { foreground } from './shared/foreground';
+import { giveMemoryBack } from './shared/give-memory-back';
 import { buildJobHandlers, buildRegistry } from '../src/use-cases/index';
 import type { Registry } from '../src/commands/registry';
 import { createEmailAdapter, type EmailAdapter, type SmtpOptions } from './email/email-adapter';
@@ -34,6 +35,8 @@ export interface App {
   commands: Core;
   sender: OutboxSender;
   scheduler: Scheduler;
+  /** With the work thread: if the bot is quiet (no thread running, no delivery), gives back the memory the last work grew (`giveMemoryBack`); the thread's end after its quiet spell calls it too. */
+  settle(): void;
   email: EmailAdapter;
   settings: Settings;
   examplesDir: string;
@@ -99,6 +102,8 @@ export function createApp(options: AppOptions): App {
       settings, clock, logger, foreground: foreground.shared,
       // An idle bot gives the thread's memory back; the next command or due job starts it again.
       ...(config.WORK_THREAD_IDLE_SECONDS > 0 ? { idleMs: config.WORK_THREAD_IDLE_SECONDS * 1000 } : {}),
+      // ...and the memory the last burst of work grew on this side.
+      onIdle: () => settle(),
       // The drain starts once no acknowledgement waits and the thread is not writing.
       onCommitted: () => void pause().then(() => sender.kick()),
     })
@@ -106,6 +111,16 @@ export function createApp(options: AppOptions): App {
   // Background work gives way to requests a chat platform is waiting on (adapters/shared/foreground.ts)
   // and, with the work thread, to the thread's writes (WorkThread.quiet).
   const pause = () => foreground.pause().then(() => thread?.quiet());
+  let closed = false;
+  let settling = false;
+  const quiet = () => !sender.busy && !thread?.running && !closed;
+  const settle = () => {
+    if (!quiet() || settling) return;
+    settling = true;
+    giveMemoryBack(db, quiet)
+      .catch((err: unknown) => logger.warn({ err }, 'giving memory back failed'))
+      .finally(() => (settling = false));
+  };
   const sender = new OutboxSender({
     db, clock, ports: [email, ...(options.chatPorts ?? [])], renderer, logger, pause,
     ...(options.deliveryBudgetMs !== undefined ? { budgetMs: options.deliveryBudgetMs } : {}),
@@ -114,8 +129,10 @@ export function createApp(options: AppOptions): App {
   const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger, pause, ...(thread ? { runDueJobs: thread.runDueJobs } : {}) });
   return {
     db, clock, config, logger, registry, renderer, core, commands: thread ?? core, sender, scheduler, email, settings,
+    settle: () => (thread ? settle() : undefined),
     examplesDir: join(PROJECT_ROOT, 'data', 'examples'),
     async close() {
+      closed = true;
       await sender.stop();
       await email.close();
       await thread?.stop();

@@ -23,6 +23,8 @@ export interface WorkThreadOptions extends WorkThreadData {
    * runs until `stop()`.
    */
   idleMs?: number;
+  /** Called once a thread ended for being idle has exited: the bot is quiet. */
+  onIdle?: () => void;
 }
 
 /** tsx's ES module API, for running the thread from the sources (`npm run dev`, tests). */
@@ -151,7 +153,10 @@ export class WorkThread implements Core {
       this.log.debug({ idleMs }, 'the work thread ends after a quiet spell; the next command or tick starts it again');
       const ended = this.end(worker);
       this.retiring.add(ended);
-      void ended.then(() => this.retiring.delete(ended));
+      void ended.then(() => {
+        this.retiring.delete(ended);
+        if (!this.worker && !this.stopped) this.options.onIdle?.();
+      });
     }, idleMs);
     // An idle bot's thread is not a reason for the process to stay up.
     this.idleTimer.unref();
@@ -187,7 +192,7 @@ export class WorkThread implements Core {
   }
 
   private start(): Worker {
-    const { clock: _clock, logger: _logger, onCommitted: _onCommitted, ...data } = this.options;
+    const { clock: _clock, logger: _logger, onCommitted: _onCommitted, onIdle: _onIdle, ...data } = this.options;
     const fromSources = /\.ts$/.test(import.meta.url);
     const entry = new URL(fromSources ? './work-thread-entry.ts' : './work-thread-entry.mjs', import.meta.url);
     const worker = fromSources

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { appendAudit } from '../../src/store/audit';
 import type { Db } from '../../src/store/db';
 import { enqueue } from '../../src/store/outbox';
+import { scheduleJob } from '../../src/store/jobs';
 import { setUpExerciseSafely } from '../../src/use-cases/exercise/init-exercise';
 
 /** The instant the generated database is idle at. */
@@ -170,4 +171,10 @@ export function generatedDatabase(dir: string, scale: number, open: (path: strin
   const counts = generate(db, scale);
   console.log(`generated ${scale}× in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   return { db, counts };
+}
+
+/** Plans the first minutes reminder of every held meeting (of one exercise, or all), due at `dueAt`: a tick with real work. */
+export function planMinutesReminders(db: Db, dueAt: Date, exerciseId?: number): void {
+  const held = db.prepare(`SELECT id, exercise_id AS exerciseId FROM meetings WHERE status = 'held' AND (? IS NULL OR exercise_id = ?)`).all(exerciseId ?? null, exerciseId ?? null) as { id: number; exerciseId: number }[];
+  for (const m of held) scheduleJob(db, { exerciseId: m.exerciseId, kind: 'minutes-reminder', ref: `minutes:${m.id}`, dueAt: dueAt.toISOString() });
 }

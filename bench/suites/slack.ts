@@ -18,11 +18,10 @@ import { OutboxSender } from '../../src/delivery/sender';
 import { silentLogger } from '../../src/logger';
 import { TemplateRenderer } from '../../src/render/renderer';
 import { Scheduler } from '../../src/scheduler/tick';
-import { openDatabase, type Db } from '../../src/store/db';
-import { scheduleJob } from '../../src/store/jobs';
+import { openDatabase } from '../../src/store/db';
 import { buildJobHandlers } from '../../src/use-cases/index';
 import { FakeSlack, waitFor } from '../../test/adapters/slack/fake-slack';
-import { generatedDatabase, NOW } from '../lib/generate';
+import { generatedDatabase, NOW, planMinutesReminders } from '../lib/generate';
 import { stats, type Comparison } from '../lib/measure';
 import type { BenchSuite } from '../lib/suite';
 
@@ -35,13 +34,6 @@ function slash(user: number, text: string, n: number, responseUrl: string): stri
     token: 'legacy', team_id: 'T1', team_domain: 'bench', channel_id: 'CGENERAL', channel_name: 'general', user_id: `U${user}`,
     user_name: `u${user}`, command: '/members', text, api_app_id: 'A1', is_enterprise_install: 'false', response_url: responseUrl, trigger_id: `${n}.bench`,
   }).toString();
-}
-
-/** Plans the first minutes reminder of every held meeting, due now: a tick with real work. */
-function planBusyTick(db: Db, round: number): void {
-  const held = db.prepare(`SELECT id, exercise_id AS exerciseId FROM meetings WHERE status = 'held'`).all() as { id: number; exerciseId: number }[];
-  const dueAt = new Date(NOW.getTime() - 60_000 - round * 1000).toISOString();
-  for (const m of held) scheduleJob(db, { exerciseId: m.exerciseId, kind: 'minutes-reminder', ref: `minutes:${m.id}`, dueAt });
 }
 
 const suite: BenchSuite = {
@@ -114,7 +106,7 @@ const suite: BenchSuite = {
         base.push(...(await fire(urls.bare, round())));
         let ticking: Promise<unknown> = Promise.resolve();
         if (busy) {
-          planBusyTick(db, r);
+          planMinutesReminders(db, new Date(NOW.getTime() - 60_000 - r * 1000));
           ticking = scheduler.tick();
         }
         subj.push(...(await fire(urls.convene, round())));
