@@ -7,14 +7,20 @@ import type { App } from '../compose';
 import { parseArgv } from './argv';
 import { initialiseExercise } from './init';
 import { within } from '../shared/budget';
+import type { InboundCommand } from '../../src/core/ports';
+import { actorLanguage } from '../../src/core/resolve-actor';
+import { translate } from '../../src/i18n/catalogue';
 
-/** What the console answers itself, beyond the commands of the grammar; `/help` ends with it. */
-export const CONSOLE_HELP = `In this console also:
-  init --example kosovo | init --exercise "<name>" --timezone <IANA zone> --coordinator <email>   set up an exercise and switch to it
-  /exercise use <slug>   act in that exercise from now on (/exercise list shows them)
-  tick                   run whatever is due now (the bot also does it every 30 seconds)
-  quit                   stop the bot
-Keys: Up and Down for earlier lines, Tab to complete a command or an id.`;
+/**
+ * What the console answers itself, beyond the commands of the grammar; `/help` ends with it, in the
+ * language of the member the console acts as (catalogue: console-lines.help). The console's other
+ * own lines (tick, quit, init, /exercise use) are for whoever runs the bot, and stay English.
+ */
+function consoleHelp(app: App, asked: InboundCommand): string {
+  const exercises = listExercises(app.db);
+  const exercise = asked.exerciseSlug ? (exerciseBySlug(app.db, asked.exerciseSlug) ?? null) : exercises.length === 1 ? exercises[0]! : null;
+  return translate(actorLanguage(app.db, asked.actor, exercise), 'console-lines.help');
+}
 
 const LOCAL_WORDS = ['init', 'tick', 'quit'];
 /** How long `tick` in the console waits before it answers and lets delivery go on behind the prompt. */
@@ -47,8 +53,9 @@ export function consoleLocal(app: App, console: () => ConsoleAdapter | null, qui
       return 'Flags such as --exercise and --as go on the shell command that starts the bot. Here, pick the exercise with /exercise use <slug> (see /exercise list).';
     if (word === 'help' && words.length === 1) {
       const here = console();
-      const outcome = await app.core.handle(here ? here.inbound('/help') : { text: '/help', actor: { kind: 'local' } });
-      return `${outcome.reply}\n\n${CONSOLE_HELP}`;
+      const asked: InboundCommand = here ? here.inbound('/help') : { text: '/help', actor: { kind: 'local' } };
+      const outcome = await app.core.handle(asked);
+      return `${outcome.reply}\n\n${consoleHelp(app, asked)}`;
     }
     return null;
   };

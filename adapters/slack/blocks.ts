@@ -99,7 +99,7 @@ export function messageBlocks(payload: OutboundPayload): { text: string; blocks:
     ? [{ type: 'header', text: { type: 'plain_text', text: truncateEscaped(escapeSlackText(payload.subject), HEADER_LIMIT), emoji: false } }]
     : [];
   const room = MESSAGE_BLOCKS - header.length - buttons.length;
-  const body = textBlocks(payload.text, room, 'the whole message went to every recipient by e-mail.');
+  const body = textBlocks(payload.text, room, payload.cutNote ? { note: payload.cutNote } : 'the whole message went to every recipient by e-mail.');
   const summary = payload.subject.trim() ? `${payload.subject}\n${payload.text}` : payload.text;
   return { text: fallbackText(summary), blocks: [...header, ...body, ...buttons] };
 }

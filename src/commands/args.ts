@@ -28,17 +28,20 @@ export function parsedBy<T>(parse: (text: string) => Parsed<T>, key?: string) {
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
-/** One line of text (a name, a title): no line breaks or control characters, at most `max` characters. */
+/**
+ * One line of text (a name, a title): no line breaks or control characters, at most `max` characters.
+ * Its refusals are `args.<what>.empty|lines|tooLong` in the catalogue when it has them, else English.
+ */
 export function lineText(what: string, max: number) {
   return z
     .string()
     .transform((s) => s.trim())
     .superRefine((s, ctx) => {
-      if (s === '') ctx.addIssue({ code: 'custom', message: `The ${what} is empty.` });
+      const key = (problem: string) => `args.${what}.${problem}`;
+      if (s === '') refuse(ctx, `The ${what} is empty.`, key('empty'));
       else if (LINE_BREAK.test(s) || CONTROL.test(s))
-        ctx.addIssue({ code: 'custom', message: `The ${what} must be one line of plain text, without line breaks or control characters.` });
-      else if ([...s].length > max)
-        ctx.addIssue({ code: 'custom', message: `The ${what} is ${[...s].length} characters long; the limit is ${max}.` });
+        refuse(ctx, `The ${what} must be one line of plain text, without line breaks or control characters.`, key('lines'));
+      else if ([...s].length > max) refuse(ctx, `The ${what} is ${[...s].length} characters long; the limit is ${max}.`, key('tooLong'), { length: [...s].length, max });
     });
 }
 
@@ -57,13 +60,14 @@ export function freeText(what: string, max: number) {
 
 /** A person's name: one line, and nothing that reads as an address in a mail header (`<`, `>`, `@`, `"`). */
 export const personNameArg = lineText('name', 200).superRefine((s, ctx) => {
-  if (/[<>@"]/.test(s)) ctx.addIssue({ code: 'custom', message: 'A name is written without <, >, @ or quotes (the e-mail address is given separately).' });
+  if (/[<>@"]/.test(s)) refuse(ctx, 'A name is written without <, >, @ or quotes (the e-mail address is given separately).', 'args.name.noAddress');
 });
 
 export const acronymArg = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9&.\-]{0,15}$/, {
-    message: 'An organisation acronym is 1 to 16 letters, digits, "&", "." or "-", starting with a letter (e.g. UNHCR).',
+  .superRefine((s, ctx) => {
+    if (!/^[A-Za-z][A-Za-z0-9&.\-]{0,15}$/.test(s))
+      refuse(ctx, 'An organisation acronym is 1 to 16 letters, digits, "&", "." or "-", starting with a letter (e.g. UNHCR).', 'args.acronym');
   })
   .transform((s) => s.toUpperCase());
 

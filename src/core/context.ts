@@ -140,7 +140,8 @@ export class CommandContext {
    */
   announce(a: GroupAnnouncement): number[] {
     const exercise = this.requireExercise();
-    const rendered = this.renderer.renderPlain(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` }, messageLanguage(a.kind, null, exercise));
+    const language = messageLanguage(a.kind, null, exercise);
+    const rendered = this.renderer.renderPlain(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` }, language);
     const addressed = channelsOf(this.db, exercise.id, a.group).map((c) => ({
       medium: c.medium as Medium,
       address: formatAddress(channelAddress(c.medium as 'slack' | 'discord', c.channelId)),
@@ -154,7 +155,7 @@ export class CommandContext {
           ref: a.ref ?? null,
           medium: c.medium,
           address: c.address,
-          payload: { subject: rendered.subject, text: rendered.text, ...(a.actions ? { actions: a.actions } : {}) },
+          payload: { subject: rendered.subject, text: rendered.text, ...cutNote(rendered.text, language), ...(a.actions ? { actions: a.actions } : {}) },
         },
         this.nowIso,
       ),
@@ -169,6 +170,16 @@ export class CommandContext {
     this.replyTo ??= { email: exerciseId === null ? null : replyToOf(this.db, exerciseId) };
     return deliverToPerson(this.db, this.renderer, exerciseId, this.nowIso, withButtons, this.settings.links, this.replyTo.email);
   }
+}
+
+/**
+ * A chat text longer than this may be cut by a platform (Slack holds 50 blocks of up to 3,000
+ * escaped characters): only such a text carries the note said where it is cut, in its reader's language.
+ */
+const CUTTABLE_CHAT_TEXT = 10_000;
+
+function cutNote(text: string, language: Language): Pick<OutboundPayload, 'cutNote'> {
+  return text.length > CUTTABLE_CHAT_TEXT ? { cutNote: translate(language, 'delivery-lines.messageCut') } : {};
 }
 
 /** Where a reply to an exercise's e-mail goes: its first coordinator (the adapter falls back to REPLY_TO). */
@@ -240,7 +251,7 @@ export function deliverToPerson(
           ...base,
           medium,
           address: formatAddress(personAddress(medium as 'slack' | 'discord', identity.userId)),
-          payload: { ...says(false), ...(m.actions ? { actions: m.actions } : {}) },
+          payload: { ...says(false), ...(rendered ? cutNote(rendered.text, language) : {}), ...(m.actions ? { actions: m.actions } : {}) },
         },
         nowIso,
       ),

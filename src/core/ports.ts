@@ -43,6 +43,11 @@ export interface OutboundPayload {
   replaces?: string;
   /** E-mail only: where a person's reply goes (the exercise's coordinator), so it reaches a human. */
   replyTo?: string;
+  /**
+   * Chat only, on a long text: what a platform that cuts it says where it does, in the reader's
+   * language ("… the rest of this message is not shown here: …"). Without it, the platform's English.
+   */
+  cutNote?: string;
 }
 
 /** A button under a chat message. */

@@ -57,6 +57,7 @@ const payloadSchema = z.object({
   actions: z.array(z.object({ id: z.string(), label: z.string(), value: z.string(), style: z.enum(['primary', 'danger']).optional() })).optional(),
   replaces: z.string().optional(),
   replyTo: z.string().optional(),
+  cutNote: z.string().optional(),
 });
 
 /** What to render later (`deferred-payloads.ts`), with the parts of a payload that need no rendering. */

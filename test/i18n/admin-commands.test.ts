@@ -85,6 +85,28 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
   },
 };
 
+/** The refusals of the arguments of the members commands. */
+const ARGUMENTS = {
+  sq: {
+    acronym: 'Akronimi i një organizate ka 1 deri në 16 shkronja, shifra, "&", "." ose "-", dhe fillon me shkronjë (p.sh. UNHCR).',
+    noAddress: 'Emri shkruhet pa <, >, @ ose thonjëza (adresa e e-mailit jepet veçmas).',
+    lines: 'Emri duhet të jetë një rresht tekst i thjeshtë, pa kalime rreshti ose shenja kontrolli.',
+    role: 'Roli është njëri nga: coordinator, observer, focal.',
+  },
+  'sr-Latn': {
+    acronym: 'Akronim organizacije ima od 1 do 16 slova, cifara, „&“, „.“ ili „-“ i počinje slovom (npr. UNHCR).',
+    noAddress: 'Ime se piše bez <, >, @ i navodnika (adresa e-pošte se navodi posebno).',
+    lines: 'Ime mora biti jedan red običnog teksta, bez prelaska u novi red i kontrolnih znakova.',
+    role: 'Uloga je jedna od: coordinator, observer, focal.',
+  },
+  'sr-Cyrl': {
+    acronym: 'Акроним организације има од 1 до 16 слова, цифара, „&“, „.“ или „-“ и почиње словом (нпр. UNHCR).',
+    noAddress: 'Име се пише без <, >, @ и наводника (адреса е-поште се наводи посебно).',
+    lines: 'Име мора бити један ред обичног текста, без преласка у нови ред и контролних знакова.',
+    role: 'Улога је једна од: coordinator, observer, focal.',
+  },
+};
+
 describe("the coordinator's commands about members, in the coordinator's language", () => {
   for (const [language, said] of Object.entries(SAID)) {
     it(`answers a coordinator who reads ${language}, accepted and refused, and a refusal changes nothing`, () => {
@@ -142,6 +164,12 @@ describe("the coordinator's commands about members, in the coordinator's languag
       expect(ok(app, '/help meeting schedule').split('\n')[0]).toBe(options[language as keyof typeof options]);
       // A list of choices is the grammar, in the usage as in the refusal.
       expect(no(app, '/members role').reply).toContain('<coordinator|observer|focal>');
+      const said = ARGUMENTS[language as keyof typeof ARGUMENTS];
+      expect(no(app, '/members add-org <!channel> Everyone').reply).toBe(said.acronym);
+      expect(no(app, '/members add-focal KAS evil@kas.example.org Evil <boss@kas.example.org>').reply).toBe(said.noAddress);
+      expect(no(app, '/members add-observer evil@example.org Evil\r\nBcc: all@example.org').reply).toBe(said.lines);
+      expect(no(app, `/members role ${KAS} boss`).reply).toBe(said.role);
+      expect(snapshot(app.db)).toBe(before);
     }
   });
 

@@ -68,7 +68,9 @@ describe('the catalogues', () => {
     // The chat adapters' own sentences name the command that re-registers Discord's commands.
     kept.push('npm', 'run', 'discord', 'register');
     // The coordinator's replies about members and the exercise name their command words, and an export its files and setting.
-    kept.push('role', 'observer', 'channel', 'dissolve', 'confirm', 'EXPORTS', 'DIR', 'record', 'json');
+    kept.push('role', 'observer', 'channel', 'dissolve', 'confirm', 'EXPORTS', 'DIR', 'record', 'json', 'UNHCR');
+    // The console's own commands and options, as /help lists them there.
+    kept.push('example', 'kosovo', 'coordinator', 'use', 'tick', 'quit');
     // The replies to the coordinator's own commands name their command and option words (/meeting postpone, milestone:).
     kept.push('postpone', 'milestone', 'edit', 'n', 'N', 'D', 'deadline', 'version', 'label', 'close', 'proxy');
     expect(latin.filter((w) => !kept.includes(w))).toEqual([]);
