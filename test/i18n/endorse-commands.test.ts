@@ -9,12 +9,15 @@ afterEach(() => app?.close());
 
 /** A few words of each reply of /endorse open and close: enough to fail when one falls back to English. */
 type Said = Record<
-  'quorum' | 'tooFar' | 'noTime' | 'tooSoon' | 'urgentNotNeeded' | 'opened' | 'went' | 'unreachable' | 'duplicate' | 'replaces' | 'closed' | 'alreadyClosed',
+  | 'quorum' | 'tooFar' | 'noTime' | 'tooSoon' | 'urgentNotNeeded' | 'opened' | 'went' | 'unreachable' | 'duplicate' | 'replaces' | 'closed' | 'alreadyClosed'
+  | 'link' | 'quorumWord',
   string
 >;
 
 const SAID: Record<Exclude<Language, 'en'>, Said> = {
   sq: {
+    link: 'Lidhja duhet të jetë adresë uebi që fillon me https:// ose http://',
+    quorumWord: 'Kuorumi është një numër organizatash, p.sh. quorum:6.',
     quorum: 'Kuorumi duhet të jetë nga 1 deri 10, sa është numri i organizatave të PWG.',
     tooFar: 'Afati 2028-01-01 është më shumë se 366 ditë larg; kontrolloni vitin dhe muajin.',
     noTime: 'Një afat më 2026-11-22 10:00 Europe/Belgrade nuk lë kohë për të votuar.',
@@ -29,6 +32,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     alreadyClosed: 'E2 është tashmë mbyllur nga koordinatori më 2026-11-22 10:00 Europe/Belgrade: pa kuorum.',
   },
   'sr-Latn': {
+    link: 'Link mora biti veb adresa koja počinje sa https:// ili http://',
+    quorumWord: 'Kvorum je broj organizacija, na primer quorum:6.',
     quorum: 'Kvorum mora biti između 1 i 10, koliko organizacija ima grupa PWG.',
     tooFar: 'Rok 2028-01-01 je za više od 366 dana; proverite godinu i mesec.',
     noTime: 'Rok 2026-11-22 10:00 Europe/Belgrade ne ostavlja vreme za glasanje.',
@@ -43,6 +48,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     alreadyClosed: 'E2 je već zatvoren od strane koordinatora 2026-11-22 10:00 Europe/Belgrade: nema kvoruma.',
   },
   'sr-Cyrl': {
+    link: 'Линк мора бити веб адреса која почиње са https:// или http://',
+    quorumWord: 'Кворум је број организација, на пример quorum:6.',
     quorum: 'Кворум мора бити између 1 и 10, колико организација има група PWG.',
     tooFar: 'Рок 2028-01-01 је за више од 366 дана; проверите годину и месец.',
     noTime: 'Рок 2026-11-22 10:00 Europe/Belgrade не оставља време за гласање.',
@@ -67,6 +74,8 @@ describe("the coordinator's /endorse open and close in the coordinator's languag
       let before = snapshot(app.db);
       const refusals: [string, string][] = [
         ['/endorse open PWG Terms of Reference version:v1 quorum:11', said.quorum],
+        ['/endorse open PWG Terms of Reference version:v1 quorum:many', said.quorumWord],
+        ['/endorse open PWG Terms of Reference link:ftp://files.example.org/tor', said.link],
         ['/endorse open PWG Terms of Reference version:v1 deadline:2028-01-01', said.tooFar],
         ['/endorse open PWG Terms of Reference version:v1 deadline:2026-11-22', said.noTime],
         ['/endorse open PWG Terms of Reference version:v1 deadline:2026-11-24', said.tooSoon],

@@ -11,12 +11,15 @@ afterEach(() => app?.close());
 type Said = Record<
   | 'scheduled' | 'deadline' | 'next' | 'past' | 'deadlinePassed' | 'pmgMilestone' | 'noAgenda'
   | 'added' | 'moved' | 'noItem' | 'sent' | 'unreachable' | 'alreadySent'
-  | 'noticesHead' | 'noticesSent' | 'noticesLine' | 'noticesOthers' | 'alreadyOn' | 'postponed' | 'told' | 'cancelled' | 'notSent' | 'closed',
+  | 'noticesHead' | 'noticesSent' | 'noticesLine' | 'noticesOthers' | 'alreadyOn' | 'postponed' | 'told' | 'cancelled' | 'notSent' | 'closed'
+  | 'removeUsage' | 'newPosition',
   string
 >;
 
 const SAID: Record<Exclude<Language, 'en'>, Said> = {
   sq: {
+    removeUsage: 'Përdorimi: /meeting agenda M1 remove <n>.',
+    newPosition: 'Vendi i ri është një numër pike siç i rendit /meeting agenda <id> show, p.sh. 2.',
     scheduled: 'U caktua M1: takim i PWG "Agree the TOR" më Martë, 1 Dhjetor 2026, 10:00 (Europe/Belgrade), 21 minuta, në UNHCR office, takim kyç: tor.',
     deadline: 'Afati i njoftimit: Martë, 24 Nëntor 2026, 10:00 (Europe/Belgrade): rendi i ditës dhe ftesa duhet',
     next: 'Hapi tjetër: /meeting agenda M1 add <pika>, pastaj /meeting send M1.',
@@ -42,6 +45,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     closed: 'M1 u anulua (not ready); nuk mund të ndryshohet.',
   },
   'sr-Latn': {
+    removeUsage: 'Upotreba: /meeting agenda M1 remove <n>.',
+    newPosition: 'Novo mesto je broj tačke kako ih navodi /meeting agenda <id> show, na primer 2.',
     scheduled: 'Zakazan je M1: sastanak grupe PWG „Agree the TOR“ za utorak, 1. decembar 2026, 10:00 (Europe/Belgrade), 21 minut, mesto: UNHCR office, ključni sastanak: tor.',
     deadline: 'Rok za obaveštenje: utorak, 24. novembar 2026, 10:00 (Europe/Belgrade): dnevni red i poziv moraju',
     next: 'Sledeće: /meeting agenda M1 add <tačka>, zatim /meeting send M1.',
@@ -67,6 +72,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     closed: 'M1 je otkazan (not ready); ne može da se menja.',
   },
   'sr-Cyrl': {
+    removeUsage: 'Употреба: /meeting agenda M1 remove <n>.',
+    newPosition: 'Ново место је број тачке како их наводи /meeting agenda <id> show, на пример 2.',
     scheduled: 'Заказан је M1: састанак групе PWG „Agree the TOR“ за уторак, 1. децембар 2026, 10:00 (Europe/Belgrade), 21 минут, место: UNHCR office, кључни састанак: tor.',
     deadline: 'Рок за обавештење: уторак, 24. новембар 2026, 10:00 (Europe/Belgrade): дневни ред и позив морају',
     next: 'Следеће: /meeting agenda M1 add <тачка>, затим /meeting send M1.',
@@ -119,6 +126,8 @@ describe("the coordinator's meeting commands in the coordinator's language", () 
       expect(ok(app, '/meeting agenda M1 move 2 1')).toContain(said.moved);
       before = snapshot(app.db);
       expect(no(app, '/meeting agenda M1 remove 7').reply).toBe(said.noItem);
+      expect(no(app, '/meeting agenda M1 remove').reply).toBe(said.removeUsage);
+      expect(no(app, '/meeting agenda M1 move 1 first').reply).toBe(said.newPosition);
       expect(snapshot(app.db)).toBe(before);
 
       const sent = ok(app, '/meeting send M1');

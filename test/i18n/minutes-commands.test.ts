@@ -10,12 +10,13 @@ afterEach(() => app?.close());
 /** A few words of each reply of the coordinator's minutes commands: enough to fail when one falls back to English. */
 type Said = Record<
   | 'notStarted' | 'nothingCaptured' | 'note' | 'decision' | 'action' | 'duePassed' | 'attendance1' | 'attendance3' | 'attendance5'
-  | 'published' | 'alreadyPublished' | 'corrected' | 'alreadyCorrected' | 'noNote' | 'afterPublication' | 'added' | 'correctedTwice',
+  | 'published' | 'alreadyPublished' | 'corrected' | 'alreadyCorrected' | 'noNote' | 'afterPublication' | 'added' | 'correctedTwice' | 'noOrganisations',
   string
 >;
 
 const SAID: Record<Exclude<Language, 'en'>, Said> = {
   sq: {
+    noOrganisations: 'Emërtoni organizatat e pranishme, p.sh. MCR UNHCR KAS.',
     notStarted: 'M1 fillon më Dielë, 20 Dhjetor 2026, 10:00 (Europe/Belgrade); procesverbali mbahet që nga fillimi i tij.',
     nothingCaptured: 'Ende nuk është regjistruar asgjë në procesverbalin e M2.',
     note: 'Shënimi 1 u regjistrua në procesverbalin e M2.',
@@ -35,6 +36,7 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     correctedTwice: 'Procesverbali i M2 u publikua më 2026-12-01 10:30 Europe/Belgrade dhe u korrigjua 2 herë;',
   },
   'sr-Latn': {
+    noOrganisations: 'Navedite prisutne organizacije, na primer MCR UNHCR KAS.',
     notStarted: 'M1 počinje nedelja, 20. decembar 2026, 10:00 (Europe/Belgrade); zapisnik se vodi od njegovog početka.',
     nothingCaptured: 'U zapisnik sa sastanka M2 još ništa nije uneto.',
     note: 'Beleška 1 je uneta u zapisnik sa sastanka M2.',
@@ -54,6 +56,7 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     correctedTwice: 'Zapisnik sa sastanka M2 objavljen je 2026-12-01 10:30 Europe/Belgrade i ispravljen 2 puta;',
   },
   'sr-Cyrl': {
+    noOrganisations: 'Наведите присутне организације, на пример MCR UNHCR KAS.',
     notStarted: 'M1 почиње недеља, 20. децембар 2026, 10:00 (Europe/Belgrade); записник се води од његовог почетка.',
     nothingCaptured: 'У записник са састанка M2 још ништа није унето.',
     note: 'Белешка 1 је унета у записник са састанка M2.',
@@ -90,6 +93,7 @@ describe("the coordinator's minutes commands in the coordinator's language", () 
       expect(no(app, '/minutes publish M2').reply).toContain(said.nothingCaptured);
       expect(no(app, '/minutes correct M2 Note 1: x').code).toBe('rule');
       expect(no(app, '/minutes action M2 KAS 2026-11-15 Too late').reply).toBe(said.duePassed);
+      expect(no(app, '/minutes attendance M2 ,').reply).toBe(said.noOrganisations);
       expect(snapshot(app.db)).toBe(before);
 
       expect(ok(app, '/minutes note M2 UNHCR presented the draft TOR')).toBe(said.note);

@@ -1,6 +1,6 @@
 import { messageLanguage } from '../../i18n/catalogue';
 import { z } from 'zod';
-import { choiceArg, dateArg, groupArg, idArg, lineText } from '../../commands/args';
+import { choiceArg, dateArg, groupArg, idArg, lineText, refuse } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
 import type { Medium } from '../../core/ports';
@@ -23,14 +23,17 @@ import { documentName, refOf, requestView, shortId } from './request';
 import { CLOSE_JOB, REMINDER_JOB } from './jobs';
 import { GROUPS } from '../../domain/vocabulary';
 
-const linkArg = z
-  .string()
-  .max(500, { message: 'The link is longer than 500 characters; use a shorter address.' })
-  .refine((s) => /^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(s) && URL.canParse(s), {
-    message: 'The link must be a web address starting with https:// or http://, e.g. link:https://drive.example.org/tor-v2.',
-  });
+const linkArg = z.string().superRefine((s, ctx) => {
+  if (s.length > 500) refuse(ctx, 'The link is longer than 500 characters; use a shorter address.', 'reply-endorse-admin.args.linkTooLong');
+  else if (!/^https?:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(s) || !URL.canParse(s))
+    refuse(ctx, 'The link must be a web address starting with https:// or http://, e.g. link:https://drive.example.org/tor-v2.', 'reply-endorse-admin.args.linkNotWeb');
+});
 
-const quorumArg = z.string().regex(/^\d{1,3}$/, { message: 'The quorum is a number of organisations, e.g. quorum:6.' }).transform(Number);
+const quorumArg = z.string().transform((s, ctx): number => {
+  if (/^\d{1,3}$/.test(s)) return Number(s);
+  refuse(ctx, 'The quorum is a number of organisations, e.g. quorum:6.', 'reply-endorse-admin.args.quorum');
+  return z.NEVER;
+});
 
 /** The document kind of a key meeting's milestone. */
 const MILESTONE_DOCUMENT: Record<Milestone, DocumentKind> = { tor: 'tor', methodology: 'methodology', findings: 'findings', report: 'report' };

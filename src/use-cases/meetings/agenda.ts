@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Language } from '../../domain/vocabulary';
 import { translate } from '../../i18n/catalogue';
 import { formatLongIn } from '../../i18n/dates';
-import { choiceArg, freeText, idArg } from '../../commands/args';
+import { choiceArg, freeText, idArg, refuse } from '../../commands/args';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { currentNotice } from '../../store/meeting-notices';
 import { addAgendaItem, agendaOf, meetingById, moveAgendaItem, removeAgendaItem, type Meeting } from '../../store/meetings';
@@ -13,8 +13,13 @@ export const AGENDA_ITEM_MAX = 1000;
 export const AGENDA_MAX_ITEMS = 50;
 
 const itemText = freeText('agenda item', AGENDA_ITEM_MAX);
-const position = (what: string) =>
-  z.string().regex(/^\d{1,3}$/, { message: `The ${what} is an item number as /meeting agenda <id> show lists them, e.g. 2.` }).transform(Number);
+const position = (what: 'item number' | 'new position') =>
+  z.string().transform((s, ctx): number => {
+    if (/^\d{1,3}$/.test(s)) return Number(s);
+    const key = what === 'item number' ? 'itemNumber' : 'newPosition';
+    refuse(ctx, `The ${what} is an item number as /meeting agenda <id> show lists them, e.g. 2.`, `reply-meeting-admin.args.${key}`);
+    return z.NEVER;
+  });
 
 type AgendaOp = { op: 'show' } | { op: 'add'; text: string } | { op: 'remove'; n: number } | { op: 'move'; n: number; to: number };
 
@@ -22,29 +27,33 @@ type AgendaOp = { op: 'show' } | { op: 'add'; text: string } | { op: 'remove'; n
 const agendaSchema = z
   .object({ id: idArg('M', 'meeting'), action: choiceArg('agenda action', ['add', 'remove', 'move', 'show'] as const), rest: z.string().optional() })
   .transform((v, ctx): { id: number; operation: AgendaOp } => {
-    const fail = (message: string) => {
-      ctx.addIssue({ code: 'custom', message });
+    // The English sentence, and its key in the catalogue for the reader's language (args.ts's refuse).
+    const fail = (english: string, key: string) => {
+      refuse(ctx, english, `reply-meeting-admin.args.${key}`, { id: `M${v.id}` });
       return z.NEVER;
     };
     const words = (v.rest ?? '').trim().split(/\s+/).filter(Boolean);
     const check = <T>(schema: z.ZodType<T>, value: unknown): T | typeof z.NEVER => {
       const r = schema.safeParse(value);
-      return r.success ? r.data : fail(r.error.issues[0]!.message);
+      if (r.success) return r.data;
+      const issue = r.error.issues[0]!;
+      ctx.addIssue({ code: 'custom', message: issue.message, ...('params' in issue && issue.params ? { params: issue.params } : {}) });
+      return z.NEVER;
     };
     switch (v.action) {
       case 'show':
-        return words.length ? fail(`/meeting agenda M${v.id} show takes nothing after it.`) : { id: v.id, operation: { op: 'show' } };
+        return words.length ? fail(`/meeting agenda M${v.id} show takes nothing after it.`, 'showNothing') : { id: v.id, operation: { op: 'show' } };
       case 'add': {
-        if (!v.rest?.trim()) return fail(`Missing the item's text: /meeting agenda M${v.id} add <text...>.`);
+        if (!v.rest?.trim()) return fail(`Missing the item's text: /meeting agenda M${v.id} add <text...>.`, 'addMissing');
         const text = check(itemText, v.rest);
         return { id: v.id, operation: { op: 'add', text } };
       }
       case 'remove': {
-        if (words.length !== 1) return fail(`Usage: /meeting agenda M${v.id} remove <n>.`);
+        if (words.length !== 1) return fail(`Usage: /meeting agenda M${v.id} remove <n>.`, 'removeUsage');
         return { id: v.id, operation: { op: 'remove', n: check(position('item number'), words[0]) } };
       }
       case 'move': {
-        if (words.length !== 2) return fail(`Usage: /meeting agenda M${v.id} move <n> <to>.`);
+        if (words.length !== 2) return fail(`Usage: /meeting agenda M${v.id} move <n> <to>.`, 'moveUsage');
         return { id: v.id, operation: { op: 'move', n: check(position('item number'), words[0]), to: check(position('new position'), words[1]) } };
       }
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acronymArg, dateArg, freeText, idArg } from '../../commands/args';
+import { acronymArg, dateArg, freeText, idArg, refuse } from '../../commands/args';
 import { accepted, defineCommand, refused, type CommandDefinition } from '../../commands/registry';
 import type { CommandContext } from '../../core/context';
 import { formatDate, isBeforeToday } from '../../domain/minutes';
@@ -111,7 +111,10 @@ export const recordMeetingAttendance = defineCommand({
     orgs: z
       .string()
       .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-      .pipe(z.array(acronymArg).min(1, { message: 'Name the organisations present, e.g. MCR UNHCR KAS.' }).max(100)),
+      .superRefine((orgs, ctx) => {
+        if (orgs.length === 0) refuse(ctx, 'Name the organisations present, e.g. MCR UNHCR KAS.', 'reply-minutes-admin.args.noOrganisations');
+      })
+      .pipe(z.array(acronymArg).max(100)),
   }),
   summary: "Record which organisations were present at a meeting, for its minutes (each time replaces the list).",
   details: 'Example: /minutes attendance M1 MCR UNHCR DRC UNDP IOM KAS UNFPA\nThe organisations of the group not named are shown as absent. Without it, the minutes say attendance was not recorded.',
