@@ -8,7 +8,7 @@ import { anyDue, claimDue, countDue, releaseClaim, toOutboundMessage, type Claim
 import { recordResults, type AttemptResult, type Outcome } from './record-result';
 import { rendersDeferred } from '../store/deferred-payloads';
 import { deferredRenderer } from '../render/deferred';
-import { writeAndForget, writeDurably } from './write';
+import { checkpointLess, writeAndForget, writeDurably } from './write';
 import { AttemptSignals } from './attempt-signals';
 
 export { MAX_ATTEMPTS, retryDelayMs } from './record-result';
@@ -20,9 +20,11 @@ const SEND_TIMEOUT_MS = 2 * 60_000;
 /** A port that does not say how many messages it takes at once gets this many. */
 const DEFAULT_CONCURRENCY = 4;
 /** Results are recorded together, within FLUSH_MS of their answer; at least every DURABLE_EVERY durably (fsync). */
-const FLUSH_MS = 5;
+const FLUSH_MS = 20;
 const FLUSH_AT = 64;
 const DURABLE_EVERY = 100;
+/** While a drain runs, the log is checkpointed at most every this many pages (16 MB), and once after it. */
+const DRAIN_CHECKPOINT_PAGES = 4000;
 
 export interface DrainReport {
   sent: number;
@@ -64,9 +66,10 @@ interface Result extends AttemptResult {
  * their queue runs low, with a lease so two processes do not send the same message), and the
  * results are recorded in small transactions that do not each wait for the disk:
  *
- * - a result is committed within FLUSH_MS (5 ms) of its answer, with others that came meanwhile,
+ * - a result is committed within FLUSH_MS (20 ms) of its answer, with others that came meanwhile,
  *   with synchronous=NORMAL: once committed, a crash of the process loses none (WAL frames are
- *   written at commit); a crash inside those 5 ms loses the record, and the message goes out again;
+ *   written at commit); a crash inside those 20 ms loses the record, and the message goes out again
+ *   (as do the attempts under way, up to the port's concurrency, whose answers were not in yet);
  * - every DURABLE_EVERY results and at the end of each drain the write is made durable (fsync),
  *   so a power cut can lose at most that many hand-over records; their messages go out again
  *   with the same Message-ID (at least once, as a crash between an SMTP reply and any commit would).
@@ -160,6 +163,7 @@ export class OutboxSender {
     const budget = this.deps.budgetMs;
     const timer = budget === undefined ? undefined : setTimeout(() => run.controller.abort(), budget);
     // One watchdog per run rather than a timer per message: an attempt past SEND_TIMEOUT_MS is abandoned.
+    const checkpointAgain = checkpointLess(this.deps.db, DRAIN_CHECKPOINT_PAGES);
     const watchdog = setInterval(() => run.attempts.abortStartedBefore(performance.now() - SEND_TIMEOUT_MS), 5000);
     try {
       for (;;) {
@@ -175,6 +179,8 @@ export class OutboxSender {
       clearInterval(watchdog);
       this.current = null;
       this.flush();
+      // The durable commit below checkpoints what the drain wrote, if that is over SQLite's limit.
+      checkpointAgain();
       if (this.sinceDurable > 0) {
         const { db, clock } = this.deps;
         writeDurably(db, () => markDrained(db, this.media(), clock.now().toISOString()));
@@ -200,7 +206,7 @@ export class OutboxSender {
     const claim = (): ClaimedEntry | undefined => {
       if (exhausted || run.controller.signal.aborted) return undefined;
       if (paused && !probe) return undefined;
-      const limit = paused ? 1 : Math.max(8, concurrency * 2);
+      const limit = paused ? 1 : Math.max(8, concurrency * 4);
       if (paused) {
         probe = false;
         this.probed.add(medium);

@@ -22,3 +22,18 @@ export function writeAndForget<T>(db: Db, fn: () => T): T {
 export function writeDurably<T>(db: Db, fn: () => T): T {
   return inTransaction(db, fn);
 }
+
+/**
+ * Until the returned function is called, this connection copies the log back into the database
+ * (an automatic checkpoint: page writes and two fsyncs, on the calling thread, inside whichever
+ * commit crosses the limit) only once the log holds `pages` pages instead of SQLite's 1,000. A
+ * drain rewrites the same few outbox, index and audit pages in every commit: they are copied once
+ * per checkpoint, not once per 1,000 pages. Durability is unchanged (it is the log's sync that
+ * makes a commit durable, not the checkpoint).
+ */
+export function checkpointLess(db: Db, pages: number): () => void {
+  const before = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  if (before <= 0 || before >= pages) return () => undefined;
+  db.pragma(`wal_autocheckpoint = ${pages}`);
+  return () => db.pragma(`wal_autocheckpoint = ${before}`);
+}

@@ -169,6 +169,20 @@ describe('the outbox sender', () => {
     expect(verifyDatabase(app.db).flatMap((r) => r.findings)).toEqual([]);
   });
 
+  it('checkpoints the log less often while it drains, and as before once it is done', async () => {
+    app = createTestApp();
+    await queueOne(app);
+    const during: unknown[] = [];
+    app.email.fail = () => {
+      during.push(app.db.pragma('wal_autocheckpoint', { simple: true }));
+      return null;
+    };
+    const before = app.db.pragma('wal_autocheckpoint', { simple: true });
+    expect((await app.sender.drain()).sent).toBe(1);
+    expect(during).toEqual([4000]);
+    expect(app.db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
+  });
+
   it('delivers over real SMTP on 127.0.0.1: a command, its e-mail, parsed back', async () => {
     app = createTestApp();
     const smtp = new LoopbackSmtp();
