@@ -30,14 +30,15 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 /**
  * One line of text (a name, a title): no line breaks or control characters, at most `max` characters.
- * Its refusals are `args.<what>.empty|lines|tooLong` in the catalogue when it has them, else English.
+ * Its refusals are `<section>.<what>.empty|lines|tooLong` in the catalogue when it has them, else
+ * English; `section` is `args` unless a command keeps its arguments' words in its own section.
  */
-export function lineText(what: string, max: number) {
+export function lineText(what: string, max: number, section = 'args') {
   return z
     .string()
     .transform((s) => s.trim())
     .superRefine((s, ctx) => {
-      const key = (problem: string) => `args.${what}.${problem}`;
+      const key = (problem: string) => `${section}.${what}.${problem}`;
       if (s === '') refuse(ctx, `The ${what} is empty.`, key('empty'));
       else if (LINE_BREAK.test(s) || CONTROL.test(s))
         refuse(ctx, `The ${what} must be one line of plain text, without line breaks or control characters.`, key('lines'));
@@ -45,13 +46,13 @@ export function lineText(what: string, max: number) {
     });
 }
 
-/** Free text that may span lines (an agenda item, a note): no control characters, at most `max` characters. */
-export function freeText(what: string, max: number) {
+/** Free text that may span lines (an agenda item, a note): no control characters, at most `max` characters; `section` as for lineText. */
+export function freeText(what: string, max: number, section = 'args') {
   return z
     .string()
     .transform((s) => s.replace(/\r\n?/g, '\n').trim())
     .superRefine((s, ctx) => {
-      const key = (problem: string) => `args.${what}.${problem}`;
+      const key = (problem: string) => `${section}.${what}.${problem}`;
       if (s === '') refuse(ctx, `The ${what} is empty.`, key('empty'));
       else if (CONTROL.test(s)) refuse(ctx, `The ${what} contains control characters; type plain text.`, key('control'));
       else if ([...s].length > max) refuse(ctx, `The ${what} is ${[...s].length} characters long; the limit is ${max}.`, key('tooLong'), { length: [...s].length, max });
@@ -87,12 +88,13 @@ export const groupArg = z
   .transform((s) => s.toUpperCase())
   .pipe(z.enum(GROUPS, { message: 'The group is PWG (the whole working group) or PMG (the management group).' }));
 
-export function choiceArg<const T extends readonly [string, ...string[]]>(what: string, choices: T) {
+/** One of `choices`, in any letter case; its refusal is `<section>.<what>.oneOf` (`section` as for lineText). */
+export function choiceArg<const T extends readonly [string, ...string[]]>(what: string, choices: T, section = 'args') {
   const english = `The ${what} is one of: ${choices.join(', ')}.`;
   return z.string().transform((s, ctx): T[number] => {
     const word = s.toLowerCase();
     if (choices.includes(word)) return word;
-    refuse(ctx, english, `args.${what}.oneOf`, { choices: choices.join(', ') });
+    refuse(ctx, english, `${section}.${what}.oneOf`, { choices: choices.join(', ') });
     return z.NEVER;
   });
 }

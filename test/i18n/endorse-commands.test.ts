@@ -10,12 +10,14 @@ afterEach(() => app?.close());
 /** A few words of each reply of /endorse open and close: enough to fail when one falls back to English. */
 type Said = Record<
   | 'quorum' | 'tooFar' | 'noTime' | 'tooSoon' | 'urgentNotNeeded' | 'opened' | 'went' | 'unreachable' | 'duplicate' | 'replaces' | 'closed' | 'alreadyClosed'
-  | 'link' | 'quorumWord',
+  | 'link' | 'quorumWord' | 'versionEmpty' | 'ruleWord',
   string
 >;
 
 const SAID: Record<Exclude<Language, 'en'>, Said> = {
   sq: {
+    versionEmpty: 'Versioni është bosh.',
+    ruleWord: 'Për rule: jepni njërën nga: consensus, majority.',
     link: 'Lidhja duhet të jetë adresë uebi që fillon me https:// ose http://',
     quorumWord: 'Kuorumi është një numër organizatash, p.sh. quorum:6.',
     quorum: 'Kuorumi duhet të jetë nga 1 deri 10, sa është numri i organizatave të PWG.',
@@ -32,6 +34,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     alreadyClosed: 'E2 është tashmë mbyllur nga koordinatori më 2026-11-22 10:00 Europe/Belgrade: pa kuorum.',
   },
   'sr-Latn': {
+    versionEmpty: 'Verzija je prazna.',
+    ruleWord: 'Za rule: navedite jedno od: consensus, majority.',
     link: 'Link mora biti veb adresa koja počinje sa https:// ili http://',
     quorumWord: 'Kvorum je broj organizacija, na primer quorum:6.',
     quorum: 'Kvorum mora biti između 1 i 10, koliko organizacija ima grupa PWG.',
@@ -48,6 +52,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     alreadyClosed: 'E2 je već zatvoren od strane koordinatora 2026-11-22 10:00 Europe/Belgrade: nema kvoruma.',
   },
   'sr-Cyrl': {
+    versionEmpty: 'Верзија је празна.',
+    ruleWord: 'За rule: наведите једно од: consensus, majority.',
     link: 'Линк мора бити веб адреса која почиње са https:// или http://',
     quorumWord: 'Кворум је број организација, на пример quorum:6.',
     quorum: 'Кворум мора бити између 1 и 10, колико организација има група PWG.',
@@ -75,6 +81,8 @@ describe("the coordinator's /endorse open and close in the coordinator's languag
       const refusals: [string, string][] = [
         ['/endorse open PWG Terms of Reference version:v1 quorum:11', said.quorum],
         ['/endorse open PWG Terms of Reference version:v1 quorum:many', said.quorumWord],
+        ['/endorse open PWG Terms of Reference version:""', said.versionEmpty],
+        ['/endorse open PWG Terms of Reference rule:unanimity', said.ruleWord],
         ['/endorse open PWG Terms of Reference link:ftp://files.example.org/tor', said.link],
         ['/endorse open PWG Terms of Reference version:v1 deadline:2028-01-01', said.tooFar],
         ['/endorse open PWG Terms of Reference version:v1 deadline:2026-11-22', said.noTime],

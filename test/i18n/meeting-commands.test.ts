@@ -12,12 +12,14 @@ type Said = Record<
   | 'scheduled' | 'deadline' | 'next' | 'past' | 'deadlinePassed' | 'pmgMilestone' | 'noAgenda'
   | 'added' | 'moved' | 'noItem' | 'sent' | 'unreachable' | 'alreadySent'
   | 'noticesHead' | 'noticesSent' | 'noticesLine' | 'noticesOthers' | 'alreadyOn' | 'postponed' | 'told' | 'cancelled' | 'notSent' | 'closed'
-  | 'removeUsage' | 'newPosition',
+  | 'removeUsage' | 'newPosition' | 'placeEmpty' | 'milestoneWord',
   string
 >;
 
 const SAID: Record<Exclude<Language, 'en'>, Said> = {
   sq: {
+    placeEmpty: 'Vendi është bosh.',
+    milestoneWord: 'Për milestone: jepni njërën nga: tor, methodology, findings, report.',
     removeUsage: 'Përdorimi: /meeting agenda M1 remove <n>.',
     newPosition: 'Vendi i ri është një numër pike siç i rendit /meeting agenda <id> show, p.sh. 2.',
     scheduled: 'U caktua M1: takim i PWG "Agree the TOR" më Martë, 1 Dhjetor 2026, 10:00 (Europe/Belgrade), 21 minuta, në UNHCR office, takim kyç: tor.',
@@ -45,6 +47,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     closed: 'M1 u anulua (not ready); nuk mund të ndryshohet.',
   },
   'sr-Latn': {
+    placeEmpty: 'Mesto je prazno.',
+    milestoneWord: 'Za milestone: navedite jedno od: tor, methodology, findings, report.',
     removeUsage: 'Upotreba: /meeting agenda M1 remove <n>.',
     newPosition: 'Novo mesto je broj tačke kako ih navodi /meeting agenda <id> show, na primer 2.',
     scheduled: 'Zakazan je M1: sastanak grupe PWG „Agree the TOR“ za utorak, 1. decembar 2026, 10:00 (Europe/Belgrade), 21 minut, mesto: UNHCR office, ključni sastanak: tor.',
@@ -72,6 +76,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     closed: 'M1 je otkazan (not ready); ne može da se menja.',
   },
   'sr-Cyrl': {
+    placeEmpty: 'Место је празно.',
+    milestoneWord: 'За milestone: наведите једно од: tor, methodology, findings, report.',
     removeUsage: 'Употреба: /meeting agenda M1 remove <n>.',
     newPosition: 'Ново место је број тачке како их наводи /meeting agenda <id> show, на пример 2.',
     scheduled: 'Заказан је M1: састанак групе PWG „Agree the TOR“ за уторак, 1. децембар 2026, 10:00 (Europe/Belgrade), 21 минут, место: UNHCR office, кључни састанак: tor.',
@@ -111,6 +117,8 @@ describe("the coordinator's meeting commands in the coordinator's language", () 
       expect(no(app, '/meeting schedule PWG 2026-11-01 10:00 Past').reply).toContain(said.past);
       expect(no(app, '/meeting schedule PWG 2026-11-12 10:00 Soon').reply).toContain(said.deadlinePassed);
       expect(no(app, '/meeting schedule PMG 2026-12-02 10:00 Workplan milestone:tor').reply).toContain(said.pmgMilestone);
+      expect(no(app, '/meeting schedule PWG 2026-12-02 10:00 Workplan where:""').reply).toBe(said.placeEmpty);
+      expect(no(app, '/meeting schedule PWG 2026-12-02 10:00 Workplan milestone:kickoff').reply).toBe(said.milestoneWord);
       expect(snapshot(app.db)).toBe(before);
 
       const scheduled = ok(app, '/meeting schedule PWG 2026-12-01 10:00 Agree the TOR milestone:tor where:"UNHCR office" duration:21');

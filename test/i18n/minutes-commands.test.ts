@@ -10,12 +10,13 @@ afterEach(() => app?.close());
 /** A few words of each reply of the coordinator's minutes commands: enough to fail when one falls back to English. */
 type Said = Record<
   | 'notStarted' | 'nothingCaptured' | 'note' | 'decision' | 'action' | 'duePassed' | 'attendance1' | 'attendance3' | 'attendance5'
-  | 'published' | 'alreadyPublished' | 'corrected' | 'alreadyCorrected' | 'noNote' | 'afterPublication' | 'added' | 'correctedTwice' | 'noOrganisations',
+  | 'published' | 'alreadyPublished' | 'corrected' | 'alreadyCorrected' | 'noNote' | 'afterPublication' | 'added' | 'correctedTwice' | 'noOrganisations' | 'correctionTooLong',
   string
 >;
 
 const SAID: Record<Exclude<Language, 'en'>, Said> = {
   sq: {
+    correctionTooLong: 'Korrigjimi ka 2001 shenja; kufiri është 2000.',
     noOrganisations: 'Emërtoni organizatat e pranishme, p.sh. MCR UNHCR KAS.',
     notStarted: 'M1 fillon më Dielë, 20 Dhjetor 2026, 10:00 (Europe/Belgrade); procesverbali mbahet që nga fillimi i tij.',
     nothingCaptured: 'Ende nuk është regjistruar asgjë në procesverbalin e M2.',
@@ -36,6 +37,7 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     correctedTwice: 'Procesverbali i M2 u publikua më 2026-12-01 10:30 Europe/Belgrade dhe u korrigjua 2 herë;',
   },
   'sr-Latn': {
+    correctionTooLong: 'Ispravka je preduga (2001 znakova); najviše je 2000.',
     noOrganisations: 'Navedite prisutne organizacije, na primer MCR UNHCR KAS.',
     notStarted: 'M1 počinje nedelja, 20. decembar 2026, 10:00 (Europe/Belgrade); zapisnik se vodi od njegovog početka.',
     nothingCaptured: 'U zapisnik sa sastanka M2 još ništa nije uneto.',
@@ -56,6 +58,7 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     correctedTwice: 'Zapisnik sa sastanka M2 objavljen je 2026-12-01 10:30 Europe/Belgrade i ispravljen 2 puta;',
   },
   'sr-Cyrl': {
+    correctionTooLong: 'Исправка је предуга (2001 знакова); највише је 2000.',
     noOrganisations: 'Наведите присутне организације, на пример MCR UNHCR KAS.',
     notStarted: 'M1 почиње недеља, 20. децембар 2026, 10:00 (Europe/Belgrade); записник се води од његовог почетка.',
     nothingCaptured: 'У записник са састанка M2 још ништа није унето.',
@@ -108,6 +111,7 @@ describe("the coordinator's minutes commands in the coordinator's language", () 
       before = snapshot(app.db);
       expect(no(app, '/minutes publish M2').reply).toContain(said.alreadyPublished);
       expect(no(app, '/minutes correct M2 Note 9: x').reply).toContain(said.noNote);
+      expect(no(app, `/minutes correct M2 ${'x'.repeat(2001)}`).reply).toBe(said.correctionTooLong);
       expect(snapshot(app.db)).toBe(before);
       expect(ok(app, '/minutes correct M2 Note 1: UNHCR presented the second draft')).toContain(said.corrected);
       before = snapshot(app.db);

@@ -12,7 +12,7 @@ import { closedForChanges, findMeeting, meetingLabel } from './lookups';
 export const AGENDA_ITEM_MAX = 1000;
 export const AGENDA_MAX_ITEMS = 50;
 
-const itemText = freeText('agenda item', AGENDA_ITEM_MAX);
+const itemText = freeText('agenda item', AGENDA_ITEM_MAX, 'reply-meeting-admin.args');
 const position = (what: 'item number' | 'new position') =>
   z.string().transform((s, ctx): number => {
     if (/^\d{1,3}$/.test(s)) return Number(s);
@@ -25,7 +25,7 @@ type AgendaOp = { op: 'show' } | { op: 'add'; text: string } | { op: 'remove'; n
 
 /** Reads the words after the action into one operation, with the grammar's own sentences for what is wrong. */
 const agendaSchema = z
-  .object({ id: idArg('M', 'meeting'), action: choiceArg('agenda action', ['add', 'remove', 'move', 'show'] as const), rest: z.string().optional() })
+  .object({ id: idArg('M', 'meeting'), action: choiceArg('agenda action', ['add', 'remove', 'move', 'show'] as const, 'reply-meeting-admin.args'), rest: z.string().optional() })
   .transform((v, ctx): { id: number; operation: AgendaOp } => {
     // The English sentence, and its key in the catalogue for the reader's language (args.ts's refuse).
     const fail = (english: string, key: string) => {

@@ -46,7 +46,7 @@ export function cancelWithNotice(
 export const cancelMeeting = defineCommand({
   path: 'meeting cancel',
   params: [{ name: 'id', lookup: 'meeting' }, { name: 'reason', rest: true }],
-  schema: z.object({ id: idArg('M', 'meeting'), reason: lineText('reason', 500) }),
+  schema: z.object({ id: idArg('M', 'meeting'), reason: lineText('reason', 500, 'reply-meeting-admin.args') }),
   summary: 'Cancel a meeting; if its notice went out, members are told and the event is removed from their calendars.',
   details: 'Example: /meeting cancel M3 the draft TOR is not ready; a new date follows',
   access: 'coordinator',

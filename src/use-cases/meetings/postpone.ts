@@ -19,7 +19,7 @@ export const postponeMeeting = defineCommand({
     id: idArg('M', 'meeting'),
     date: dateArg,
     time: timeArg,
-    reason: lineText('reason', 500).optional(),
+    reason: lineText('reason', 500, 'reply-meeting-admin.args').optional(),
     urgent: urgentArg.optional(),
   }),
   summary: 'Move a meeting; if its notice went out, members are told (the change stated at the top) and their calendars updated.',

@@ -12,7 +12,7 @@ import { GROUPS } from '../../domain/vocabulary';
 
 export const DEFAULT_DURATION_MINUTES = 120;
 
-export const urgentArg = lineText('urgent reason', 500);
+export const urgentArg = lineText('urgent reason', 500, 'reply-meeting-admin.args');
 
 /**
  * The instant of a date and time in the exercise's zone, or why it cannot be used (a DST gap or
@@ -57,9 +57,9 @@ export const scheduleMeeting = defineCommand({
     group: groupArg,
     date: dateArg,
     time: timeArg,
-    title: lineText('title', 200),
-    milestone: choiceArg('milestone', MILESTONES).optional(),
-    where: lineText('place', 200).optional(),
+    title: lineText('title', 200, 'reply-meeting-admin.args'),
+    milestone: choiceArg('milestone', MILESTONES, 'reply-meeting-admin.args').optional(),
+    where: lineText('place', 200, 'reply-meeting-admin.args').optional(),
     duration: positiveMinutesArg.optional(),
     urgent: urgentArg.optional(),
   }),

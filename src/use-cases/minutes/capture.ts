@@ -29,7 +29,7 @@ function captureEntry(kind: EntryKind): CommandDefinition {
   return defineCommand({
     path: `minutes ${kind}`,
     params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'text', rest: true }],
-    schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText(what, ENTRY_MAX) }),
+    schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText(what, ENTRY_MAX, 'reply-minutes-admin.args') }),
     summary: kind === 'note' ? "Capture a note in a meeting's minutes, from the meeting's start." : "Capture a decision in a meeting's minutes, from the meeting's start.",
     details: [
       kind === 'note' ? 'Example: /minutes note M1 UNHCR presented the draft TOR; **KAS** asked about the sampling frame.' : 'Example: /minutes decision M1 The TOR is agreed with the changes to section IV.',
@@ -70,7 +70,7 @@ function reminderSentence(ctx: CommandContext, org: Organisation, planned: Retur
 export const captureAction = defineCommand({
   path: 'minutes action',
   params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'org' }, { name: 'due-date' }, { name: 'text', rest: true }],
-  schema: z.object({ 'meeting-id': idArg('M', 'meeting'), org: acronymArg, 'due-date': dateArg, text: freeText('action item', ACTION_MAX) }),
+  schema: z.object({ 'meeting-id': idArg('M', 'meeting'), org: acronymArg, 'due-date': dateArg, text: freeText('action item', ACTION_MAX, 'reply-minutes-admin.args') }),
   summary: "Capture an action item in a meeting's minutes: the organisation that owns it, its due date, what to do.",
   details: [
     'Example: /minutes action M1 KAS 2026-12-15 Share the 2011 census sampling frame with the PMG',

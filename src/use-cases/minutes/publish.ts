@@ -156,7 +156,7 @@ export function readCorrection(text: string): { ref: ItemRef; text: string | nul
 export const correctMinutes = defineCommand({
   path: 'minutes correct',
   params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'text', rest: true }],
-  schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText('correction', 2000) }),
+  schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText('correction', 2000, 'reply-minutes-admin.args') }),
   summary: 'Publish a corrected version of published minutes, stating what changed; every version stays on record.',
   details: [
     'Example: /minutes correct M1 Decision 2: The methodology workshop is on 15 January.     /minutes correct M1 Remove note 3',

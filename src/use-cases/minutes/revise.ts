@@ -38,7 +38,7 @@ export const editMinutesItem = defineCommand({
   path: 'minutes edit',
   usage: '/minutes edit <meeting-id> <n> <text...>',
   params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'text', rest: true }],
-  schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText('new text', ENTRY_MAX + 40) }),
+  schema: z.object({ 'meeting-id': idArg('M', 'meeting'), text: freeText('new text', ENTRY_MAX + 40, 'reply-minutes-admin.args') }),
   summary: 'Before the minutes are published: replace the text of a note, a decision or an action item.',
   details: [
     'Examples: /minutes edit M1 note 2 KAS asked about the 2011 census sampling frame.     /minutes edit M1 A3 Share the sampling frame with the PMG',
@@ -64,7 +64,7 @@ export const removeMinutesItem = defineCommand({
   path: 'minutes remove',
   usage: '/minutes remove <meeting-id> <n>',
   params: [{ name: 'meeting-id', lookup: 'meeting' }, { name: 'item', hint: 'n', rest: true }],
-  schema: z.object({ 'meeting-id': idArg('M', 'meeting'), item: freeText('item', 40) }),
+  schema: z.object({ 'meeting-id': idArg('M', 'meeting'), item: freeText('item', 40, 'reply-minutes-admin.args') }),
   summary: 'Before the minutes are published: remove a note, a decision or an action item (its reminders stop).',
   details: [
     'Examples: /minutes remove M1 note 2     /minutes remove M1 D1     /minutes remove M1 A3',
