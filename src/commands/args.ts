@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUPS, LANGUAGES, type Language } from '../domain/vocabulary';
+import { GROUPS, LANGUAGES, type Group, type Language } from '../domain/vocabulary';
 import { parseDate, parseTime, parseTimeZone, type Parsed } from '../domain/time';
 import { hasMessage } from '../i18n/say';
 
@@ -83,10 +83,12 @@ export const emailArg = z
       refuse(ctx, `${s.slice(0, 80)} is not an e-mail address: write it as name@organisation.org.`, 'args.email', { text: s.slice(0, 80) });
   });
 
-export const groupArg = z
-  .string()
-  .transform((s) => s.toUpperCase())
-  .pipe(z.enum(GROUPS, { message: 'The group is PWG (the whole working group) or PMG (the management group).' }));
+export const groupArg = z.string().transform((s, ctx): Group => {
+  const group = GROUPS.find((g) => g === s.toUpperCase());
+  if (group) return group;
+  refuse(ctx, 'The group is PWG (the whole working group) or PMG (the management group).', 'args.group');
+  return z.NEVER;
+});
 
 /** One of `choices`, in any letter case; its refusal is `<section>.<what>.oneOf` (`section` as for lineText). */
 export function choiceArg<const T extends readonly [string, ...string[]]>(what: string, choices: T, section = 'args') {

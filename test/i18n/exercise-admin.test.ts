@@ -18,7 +18,7 @@ const KAS = 'focal@kas.example.org';
 /** A few words of each of the coordinator's replies about the exercise: enough to fail when one falls back to English. */
 type Said = Record<
   | 'languageSet' | 'languageAlready' | 'channelWhere' | 'channelBound' | 'overviewFocal' | 'overviewNoWeb' | 'overviewPrinted'
-  | 'paused' | 'failing' | 'withoutFocalHint' | 'preview' | 'previewActions' | 'confirmHow' | 'dissolved' | 'exported',
+  | 'paused' | 'failing' | 'withoutFocalHint' | 'preview' | 'previewActions' | 'confirmHow' | 'dissolved' | 'exported' | 'list' | 'group',
   string
 >;
 
@@ -39,6 +39,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     confirmHow: 'Për të vazhduar, shkruani: /exercise dissolve confirm',
     dissolved: 'Kosovo 2014 u mbyll më 2026-11-22 10:00 Europe/Belgrade: 1 kërkesë për miratim u mbyll si e tërhequr (E1); 1 takim u anulua (M1);',
     exported: 'Arkivi i Kosovo 2014 u eksportua në',
+    list: '1 proces profilizimi:\n- kosovo-2014: Kosovo 2014, Europe/Belgrade, aktiv',
+    group: 'Grupi është PWG (i gjithë grupi i punës) ose PMG (grupi i menaxhimit).',
   },
   'sr-Latn': {
     languageSet: 'Profilisanje Kosovo 2014 se sada obraća na srpskom, latinicom članovima koji nisu izabrali jezik',
@@ -56,6 +58,8 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     confirmHow: 'Da nastavite, otkucajte: /exercise dissolve confirm',
     dissolved: 'Profilisanje Kosovo 2014 zaključeno je 2026-11-22 10:00 Europe/Belgrade: 1 zahtev za odobrenje zatvoren je kao povučen (E1); otkazan je 1 sastanak (M1);',
     exported: 'Evidencija profilisanja Kosovo 2014 izvezena je u',
+    list: '1 profilisanje:\n- kosovo-2014: Kosovo 2014, Europe/Belgrade, u toku',
+    group: 'Grupa je PWG (cela radna grupa) ili PMG (upravljačka grupa).',
   },
   'sr-Cyrl': {
     languageSet: 'Профилисање Kosovo 2014 се сада обраћа на српском, латиницом члановима који нису изабрали језик',
@@ -73,8 +77,13 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     confirmHow: 'Да наставите, откуцајте: /exercise dissolve confirm',
     dissolved: 'Профилисање Kosovo 2014 закључено је 2026-11-22 10:00 Europe/Belgrade: 1 захтев за одобрење затворен је као повучен (E1); отказан је 1 састанак (M1);',
     exported: 'Евиденција профилисања Kosovo 2014 извезена је у',
+    list: '1 профилисање:\n- kosovo-2014: Kosovo 2014, Europe/Belgrade, у току',
+    group: 'Група је PWG (цела радна група) или PMG (управљачка група).',
   },
 };
+
+/** How the steps /exercise status offers name a date, a time and a title. */
+const STEP_WORDS = { sq: ['data', 'ora', 'titulli'], 'sr-Latn': ['datum', 'vreme', 'naslov'], 'sr-Cyrl': ['датум', 'време', 'наслов'] };
 
 /** A Slack account linked to the coordinator, as /members verify would leave it. */
 function coordinatorOnSlack(app: TestApp): void {
@@ -112,6 +121,8 @@ describe("the coordinator's commands about the exercise, in the coordinator's la
       const before = snapshot(app.db);
       expect(no(app, '/exercise language sr-Latn').reply).toBe(said.languageAlready);
       expect(no(app, '/exercise channel PWG').reply).toBe(said.channelWhere);
+      expect(no(app, '/exercise channel ABC').reply).toBe(said.group);
+      expect(ok(app, '/exercise list')).toBe(said.list);
       expect(no(app, '/exercise status web', KAS).reply).toBe(said.overviewFocal);
       expect(no(app, '/exercise status web').reply).toContain(said.overviewNoWeb);
       expect(snapshot(app.db)).toBe(before);
@@ -136,6 +147,10 @@ describe("the coordinator's commands about the exercise, in the coordinator's la
       expect(status).toContain(said.withoutFocalHint);
       // E-mail has failed for two hours: its line says so, and since when.
       expect(status).toContain(said.failing.split(' (')[0]);
+      // The steps it offers name the values to give in the coordinator's words.
+      const [date, time, title] = STEP_WORDS[language as keyof typeof STEP_WORDS];
+      expect(status).toContain(`/meeting schedule PWG <${date}> <${time}> <${title}> milestone:tor`);
+      expect(status).toContain(`/endorse open PWG <${title}> document:tor`);
     });
 
     it(`/exercise dissolve and /exercise export answer a ${language} coordinator`, () => {

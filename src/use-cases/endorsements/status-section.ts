@@ -2,7 +2,7 @@ import type { CommandContext } from '../../core/context';
 import { DOCUMENT_KINDS, endorsementsOf, type Endorsement } from '../../store/endorsements';
 import { outcomeIn } from './result-words';
 import { documentName, mayRead, openState, shortId, standingOf } from './request';
-import { offersCoordinatorSteps } from '../shared/hints';
+import { commandIn, offersCoordinatorSteps } from '../shared/hints';
 
 /** The documents the TOR asks the group to endorse, each with its key meeting: `reply-exercise-status.documents` in the catalogue. */
 const say = (ctx: CommandContext, key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
@@ -22,7 +22,7 @@ export function endorsementsSection(ctx: CommandContext): string[] {
   const lines = [say(ctx, 'endorsementsHead')];
   for (const kind of DOCUMENT_KINDS) {
     const latest = all.find((e) => e.document === kind);
-    const hint = offersCoordinatorSteps(ctx) ? ` /endorse open PWG <title> document:${kind}` : '';
+    const hint = offersCoordinatorSteps(ctx) ? ` ${commandIn(ctx, `/endorse open PWG <title> document:${kind}`)}` : '';
     lines.push(say(ctx, 'document', { document: say(ctx, `documents.${kind}`), state: latest ? state(ctx, latest) : say(ctx, 'notSought', { hint }) }));
   }
   const other = all.filter((e) => e.document === null && e.status === 'open');

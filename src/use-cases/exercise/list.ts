@@ -15,12 +15,18 @@ export const listExercisesCommand = defineCommand({
     // Whoever runs the bot (terminal, CLI) sees every exercise; a chat user sees those they belong to.
     const mine = ctx.actor.chat ? (ctx.actor.person ? exerciseIdsOf(ctx.db, ctx.actor.person.id) : []) : null;
     const shown = listExercises(ctx.db).filter((e) => mine === null || mine.includes(e.id));
-    if (shown.length === 0) return accepted(mine === null ? 'No exercise is set up yet.' : 'You are not a member of any exercise here. To link your chat account: /members link <your e-mail>.');
+    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-admin.${key}`, values);
+    if (shown.length === 0) return accepted(say(mine === null ? 'listNone' : 'listNotMember'));
     const current = shown.length > 1 ? ctx.exercise?.id : undefined;
-    const lines = shown.map(
-      (e) => `- ${e.slug}: ${e.name}, ${e.timeZone}, ${e.status === 'dissolved' ? `dissolved on ${e.dissolvedAt?.slice(0, 10)}` : 'active'}${e.id === current ? ' (in use here)' : ''}`,
+    const lines = shown.map((e) =>
+      say(e.id === current ? 'listLineInUse' : 'listLine', {
+        slug: e.slug,
+        name: e.name,
+        zone: e.timeZone,
+        state: e.status === 'dissolved' ? say('listDissolved', { date: e.dissolvedAt?.slice(0, 10) }) : say('listActive'),
+      }),
     );
-    const hint = shown.length > 1 ? ['Pick one with --exercise <slug>, or in the console with /exercise use <slug>.'] : [];
-    return accepted([`${shown.length === 1 ? '1 exercise' : `${shown.length} exercises`}:`, ...lines, ...hint].join('\n'));
+    const hint = shown.length > 1 ? [say('listPick')] : [];
+    return accepted([say('listHead', { count: shown.length }), ...lines, ...hint].join('\n'));
   },
 });

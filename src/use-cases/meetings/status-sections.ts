@@ -5,7 +5,7 @@ import { activeFocalPoints, organisationsOf } from '../../store/members';
 import { noticeState } from './list';
 import { meetingLabel } from './lookups';
 import { reachOf, reachSummary } from './reach';
-import { addFocalCommand, offersCoordinatorSteps } from '../shared/hints';
+import { addFocalCommand, commandIn, offersCoordinatorSteps } from '../shared/hints';
 
 /** "noticed on time", or why not, for one meeting. */
 function noticedOnTime(ctx: CommandContext, m: Meeting): string {
@@ -35,7 +35,7 @@ export function keyMeetingsSection(ctx: CommandContext): string[] {
     const live = all.filter((m) => m.status !== 'cancelled');
     const label = say('milestone', { milestone, purpose: ctx.say(`purposes.${milestone}`) });
     if (live.length === 0) {
-      const hint = offersCoordinatorSteps(ctx) ? ` /meeting schedule PWG <date> <time> <title> milestone:${milestone}` : '';
+      const hint = offersCoordinatorSteps(ctx) ? ` ${commandIn(ctx, `/meeting schedule PWG <date> <time> <title> milestone:${milestone}`)}` : '';
       lines.push(say(all.length ? 'notScheduledCancelled' : 'notScheduled', { label, cancelled: all.map(meetingLabel).join(', '), hint }));
       continue;
     }

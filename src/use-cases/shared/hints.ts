@@ -1,5 +1,6 @@
 import type { CommandContext } from '../../core/context';
 import { hintWord } from '../../i18n/say';
+import { usageIn } from '../../commands/registry';
 
 /**
  * Whether a reply may suggest a command that changes something (`/meeting send M1`, `/members
@@ -15,8 +16,13 @@ export function offersCoordinatorSteps(ctx: CommandContext): boolean {
  * words in <…> in the reader's language (`<adresa> <ime>`) when a context says it.
  */
 export function addFocalCommand(organisations: readonly { acronym: string }[], ctx?: Pick<CommandContext, 'say'>): string {
-  const hint = (w: string) => `<${ctx ? hintWord(ctx.say)(w) : w}>`;
-  return `/members add-focal ${organisations.length === 1 ? organisations[0]!.acronym : hint('acronym')} ${hint('email')} ${hint('name')}`;
+  const line = `/members add-focal ${organisations.length === 1 ? organisations[0]!.acronym : '<acronym>'} <email> <name>`;
+  return ctx ? commandIn(ctx, line) : line;
+}
+
+/** A command line to type, its words in <…> said in the reader's language: `/meeting schedule PWG <datum> <vreme> <naslov>`. */
+export function commandIn(ctx: Pick<CommandContext, 'say'>, line: string): string {
+  return usageIn(line, hintWord(ctx.say));
 }
 
 /** A sentence, and when an organisation was just left without a focal point (rule 2.2), the warning that says so. */
