@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliSandbox, runCli } from '../helpers/cli';
 import { COORDINATOR, createTestApp, snapshot, type TestApp } from '../helpers/app';
 import { no, ok } from '../helpers/meetings';
 import type { Language } from '../../src/domain/vocabulary';
@@ -186,3 +188,30 @@ describe("the coordinator's commands about members, in the coordinator's languag
     );
   });
 });
+
+describe("the coordinator's members commands from the one-shot CLI", () => {
+  for (const [language, said] of Object.entries(SAID)) {
+    it(`answers a ${language} coordinator: the reply (exit 0), a refusal and a missing argument (exit 1)`, async () => {
+      const box = cliSandbox();
+      const at = (...args: string[]) => runCli(['--now', '2026-11-22T10:00:00Z', ...args], box.env);
+      try {
+        expect((await runCli(['init', '--example', 'kosovo', '--now', '2026-11-22T09:00:00Z'], box.env)).code).toBe(0);
+        expect((await at(`/members language me ${language}`)).code).toBe(0);
+        expect(await at('/members add-org MFA Ministry of Foreign Affairs pmg')).toMatchObject({ code: 0, stdout: `${said.orgAdded}\n` });
+        expect(await at('/members add-org KAS Kosovo Agency')).toMatchObject({ code: 1, stdout: `${said.orgAlready}\n` });
+        const missing = await at('/members add-focal KAS');
+        expect(missing.code).toBe(1);
+        expect(missing.stdout).toContain(ARGUMENTS_USAGE[language as keyof typeof ARGUMENTS_USAGE]);
+      } finally {
+        rmSync(box.dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+/** The usage a missing argument of /members add-focal shows. */
+const ARGUMENTS_USAGE = {
+  sq: '/members add-focal <akronimi> <e-mail> <emri...>',
+  'sr-Latn': '/members add-focal <akronim> <adresa> <ime...>',
+  'sr-Cyrl': '/members add-focal <акроним> <адреса> <име...>',
+};
