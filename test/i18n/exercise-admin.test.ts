@@ -108,6 +108,16 @@ describe('the counts the coordinator reads, at their plural edges', () => {
       'отказује се 1 предстојећи састанак', 'отказују се 2 предстојећа састанка', 'отказује се 5 предстојећих састанака',
       'отказује се 11 предстојећих састанака', 'отказује се 21 предстојећи састанак', 'отказује се 101 предстојећи састанак',
     ]);
+    const votes = (language: Language, count: number) =>
+      translate(language, 'reply-exercise-dissolve.requestsWithVotes', {
+        requests: translate(language, 'reply-exercise-dissolve.requests', { count: 1 }),
+        votes: translate(language, 'reply-exercise-dissolve.votes', { count }),
+      });
+    expect([1, 2, 5, 21].map((n) => votes('sr-Latn', n))).toEqual([
+      '1 zahtev za odobrenje sa 1 glasom', '1 zahtev za odobrenje sa 2 glasa', '1 zahtev za odobrenje sa 5 glasova', '1 zahtev za odobrenje sa 21 glasom',
+    ]);
+    expect([1, 2].map((n) => votes('sq', n))).toEqual(['1 kërkesë për miratim me 1 votë', '1 kërkesë për miratim me 2 vota']);
+    expect([1, 2].map((n) => votes('en', n))).toEqual(['1 endorsement request with 1 vote', '1 endorsement request with 2 votes']);
   });
 });
 
