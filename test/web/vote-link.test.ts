@@ -131,6 +131,16 @@ describe('a vote link from the endorsement request', () => {
     expect(kasVote()).toBeUndefined();
   });
 
+  it("says why a link was withdrawn in the exercise's language, as the rest of its page", async () => {
+    ok(web.app, '/exercise language sr-Latn');
+    const link = voteLinks(FOCAL.KAS).endorse;
+    ok(web.app, `/members remove-focal KAS ${FOCAL.KAS}`);
+    const got = await web.request(link);
+    expect(got.status).toBe(403);
+    expect(got.html).toContain('(uklonjen/a kao kontakt osoba organizacije KAS)');
+    expect(got.html).not.toContain('removed as a focal point');
+  });
+
   it('a person who is no longer a focal point (now an observer) cannot vote with an old link', async () => {
     const link = voteLinks(FOCAL.KAS).endorse;
     const form = formOf(await web.request(link));
