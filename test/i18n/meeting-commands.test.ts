@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COORDINATOR, createTestApp, snapshot, type TestApp } from '../helpers/app';
 import { no, ok } from '../helpers/meetings';
+import { cliSandbox, runCli } from '../helpers/cli';
 import { translate } from '../../src/i18n/catalogue';
 import type { Language } from '../../src/domain/vocabulary';
 
@@ -194,4 +196,23 @@ describe("the coordinator's meeting commands in the coordinator's language", () 
     expect(translate('sr-Cyrl', 'reply-meeting-admin.agendaFull', { id: 'M1', count: 50 })).toContain('већ има 50 тачака');
     expect(translate('sr-Cyrl', 'reply-meeting-admin.agendaFull', { id: 'M1', count: 22 })).toContain('већ има 22 тачке');
   });
+});
+
+describe("the coordinator's commands from the one-shot CLI, in the coordinator's language", () => {
+  for (const [language, said] of Object.entries(SAID)) {
+    it(`answers the coordinator who reads ${language}: a meeting scheduled (exit 0), refusals (exit 1)`, async () => {
+      const box = cliSandbox();
+      const at = (...args: string[]) => runCli(['--now', '2026-11-10T09:00:00Z', ...args], box.env);
+      try {
+        expect((await runCli(['init', '--example', 'kosovo', '--now', '2026-11-10T08:00:00Z'], box.env)).code).toBe(0);
+        expect((await at(`/members language ${COORDINATOR} ${language}`)).code).toBe(0);
+        const scheduled = await at('/meeting schedule PWG 2026-12-01 10:00 Agree the TOR milestone:tor where:"UNHCR office" duration:21');
+        expect(scheduled).toMatchObject({ code: 0, stdout: expect.stringContaining(said.scheduled) });
+        expect(await at('/meeting send M1')).toMatchObject({ code: 1, stdout: expect.stringContaining(said.noAgenda) });
+        expect(await at('/meeting agenda M1 remove')).toMatchObject({ code: 1, stdout: `${said.removeUsage}\n` });
+      } finally {
+        rmSync(box.dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
