@@ -11,12 +11,16 @@ export function refuse(ctx: z.RefinementCtx, english: string, key: string, value
   ctx.addIssue({ code: 'custom', message: english, ...(hasMessage(key) ? { params: { sentence: { key, values } } } : {}) });
 }
 
-/** A zod string schema that runs one of our strict parsers and reports its sentence. */
+/**
+ * A zod string schema that runs one of our strict parsers and reports its sentence: under `key`,
+ * else under the catalogue section `dates-args` by the parser's `problem.rule`.
+ */
 export function parsedBy<T>(parse: (text: string) => Parsed<T>, key?: string) {
   return z.string().transform((text, ctx): T => {
     const r = parse(text);
     if (!r.ok) {
       if (key) refuse(ctx, r.error, key, { text });
+      else if (r.problem) refuse(ctx, r.error, `dates-args.${r.problem.rule}`, r.problem.values);
       else ctx.addIssue({ code: 'custom', message: r.error });
       return z.NEVER;
     }

@@ -16,7 +16,13 @@ import {
 export type { ClockChange, Resolution } from './time-zones';
 export { clockChangeBetween, formatOffset, localPartsAt, offsetAt, resolveLocal } from './time-zones';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+/** Why a parse failed, as data beside the English sentence: the rule broken and its values, for a reader of another language. */
+export interface ParseProblem {
+  rule: string;
+  values: Record<string, string | number>;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; problem?: ParseProblem };
 
 export interface LocalDate {
   year: number;
@@ -51,7 +57,7 @@ const MIN_OFFSET = -12 * 60;
 const MAX_OFFSET = 14 * 60;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(error: string): Parsed<T> => ({ ok: false, error });
+const fail = <T>(error: string, problem?: ParseProblem): Parsed<T> => (problem ? { ok: false, error, problem } : { ok: false, error });
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -69,17 +75,18 @@ export function daysInMonth(year: number, month: number): number {
 export function parseDate(text: string): Parsed<LocalDate> {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (match === null) {
-    return fail(malformed(text, 'date', 'write it as YYYY-MM-DD, for example 2026-11-24'));
+    return fail(malformed(text, 'date', 'write it as YYYY-MM-DD, for example 2026-11-24'), { rule: text.trim() === '' ? 'dateMissing' : 'dateFormat', values: { text } });
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return fail(`${text} is out of range: use a year from ${MIN_YEAR} to ${MAX_YEAR}.`);
+    return fail(`${text} is out of range: use a year from ${MIN_YEAR} to ${MAX_YEAR}.`, { rule: 'dateYear', values: { text, min: MIN_YEAR, max: MAX_YEAR } });
   }
-  if (month < 1 || month > 12) return fail(`${text} is not a date: the month must be 01 to 12.`);
-  if (day < 1) return fail(`${text} is not a date: days start at 01.`);
+  if (month < 1 || month > 12) return fail(`${text} is not a date: the month must be 01 to 12.`, { rule: 'dateMonth', values: { text } });
+  if (day < 1) return fail(`${text} is not a date: days start at 01.`, { rule: 'dateDayStart', values: { text } });
   const monthLength = daysInMonth(year, month);
   if (day > monthLength) {
-    return fail(`${text} is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${monthLength} days.`);
+    const monthName = MONTH_NAMES[month - 1]!;
+    return fail(`${text} is not a date: ${monthName} ${year} has ${monthLength} days.`, { rule: 'dateMonthLength', values: { text, monthName, month, year, count: monthLength } });
   }
   return ok({ year, month, day });
 }
@@ -92,19 +99,19 @@ export function parseTime(text: string): Parsed<LocalTime> {
   const match = /^(\d{2}):(\d{2})(?:(Z)|([+-])(\d{2}):(\d{2}))?$/.exec(text);
   if (match === null) {
     const hint = /^\d:\d{2}/.test(text) ? `0${text}` : '14:00';
-    return fail(malformed(text, 'time', `write it as HH:MM (24-hour clock), for example ${hint}`));
+    return fail(malformed(text, 'time', `write it as HH:MM (24-hour clock), for example ${hint}`), { rule: text.trim() === '' ? 'timeMissing' : 'timeFormat', values: { text, hint } });
   }
   const hour = Number(match[1]);
   const minute = Number(match[2]);
   const clock = `${match[1]}:${match[2]}`;
-  if (hour > 23 || minute > 59) return fail(`${clock} is not a time: use 00:00 to 23:59 (HH:MM).`);
+  if (hour > 23 || minute > 59) return fail(`${clock} is not a time: use 00:00 to 23:59 (HH:MM).`, { rule: 'timeRange', values: { clock } });
   if (match[3] === 'Z') return ok({ hour, minute, offsetMinutes: 0 });
   if (match[4] === undefined) return ok({ hour, minute });
   const offsetText = text.slice(5);
   const magnitude = Number(match[5]) * 60 + Number(match[6]);
   const offsetMinutes = match[4] === '-' ? -magnitude : magnitude;
   if (Number(match[6]) > 59 || offsetMinutes < MIN_OFFSET || offsetMinutes > MAX_OFFSET) {
-    return fail(`${offsetText} is not a UTC offset: use -12:00 to +14:00, for example ${clock}+02:00.`);
+    return fail(`${offsetText} is not a UTC offset: use -12:00 to +14:00, for example ${clock}+02:00.`, { rule: 'timeOffset', values: { offset: offsetText, clock } });
   }
   return ok({ hour, minute, offsetMinutes });
 }
@@ -177,6 +184,7 @@ export function toInstant(date: LocalDate, time: LocalTime, zone: string): Parse
     return fail(
       `${when} does not exist in ${zone}: clocks go forward from ${change.fromClock} to ${change.toClock} ` +
         `that night. Use ${options[0]} or ${options[1]}.`,
+      { rule: 'timeGap', values: { when, zone, from: change.fromClock, to: change.toClock, first: options[0]!, second: options[1]! } },
     );
   }
   if (resolution.kind === 'exact') return ok(resolution.instant);
@@ -187,9 +195,11 @@ export function toInstant(date: LocalDate, time: LocalTime, zone: string): Parse
   const choice =
     `Write ${clock}${formatOffset(first)} for the first${summer} or ${clock}${formatOffset(second)} for the second.`;
   const change = clockChangeBetween(zone, earlier, later);
+  const values = { when, zone, from: change.fromClock, to: change.toClock, first: `${clock}${formatOffset(first)}`, second: `${clock}${formatOffset(second)}` };
   return fail(
     `${when} happens twice in ${zone}: clocks go back from ${change.fromClock} to ${change.toClock} ` +
       `that night. ${choice}`,
+    { rule: summer ? 'timeTwiceSummer' : 'timeTwice', values },
   );
 }
 

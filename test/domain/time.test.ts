@@ -55,7 +55,7 @@ describe('parseDate', () => {
     ['24/11/2026', '"24/11/2026" is not a date: write it as YYYY-MM-DD, for example 2026-11-24.'],
     ['', 'The date is missing: write it as YYYY-MM-DD, for example 2026-11-24.'],
   ])('refuses %j', (text, error) => {
-    expect(parseDate(text)).toEqual({ ok: false, error });
+    expect(parseDate(text)).toMatchObject({ ok: false, error });
   });
 
   it('knows the length of every month', () => {
@@ -93,7 +93,7 @@ describe('parseTime', () => {
     ['14:00+02:60', '+02:60 is not a UTC offset: use -12:00 to +14:00, for example 14:00+02:00.'],
     ['', 'The time is missing: write it as HH:MM (24-hour clock), for example 14:00.'],
   ])('refuses %j', (text, error) => {
-    expect(parseTime(text)).toEqual({ ok: false, error });
+    expect(parseTime(text)).toMatchObject({ ok: false, error });
   });
 });
 
@@ -196,7 +196,7 @@ describe('toInstant', () => {
     [NEW_YORK, date(2027, 3, 14), 2, '2027-03-14 02:30 does not exist in America/New_York: clocks go forward from 02:00 to 03:00 that night. Use 01:30 or 03:30.'],
     [NEW_YORK, date(2027, 11, 7), 1, '2027-11-07 01:30 happens twice in America/New_York: clocks go back from 02:00 to 01:00 that night. Write 01:30-04:00 for the first (summer time) or 01:30-05:00 for the second.'],
   ])('refuses %s %j %i:30 with both options', (zone, day, hour, error) => {
-    expect(toInstant(day, { hour, minute: 30 }, zone)).toEqual({ ok: false, error });
+    expect(toInstant(day, { hour, minute: 30 }, zone)).toMatchObject({ ok: false, error });
   });
 
   it('lets an offset pick one side of a fall-back', () => {

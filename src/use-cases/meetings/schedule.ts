@@ -25,7 +25,10 @@ export function meetingStart(
 ): { ok: true; start: Date } | { ok: false; message: string; field: 'date' | 'time' } {
   const zone = ctx.requireExercise().timeZone;
   const start = toInstant(date, time, zone);
-  if (!start.ok) return { ok: false, message: start.error, field: 'time' };
+  if (!start.ok) {
+    const message = start.problem ? ctx.say(`dates-args.${start.problem.rule}`, start.problem.values) : start.error;
+    return { ok: false, message, field: 'time' };
+  }
   if (start.value.getTime() <= ctx.now.getTime())
     return { ok: false, field: 'date', message: ctx.say('reply-meeting-admin.past', { start: ctx.when(start.value), now: ctx.when(ctx.now) }) };
   return { ok: true, start: start.value };
