@@ -26,6 +26,9 @@ await build({
   external: ['better-sqlite3', '@slack/*', 'discord.js', '@discordjs/*', 'pino', 'hono', '@hono/*'],
   // Bundled CommonJS packages call require() for Node's own modules; an ES module has none by default.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Without the whitespace the running bot keeps about 4.5 MB less resident (measured idle after work:
+  // 99 → 95 MB); names stay, and dist/*.map maps a stack trace back (node --enable-source-maps).
+  minifyWhitespace: true,
   sourcemap: 'linked',
   logLevel: 'warning',
 });
