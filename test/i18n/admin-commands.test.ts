@@ -164,6 +164,9 @@ describe("the coordinator's commands about members, in the coordinator's languag
       expect(no(app, '/members add-focal KAS').reply).toBe(sentence);
       expect(snapshot(app.db)).toBe(before);
       expect(ok(app, '/help meeting schedule').split('\n')[0]).toBe(options[language as keyof typeof options]);
+      const help = ok(app, '/help members add-org').split('\n');
+      expect(help[0]).toBe(ADD_ORG_HELP[language as keyof typeof ADD_ORG_HELP][0]);
+      expect(help[1]).toBe(ADD_ORG_HELP[language as keyof typeof ADD_ORG_HELP][1]);
       // A list of choices is the grammar, in the usage as in the refusal.
       expect(no(app, '/members role').reply).toContain('<coordinator|observer|focal>');
       const said = ARGUMENTS[language as keyof typeof ARGUMENTS];
@@ -214,4 +217,11 @@ const ARGUMENTS_USAGE = {
   sq: '/members add-focal <akronimi> <e-mail> <emri...>',
   'sr-Latn': '/members add-focal <akronim> <adresa> <ime...>',
   'sr-Cyrl': '/members add-focal <акроним> <адреса> <име...>',
+};
+
+/** /help members add-org: its usage and summary in the reader's words. */
+const ADD_ORG_HELP = {
+  sq: ['/members add-org <akronimi> <emri...> [pmg]', 'Shton një organizatë anëtare në PWG; me "pmg" ajo është edhe në Grupin e Menaxhimit të Profilizimit.'],
+  'sr-Latn': ['/members add-org <akronim> <ime...> [pmg]', 'Dodaje organizaciju članicu u PWG; sa „pmg“ ona je i u Upravljačkoj grupi za profilisanje.'],
+  'sr-Cyrl': ['/members add-org <акроним> <име...> [pmg]', 'Додаје организацију чланицу у PWG; са „pmg“ она је и у Управљачкој групи за профилисање.'],
 };

@@ -71,6 +71,8 @@ describe('the catalogues', () => {
     kept.push('role', 'observer', 'channel', 'dissolve', 'confirm', 'EXPORTS', 'DIR', 'record', 'json', 'UNHCR');
     // The console's own commands and options, as /help lists them there.
     kept.push('example', 'kosovo', 'coordinator', 'use', 'tick', 'quit');
+    // The help of the coordinator's commands: its examples as typed, JIPS, Markdown and the export's default folder.
+    kept.push('pmg', 'kas', 'JIPS', 'Markdown', 'data', 'exports');
     // The replies to the coordinator's own commands name their command and option words (/meeting postpone, milestone:).
     kept.push('postpone', 'milestone', 'edit', 'n', 'N', 'D', 'deadline', 'version', 'label', 'close', 'proxy', 'move', 'to', 'link', 'https', 'http', 'drive', 'example', 'org', 'quorum', 'MCR', 'UNHCR', 'KAS', 'rule', 'document');
     expect(latin.filter((w) => !kept.includes(w))).toEqual([]);
