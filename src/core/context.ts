@@ -106,8 +106,11 @@ export class CommandContext {
   /** The Reply-To of this command's messages, looked up at its first message (no command changes roles and then writes). */
   private replyTo: { email: string | null } | undefined;
 
+  private nowText: string | undefined;
+
+  /** `now` as ISO text, formatted once: a notice asks for it several times per recipient. */
   get nowIso(): string {
-    return this.now.toISOString();
+    return (this.nowText ??= this.now.toISOString());
   }
 
   /** The language the actor is answered in: their own, else the exercise's; English for a stranger. */
