@@ -14,12 +14,13 @@ type Said = Record<
   | 'scheduled' | 'deadline' | 'next' | 'past' | 'deadlinePassed' | 'pmgMilestone' | 'noAgenda'
   | 'added' | 'moved' | 'noItem' | 'sent' | 'unreachable' | 'alreadySent'
   | 'noticesHead' | 'noticesSent' | 'noticesLine' | 'noticesOthers' | 'alreadyOn' | 'postponed' | 'told' | 'cancelled' | 'notSent' | 'closed'
-  | 'removeUsage' | 'newPosition' | 'placeEmpty' | 'milestoneWord',
+  | 'removeUsage' | 'newPosition' | 'placeEmpty' | 'milestoneWord' | 'reach',
   string
 >;
 
 const SAID: Record<Exclude<Language, 'en'>, Said> = {
   sq: {
+    reach: '9 nga 10 organizata u njoftuan brenda afatit.',
     placeEmpty: 'Vendi është bosh.',
     milestoneWord: 'Për milestone: jepni njërën nga: tor, methodology, findings, report.',
     removeUsage: 'Përdorimi: /meeting agenda M1 remove <n>.',
@@ -49,6 +50,7 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     closed: 'M1 u anulua (not ready); nuk mund të ndryshohet.',
   },
   'sr-Latn': {
+    reach: 'Do roka obavešteno 9 od 10 organizacija.',
     placeEmpty: 'Mesto je prazno.',
     milestoneWord: 'Za milestone: navedite jedno od: tor, methodology, findings, report.',
     removeUsage: 'Upotreba: /meeting agenda M1 remove <n>.',
@@ -78,6 +80,7 @@ const SAID: Record<Exclude<Language, 'en'>, Said> = {
     closed: 'M1 je otkazan (not ready); ne može da se menja.',
   },
   'sr-Cyrl': {
+    reach: 'До рока обавештено 9 од 10 организација.',
     placeEmpty: 'Место је празно.',
     milestoneWord: 'За milestone: наведите једно од: tor, methodology, findings, report.',
     removeUsage: 'Употреба: /meeting agenda M1 remove <n>.',
@@ -150,6 +153,7 @@ describe("the coordinator's meeting commands in the coordinator's language", () 
       const notices = ok(app, '/meeting notices M1').split('\n');
       expect(notices[0]).toBe(said.noticesHead);
       expect(notices).toContain(said.noticesSent);
+      expect(notices).toContain(said.reach);
       expect(notices.some((l) => l.startsWith(said.noticesLine))).toBe(true);
       expect(notices).toContain(said.noticesOthers);
 

@@ -37,7 +37,9 @@ export const showNotices = defineCommand({
     head.push(say('sent', { list: sent.join('; ') }));
     const reach = reachOf(ctx, m);
     const past = deadlinePassed(m.noticeDeadline, ctx.now);
-    head.push(`${reachSummary(reach, ctx.language)}.`);
+    const summary = reachSummary(reach, ctx.language);
+    // A line of its own: it starts a sentence ("Do roka obavešteno 9 od 10 organizacija.").
+    head.push(`${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`);
     const catchUp = m.status === 'noticed' && m.startsAt.getTime() > ctx.now.getTime();
     const missing = reach.organisations.filter((o) => !o.onTime);
     const reached = reach.organisations.filter((o) => o.onTime);
