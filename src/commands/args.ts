@@ -134,19 +134,24 @@ export function idArg(prefix: string, what: string) {
 
 const MIN_MINUTES = 5;
 const MAX_MINUTES = 24 * 60;
-const MINUTES_RANGE = `${MIN_MINUTES} to ${MAX_MINUTES} minutes (24 hours)`;
 
 /** A meeting's length in whole minutes, 5 to 1440; any number outside is refused with the limits. */
 export const positiveMinutesArg = z.string().transform((s, ctx): number => {
   const text = s.trim();
+  const limits = { min: MIN_MINUTES, max: MAX_MINUTES };
   if (!/^\d+$/.test(text)) {
-    ctx.addIssue({ code: 'custom', message: `The duration is a whole number of minutes from ${MIN_MINUTES} to ${MAX_MINUTES} (24 hours), e.g. duration:90.` });
+    refuse(ctx, `The duration is a whole number of minutes from ${MIN_MINUTES} to ${MAX_MINUTES} (24 hours), e.g. duration:90.`, 'args.duration.notNumber', limits);
     return z.NEVER;
   }
   const minutes = Number(text);
   if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
-    const shown = text.length > 12 ? `${text.slice(0, 12)}...` : text;
-    ctx.addIssue({ code: 'custom', message: `A duration of ${shown} minutes is out of range: a meeting lasts ${MINUTES_RANGE}, e.g. duration:90.` });
+    const duration = text.length > 12 ? `${text.slice(0, 12)}...` : text;
+    refuse(
+      ctx,
+      `A duration of ${duration} minutes is out of range: a meeting lasts ${MIN_MINUTES} to ${MAX_MINUTES} minutes (24 hours), e.g. duration:90.`,
+      'args.duration.outOfRange',
+      { duration, ...limits },
+    );
     return z.NEVER;
   }
   return minutes;

@@ -74,7 +74,7 @@ describe('the catalogues', () => {
     // The help of the coordinator's commands: its examples as typed, JIPS, Markdown and the export's default folder.
     kept.push('pmg', 'kas', 'JIPS', 'Markdown', 'data', 'exports');
     // The replies to the coordinator's own commands name their command and option words (/meeting postpone, milestone:).
-    kept.push('postpone', 'milestone', 'edit', 'n', 'N', 'D', 'deadline', 'version', 'label', 'close', 'proxy', 'move', 'to', 'link', 'https', 'http', 'drive', 'example', 'org', 'quorum', 'MCR', 'UNHCR', 'KAS', 'rule', 'document');
+    kept.push('duration', 'postpone', 'milestone', 'edit', 'n', 'N', 'D', 'deadline', 'version', 'label', 'close', 'proxy', 'move', 'to', 'link', 'https', 'http', 'drive', 'example', 'org', 'quorum', 'MCR', 'UNHCR', 'KAS', 'rule', 'document');
     expect(latin.filter((w) => !kept.includes(w))).toEqual([]);
     // A value with no Cyrillic at all is only a kept word or name ("Slack", "SLACK_BOT_TOKEN").
     const onlyKept = (v: string) => (v.replace(/\{\{[^}]*\}\}/g, '').match(/[A-Za-z]+/g) ?? []).every((w) => kept.includes(w));

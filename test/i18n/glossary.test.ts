@@ -49,8 +49,9 @@ function englishPattern(form: string): RegExp {
 function englishWords(message: string): string {
   return (
     message
-      // Minutes of time ("10 minutes", "a few minutes", "Duration (minutes)") are not a meeting's minutes.
-      .replace(/(\{\{count\}\}|\d+|few|several|\()\s*minutes/gi, ' ')
+      // Minutes of time ("10 minutes", "a few minutes", "Duration (minutes)", a duration's "{{min}} to
+      // {{max}} minutes", "a whole number of minutes") are not a meeting's minutes: only these counts.
+      .replace(/(\{\{(?:count|min|max|duration)\}\}|\d+|few|several|number of|\()\s*minutes/gi, ' ')
       .replace(/\{\{[^}]*\}\}/g, ' ')
       .replace(/\/[a-z-]+(?: [a-z]+)?/g, ' ')
       // A command named as typed, without its slash: "members add-focal".
@@ -177,6 +178,23 @@ describe('the glossary check at its edges', () => {
     expect(refused.test('Vetëm Koordinatori i Profilizimit mund')).toBe(true);
     expect(refused.test('Kërkojini koordinatori i Profilizimit')).toBe(true);
     expect(refused.test('Vetëm koordinatori i profilizimit mund')).toBe(false);
+  });
+  it('takes a count of minutes of time for time, and still lists a meeting\'s minutes said as time', () => {
+    const duration = messages.en.get('args.duration.outOfRange')!;
+    expect(englishWords(duration)).not.toMatch(/minutes/i);
+    expect(englishWords(messages.en.get('args.duration.notNumber')!)).not.toMatch(/minutes/i);
+    // The exemption is the count before the word, not the word: "its minutes" stays a meeting's minutes.
+    expect(englishWords('{{id}} has no minutes; they are due in {{count}} minutes.')).toMatch(/no minutes;.*due in +\.$/);
+    const key = 'reply-minutes.cancelled';
+    const saved = messages['sr-Latn'].get(key)!;
+    const time = '{{id}} je otkazan ({{reason}}); nema minuta.';
+    messages['sr-Latn'].set(key, time);
+    try {
+      expect(deviations('sr-Latn')).toEqual([`${key}: "minutes" is not "zapisni" in: ${time}`]);
+    } finally {
+      messages['sr-Latn'].set(key, saved);
+    }
+    expect(deviations('sr-Latn')).toEqual([]);
   });
   it('leaves placeholders, commands, hints and option lists out of the English', () => {
     expect(englishWords('/endorse vote {{id}} endorse|object|abstain <reason>').trim()).toBe('');

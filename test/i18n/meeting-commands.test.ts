@@ -188,6 +188,21 @@ describe("the coordinator's meeting commands in the coordinator's language", () 
     );
   });
 
+  it('refuses a duration out of range or not a number in the coordinator\'s language, changing nothing', () => {
+    app = createTestApp({ now: '2026-11-10T09:00:00Z' });
+    const schedule = (duration: string) => no(app, `/meeting schedule PWG 2026-12-01 10:00 Workshop duration:${duration}`).reply;
+    expect(schedule('4')).toBe('A duration of 4 minutes is out of range: a meeting lasts 5 to 1440 minutes (24 hours), e.g. duration:90.');
+    for (const [language, [outOfRange, notNumber]] of Object.entries(DURATION)) {
+      ok(app, `/members language ${COORDINATOR} ${language}`);
+      const before = snapshot(app.db);
+      expect(schedule('1441')).toBe(outOfRange);
+      expect(schedule('1.5h')).toBe(notNumber);
+      expect(snapshot(app.db)).toBe(before);
+    }
+    // A long number is cut in the sentence, as in English.
+    expect(schedule('9'.repeat(30))).toBe('Трајање од 999999999999... минута је ван опсега: састанак траје од 5 до 1440 минута (24 сата), на пример duration:90.');
+  });
+
   it('counts people, focal points, messages and agenda items in each language', () => {
     const say = (language: Language, key: string, count: number) => translate(language, `reply-meeting-admin.${key}`, { count });
     const counts = [1, 2, 5, 11, 21, 101];
@@ -220,3 +235,19 @@ describe("the coordinator's commands from the one-shot CLI, in the coordinator's
     });
   }
 });
+
+/** /meeting schedule … duration:1441 and duration:1.5h, refused in the coordinator's language. */
+const DURATION: Record<Exclude<Language, 'en'>, [string, string]> = {
+  sq: [
+    'Kohëzgjatja duration:1441 është jashtë kufijve: një takim zgjat nga 5 deri në 1440 minuta (24 orë), p.sh. duration:90.',
+    'Kohëzgjatja është një numër i plotë minutash nga 5 deri në 1440 (24 orë), p.sh. duration:90.',
+  ],
+  'sr-Latn': [
+    'Trajanje od 1441 minuta je van opsega: sastanak traje od 5 do 1440 minuta (24 sata), na primer duration:90.',
+    'Trajanje je ceo broj minuta od 5 do 1440 (24 sata), na primer duration:90.',
+  ],
+  'sr-Cyrl': [
+    'Трајање од 1441 минута је ван опсега: састанак траје од 5 до 1440 минута (24 сата), на пример duration:90.',
+    'Трајање је цео број минута од 5 до 1440 (24 сата), на пример duration:90.',
+  ],
+};
