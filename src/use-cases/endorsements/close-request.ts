@@ -7,7 +7,8 @@ import type { Outcome } from '../../domain/tally';
 import type { Language } from '../../domain/vocabulary';
 import { messageLanguage, translate } from '../../i18n/catalogue';
 import { refreshChannelPosts } from './channel-tally';
-import { refOf, requestView, shortId, standingOf, tallyLine, timeFor, type Standing } from './request';
+import { refOf, requestView, shortId, standingOf, tallyLine, type Standing } from './request';
+import { readerTime } from '../../i18n/say';
 import { howClosedIn, outcomeIn, outcomeReasonIn } from './result-words';
 
 export interface Closing {
@@ -84,7 +85,7 @@ function publishResult(ctx: CommandContext, e: Endorsement, s: Standing, outcome
       organisation: v.acronym,
       choice: v.choice,
       by: v.proxy ? translate(language, 'endorsement-result.proxyBy', { name: v.castBy.name }) : v.castBy.name,
-      at: timeFor(v.castAt, zone, person, language),
+      at: readerTime(v.castAt, zone, person, language),
       comment: v.comment,
     })),
     notVoted: s.waiting.map((o) => o.acronym).join(', '),
@@ -99,7 +100,7 @@ function publishResult(ctx: CommandContext, e: Endorsement, s: Standing, outcome
       ref,
       to: member,
       organisationId: member.role === 'focal' ? (member.organisation?.id ?? null) : null,
-      view: { ...requestView(e, s.electorate.length, zone, member, language), ...wordsFor(language, member), closedAt: timeFor(ctx.nowIso, zone, member, language) },
+      view: { ...requestView(e, s.electorate.length, zone, member, language), ...wordsFor(language, member), closedAt: readerTime(ctx.nowIso, zone, member, language) },
     });
   }
 }

@@ -3,13 +3,13 @@ import { castVote, currentVoteOf, type Endorsement } from '../../store/endorseme
 import { refreshChannelPosts } from './channel-tally';
 import { activeFocalPoints, type Organisation, type Person } from '../../store/members';
 import { isFinal, type Choice } from '../../domain/tally';
-import { sayIn, type Say } from '../../i18n/say';
+import { readerTime, sayIn, type Say } from '../../i18n/say';
 import { votingClosed } from '../../domain/endorsement-deadline';
 import { formatInZone } from '../../domain/time';
 import { messageLanguage, translate } from '../../i18n/catalogue';
 import { closedSentence, closeRequest } from './close-request';
 import { outcomeIn } from './result-words';
-import { documentName, refOf, requestView, shortId, standingOf, timeFor } from './request';
+import { documentName, refOf, requestView, shortId, standingOf } from './request';
 
 export interface Ballot {
   endorsement: Endorsement;
@@ -73,7 +73,7 @@ export function recordVote(ctx: CommandContext, b: Ballot): { reply: string; det
         choice: b.choice,
         comment: b.comment,
         castBy: `${b.castBy.name} <${b.castBy.email}>`,
-        castAt: timeFor(ctx.nowIso, zone, fp, language),
+        castAt: readerTime(ctx.nowIso, zone, fp, language),
         proxy: b.proxy,
         previous: previous
           ? translate(language, previous.proxy ? 'votes.previousProxy' : 'votes.previous', { choice: previous.choice, name: previous.castBy.name, at: formatInZone(new Date(previous.castAt), zone) })

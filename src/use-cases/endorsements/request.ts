@@ -56,9 +56,6 @@ export function documentName(e: Endorsement, language: Language = 'en'): string 
   return translate(language, e.version ? 'common.documentVersion' : 'common.document', { title: e.title, version: e.version });
 }
 
-/** An instant in the exercise's zone, and in the person's own zone when their clock shows another time. */
-export const timeFor: (instant: string | Date, zone: string, person?: Pick<Person, 'timeZone'> | null, language?: Language) => string = readerTime;
-
 /**
  * Still open in the record, but its deadline has passed: voting is closed and the close job, which
  * publishes the result, has not run yet (it runs at the next tick).
@@ -69,7 +66,7 @@ export function awaitingResult(e: Endorsement, now: Date): boolean {
 
 /** An open request's state: "open until <deadline>", or "voting closed at <deadline>; the result is published at the next tick". */
 export function openState(e: Endorsement, zone: string, now: Date, reader?: Pick<Person, 'timeZone'> | null, language: Language = 'en'): string {
-  const deadline = timeFor(e.deadlineAt, zone, reader, language);
+  const deadline = readerTime(e.deadlineAt, zone, reader, language);
   return translate(language, awaitingResult(e, now) ? 'endorsement-state.awaiting' : 'endorsement-state.open', { deadline });
 }
 
@@ -89,7 +86,7 @@ export function requestView(e: Endorsement, electorate: number, zone: string, pe
     rule: translate(language, `rules.${e.rule}`),
     quorum: e.quorum,
     organisations: electorate,
-    deadline: timeFor(e.deadlineAt, zone, person, language),
+    deadline: readerTime(e.deadlineAt, zone, person, language),
     urgent: e.urgentReason,
   };
 }

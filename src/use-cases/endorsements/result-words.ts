@@ -3,7 +3,8 @@ import type { Language } from '../../domain/vocabulary';
 import { translate } from '../../i18n/catalogue';
 import { LATE_AFTER_MS } from '../../scheduler/tick';
 import type { ClosedHow, Endorsement } from '../../store/endorsements';
-import { shortId, timeFor, type Standing } from './request';
+import { shortId, type Standing } from './request';
+import { readerTime } from '../../i18n/say';
 
 /** The words of a request's result, in `language` (catalogue section `endorsement-result`). */
 const say = (language: Language, key: string, values: Record<string, unknown> = {}) => translate(language, `endorsement-result.${key}`, values);
@@ -26,10 +27,10 @@ export function howClosedIn(
   supersededBy?: Endorsement,
   person?: { timeZone: string | null } | null,
 ): string {
-  const on = timeFor(at, zone, person, language);
+  const on = readerTime(at, zone, person, language);
   switch (how) {
     case 'deadline': {
-      const deadline = timeFor(e.deadlineAt, zone, person, language);
+      const deadline = readerTime(e.deadlineAt, zone, person, language);
       const late = new Date(at).getTime() - new Date(e.deadlineAt).getTime() > LATE_AFTER_MS;
       return say(language, late ? 'how.deadlineLate' : 'how.deadline', { deadline, on });
     }
