@@ -8,7 +8,7 @@ import { parseArgv } from './argv';
 import { initialiseExercise } from './init';
 import { within } from '../shared/budget';
 import type { InboundCommand } from '../../src/core/ports';
-import { actorLanguage } from '../../src/core/resolve-actor';
+import { chatLanguage } from '../../src/core/chat-language';
 import { translate } from '../../src/i18n/catalogue';
 
 /**
@@ -19,7 +19,7 @@ import { translate } from '../../src/i18n/catalogue';
 function consoleHelp(app: App, asked: InboundCommand): string {
   const exercises = listExercises(app.db);
   const exercise = asked.exerciseSlug ? (exerciseBySlug(app.db, asked.exerciseSlug) ?? null) : exercises.length === 1 ? exercises[0]! : null;
-  return translate(actorLanguage(app.db, asked.actor, exercise), 'console-lines.help');
+  return translate(chatLanguage(app.db, asked.actor, exercise), 'console-lines.help');
 }
 
 const LOCAL_WORDS = ['init', 'tick', 'quit'];

@@ -13,7 +13,8 @@ import { personalLinks, type LinkSettings, type LinkWish } from '../web/personal
 import { messageLanguage, translate } from '../i18n/catalogue';
 import type { Language } from '../domain/vocabulary';
 import { HELP_COMMAND } from '../commands/registry';
-import { readerTime, replyLanguage, type Say } from '../i18n/say';
+import { readerTime, type Say } from '../i18n/say';
+import { answerLanguage } from './chat-language';
 import { formatLongIn } from '../i18n/dates';
 
 /** The person behind a command, as far as the bot knows them. */
@@ -113,9 +114,9 @@ export class CommandContext {
     return (this.nowText ??= this.now.toISOString());
   }
 
-  /** The language the actor is answered in: their own, else the exercise's; English for a stranger. */
+  /** The language the actor is answered in (`answerLanguage`): their own, else the exercise's; the installation's for a stranger. */
   get language(): Language {
-    return replyLanguage(this.actor.person, this.exercise);
+    return answerLanguage(this.db, this.actor.person, this.exercise);
   }
 
   /** A sentence of the catalogue in the actor's language: replies and refusals say `ctx.say('reply-vote.recorded', {...})`. */

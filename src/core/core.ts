@@ -10,16 +10,16 @@ import { rememberOutcome, seenOutcome } from '../store/inbound';
 import { channelExercise } from '../store/channels';
 import type { Registry, CommandDefinition } from '../commands/registry';
 import { parseCommand, type ParseResult } from '../commands/parse';
-import { replyLanguage, sayIn } from '../i18n/say';
+import { sayIn } from '../i18n/say';
 import { translate } from '../i18n/catalogue';
 import type { Language } from '../domain/vocabulary';
 import type { TemplateRenderer } from '../render/renderer';
 import { CommandContext, type ActingPerson, type Settings } from './context';
-import { actorLanguage, resolveActor } from './resolve-actor';
+import { resolveActor } from './resolve-actor';
 import { readOnlySentence } from './read-only';
 import { authorise } from './authorise';
 import type { Actor, ChatRequest, CommandOutcome, Core, InboundCommand, RefusalCode, Suggestion, SuggestionRequest } from './ports';
-import { chatLanguage } from './chat-language';
+import { answerLanguage, chatLanguage } from './chat-language';
 import { chatWords, type ChatWords } from '../chat/words';
 import { HOME_SECTIONS, homeOf, type ChatHome } from '../chat/home';
 import { suggestIds } from '../use-cases/shared/suggest';
@@ -166,7 +166,7 @@ export class ConveneCore implements Core {
     if (!who.ok) return refusal('forbidden', who.message);
     const acting: ActingPerson = who.acting;
     // The actor's language, once per command: their person row is already loaded.
-    const say = sayIn(replyLanguage(acting.person, exercise));
+    const say = sayIn(answerLanguage(db, acting.person, exercise));
 
     const allowed = authorise(definition, args, acting, command.actor.kind, say);
     if (!allowed.ok) return refusal('forbidden', allowed.message);
@@ -204,7 +204,7 @@ export class ConveneCore implements Core {
    */
   private refuseLine(command: InboundCommand, parsed: Extract<ParseResult, { ok: false }>): CommandOutcome {
     const found = this.findExercise(command);
-    const language = actorLanguage(this.deps.db, command.actor, found.ok ? found.exercise : null);
+    const language = chatLanguage(this.deps.db, command.actor, found.ok ? found.exercise : null);
     const said = language === 'en' ? parsed : parseCommand(this.deps.registry, command.text, command.helpCommand, language);
     return said.ok ? refusal(parsed.code, parsed.message, parsed.field) : refusal(said.code, said.message, said.field);
   }
@@ -213,7 +213,7 @@ export class ConveneCore implements Core {
   private languageOrEnglish(command: InboundCommand): Language {
     try {
       const found = this.findExercise(command);
-      return actorLanguage(this.deps.db, command.actor, found.ok ? found.exercise : null);
+      return chatLanguage(this.deps.db, command.actor, found.ok ? found.exercise : null);
     } catch {
       return 'en';
     }

@@ -1,8 +1,6 @@
 import type { Db } from '../store/db';
 import type { Exercise } from '../store/exercises';
 import { coordinators, identityOf, linkIdentity, membershipOf, personByEmail, personById, type Person } from '../store/members';
-import type { Language } from '../domain/vocabulary';
-import { replyLanguage } from '../i18n/say';
 import { appendAudit } from '../store/audit';
 import type { ActingPerson } from './context';
 import type { Actor } from './ports';
@@ -66,12 +64,4 @@ export function knownPerson(db: Db, actor: Actor, exercise: Exercise | null): Pe
   const identity = identityOf(db, actor.medium, actor.userId);
   if (identity) return personById(db, identity.personId);
   return actor.email ? personByEmail(db, actor.email) : undefined;
-}
-
-/**
- * The language to answer this actor in, before the command is understood (a refused line).
- * English for an actor nobody knows.
- */
-export function actorLanguage(db: Db, actor: Actor, exercise: Exercise | null): Language {
-  return replyLanguage(knownPerson(db, actor, exercise), exercise);
 }

@@ -1,6 +1,6 @@
 import type { Language } from '../domain/vocabulary';
 import { formatInZone } from '../domain/time';
-import { CATALOGUES, PLURAL, languageOf, translate } from './catalogue';
+import { CATALOGUES, PLURAL, translate } from './catalogue';
 
 /** One sentence of the catalogue in a language fixed beforehand: `say('reply-vote.recorded', { id })`. */
 export type Say = (key: string, values?: Record<string, unknown>) => string;
@@ -13,14 +13,6 @@ export interface Sentence {
 
 export function sayIn(language: Language): Say {
   return (key, values = {}) => translate(language, key, values);
-}
-
-/**
- * The language a command is answered in: the actor's own, else their exercise's; English for an
- * actor nobody knows (an unlinked chat account), who may not read the exercise's language.
- */
-export function replyLanguage(person: { language?: Language | null } | null | undefined, exercise: { language?: Language } | null | undefined): Language {
-  return person ? languageOf(person, exercise) : 'en';
 }
 
 /**

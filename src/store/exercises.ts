@@ -68,6 +68,15 @@ export function listExercises(db: Db): Exercise[] {
   return (db.prepare('SELECT * FROM exercises ORDER BY id').all() as ExerciseRow[]).map(toExercise);
 }
 
+/**
+ * The language to speak to someone the bot cannot identify (an unlinked chat account, a tampered
+ * link): the language every active exercise of the installation shares, else English.
+ */
+export function installationLanguage(db: Db): Language {
+  const languages = new Set((db.prepare(`SELECT DISTINCT language FROM exercises WHERE status = 'active'`).all() as { language: Language }[]).map((r) => r.language));
+  return languages.size === 1 ? [...languages][0]! : 'en';
+}
+
 export function setExerciseLanguage(db: Db, id: number, language: Language): void {
   db.prepare('UPDATE exercises SET language = ? WHERE id = ?').run(language, id);
 }

@@ -4,7 +4,8 @@ import { latestRevocation, linkSecret } from '../store/links';
 import { membershipOf, personById, type Member, type Person } from '../store/members';
 import type { Language } from '../domain/vocabulary';
 import { checkLink, type LinkClaim } from './links';
-import { installationLanguage, wordsFor, type PageWords } from './pages/words';
+import { installationLanguage } from '../store/exercises';
+import { wordsFor, type PageWords } from './pages/words';
 
 /** A verified link: who it acts as, in which exercise, and their current membership. */
 export interface LinkHolder {

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../helpers/app';
 import { no, ok } from '../helpers/meetings';
 import { cliSandbox, runCli } from '../helpers/cli';
 import type { Language } from '../../src/domain/vocabulary';
+import { insertExercise, listExercises } from '../../src/store/exercises';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -123,15 +124,24 @@ describe('the vote, its status and their refusals, in the actor language', () =>
     });
   }
 
-  it("falls back to the exercise's language for a member who chose none, and answers a stranger in English", async () => {
+  it("falls back to the exercise's language for a member who chose none, and answers a stranger in the installation's language", async () => {
     app = createTestApp();
     ok(app, '/exercise language sr-Cyrl');
     ok(app, '/endorse open PWG Terms of Reference version:v1');
     expect(ok(app, '/endorse vote E1 endorse', KAS)).toContain('Забележено: глас организације KAS');
-    // An unlinked chat account is nobody the bot knows: it may not read the exercise's language.
+    // An unlinked chat account is nobody the bot knows: answered, as a page whose link names no one,
+    // in the language every active exercise shares.
     const stranger = await app.runChat('/endorse vote E1 endorse', 'slack', 'U0STRANGER');
-    expect(stranger.reply).toBe('Your chat account is not linked to a member yet. Type /members link <your e-mail> and then /members verify <code> with the code we e-mail you.');
-    expect((await app.runChat('/endorse vot E1', 'slack', 'U0STRANGER')).reply).toContain('/endorse has no "vot" (did you mean /endorse vote?)');
+    expect(stranger.reply).toBe('Ваш налог (Slack, Discord) још није повезан са чланом. Откуцајте /members link <ваша адреса е-поште>, а затим /members verify <код> са кодом који вам пошаљемо е-поштом.');
+    const near = (await app.runChat('/endorse vot E1', 'slack', 'U0STRANGER')).reply;
+    expect(near).toContain('/endorse vote?');
+    expect(near).toMatch(/[\u0400-\u04FF]/);
+    // A second active exercise in another language: nobody can say which the stranger reads, so English.
+    const kosovo = listExercises(app.db)[0]!.slug;
+    insertExercise(app.db, { slug: 'other', name: 'Other', timeZone: 'UTC', language: 'sq', noticeDays: 7, minutesDays: 14, createdAt: '2026-11-01T00:00:00Z' });
+    expect((await app.runChat('/endorse vote E1 endorse', 'slack', 'U0STRANGER', { exerciseSlug: kosovo })).reply).toBe(
+      'Your chat account is not linked to a member yet. Type /members link <your e-mail> and then /members verify <code> with the code we e-mail you.',
+    );
   });
 
   it("writes the times in the actor's own zone beside the exercise's", () => {

@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { refuse } from '../../commands/args';
-import { translate } from '../../i18n/catalogue';
-import { replyLanguage } from '../../i18n/say';
+import { languageOf, translate } from '../../i18n/catalogue';
 import { accepted, defineCommand, refused } from '../../commands/registry';
 import { linkIdentity, personById } from '../../store/members';
 import { LINK_CODE_ATTEMPTS, hashLinkCode } from './link';
@@ -45,7 +44,7 @@ export const verifyChatIdentity = defineCommand({
     ctx.db.prepare(`UPDATE link_codes SET status = 'used' WHERE id = ?`).run(row.id);
     linkIdentity(ctx.db, { medium: chat.medium, userId: chat.userId, personId: person.id, at: ctx.nowIso, by: 'e-mailed code' });
     // The account is now this person's: the confirmation is the first reply in their language.
-    const linked = translate(replyLanguage(person, ctx.exercise), 'reply-members.linked', { name: person.name, email: person.email });
+    const linked = translate(languageOf(person, ctx.exercise), 'reply-members.linked', { name: person.name, email: person.email });
     return accepted(linked, { email: person.email, medium: chat.medium, userId: chat.userId });
   },
 });

@@ -4,8 +4,7 @@ import type { Language } from '../../domain/vocabulary';
 import { languageOf, translate } from '../../i18n/catalogue';
 import { formatDateIn, formatLongIn } from '../../i18n/dates';
 import { storedDate } from '../../domain/minutes';
-import type { Db } from '../../store/db';
-import { listExercises, type Exercise } from '../../store/exercises';
+import type { Exercise } from '../../store/exercises';
 import type { Person } from '../../store/members';
 
 /**
@@ -42,15 +41,6 @@ export function wordsFor(person: Pick<Person, 'language' | 'timeZone'> | null, e
 /** The words of a page that has no trustworthy person: in `language`, dates in UTC. */
 export function plainWords(language: Language): PageWords {
   return wordsFor(null, { language, timeZone: 'UTC' });
-}
-
-/**
- * The language of a page whose link names no one we can trust (a tampered link, an unknown
- * address): the language every active exercise of the installation shares, else English.
- */
-export function installationLanguage(db: Db): Language {
-  const languages = new Set(listExercises(db).filter((e) => e.status === 'active').map((e) => e.language));
-  return languages.size === 1 ? [...languages][0]! : 'en';
 }
 
 /** The reader's time first; the exercise's beside it, as the clock alone when it falls on the same day. */
