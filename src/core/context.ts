@@ -13,7 +13,7 @@ import { personalLinks, type LinkSettings, type LinkWish } from '../web/personal
 import { messageLanguage, translate } from '../i18n/catalogue';
 import type { Language } from '../domain/vocabulary';
 import { HELP_COMMAND } from '../commands/registry';
-import { readerTime, type Say } from '../i18n/say';
+import { groupAddressee, readerTime, type Say } from '../i18n/say';
 import { answerLanguage } from './chat-language';
 import { formatLongIn } from '../i18n/dates';
 
@@ -145,7 +145,7 @@ export class CommandContext {
   announce(a: GroupAnnouncement): number[] {
     const exercise = this.requireExercise();
     const language = messageLanguage(a.kind, null, exercise);
-    const rendered = this.renderer.renderPlain(a.kind, { exercise: exercise.name, ...a.view, recipientName: `the ${a.group}` }, language);
+    const rendered = this.renderer.renderPlain(a.kind, { exercise: exercise.name, ...a.view, recipientName: groupAddressee(language, a.group) }, language);
     const addressed = channelsOf(this.db, exercise.id, a.group).map((c) => ({
       medium: c.medium as Medium,
       address: formatAddress(channelAddress(c.medium as 'slack' | 'discord', c.channelId)),

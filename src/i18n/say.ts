@@ -11,6 +11,14 @@ export interface Sentence {
   values?: Record<string, unknown>;
 }
 
+/**
+ * A group as the addressee of its channel's post ("the PWG"), in the post's language: the group's
+ * name from the catalogue with its acronym ("Radna grupa za profilisanje (PWG)").
+ */
+export function groupAddressee(language: Language, group: string): string {
+  return translate(language, 'common.groupAddressee', { group, groupName: translate(language, `groups.${group}`) });
+}
+
 export function sayIn(language: Language): Say {
   return (key, values = {}) => translate(language, key, values);
 }

@@ -4,6 +4,7 @@ import { chooseLanguages, deliverOverSmtp, LANGUAGES_READ, READERS } from '../he
 import { ok } from '../helpers/meetings';
 import { linkIdentity, personByEmail } from '../../src/store/members';
 import { outboxByRef } from '../../src/store/outbox';
+import { groupAddressee } from '../../src/i18n/say';
 
 let app: TestApp;
 afterEach(() => app?.close());
@@ -48,5 +49,13 @@ describe('the endorsement request in each member language', () => {
     const tally = outboxByRef(app.db, 'endorsement:1').filter((e) => e.kind === 'endorsement-tally').at(-1)!;
     expect(tally.payload.text).toContain('Досадашњи гласови, по организацијама (1 endorse, 0 object, 0 abstain; гласало 1, кворум 6 није достигнут):');
     expect(tally.payload.text).toContain('  DRC: endorse');
+    // The post's addressee is the group in the post's language too (kept unrendered until it is sent).
+    const kept = app.db.prepare(`SELECT payload FROM outbox_payloads WHERE outbox_id = ?`).get(tally.id) as { payload: string };
+    expect(JSON.parse(kept.payload)).toMatchObject({ deferred: { language: 'sr-Cyrl', view: { recipientName: 'Радна група за профилисање (PWG)' } } });
+    expect([groupAddressee('en', 'PMG'), groupAddressee('sq', 'PWG'), groupAddressee('sr-Latn', 'PMG')]).toEqual([
+      'the PMG',
+      'Grupi i Punës për Profilizim (PWG)',
+      'Upravljačka grupa za profilisanje (PMG)',
+    ]);
   });
 });

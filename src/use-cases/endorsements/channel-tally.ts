@@ -1,5 +1,6 @@
 import { messageLanguage, translate } from '../../i18n/catalogue';
 import type { CommandContext } from '../../core/context';
+import { groupAddressee } from '../../i18n/say';
 import type { Endorsement } from '../../store/endorsements';
 import { channelPostsOf, enqueue, IN_PLACE_UPDATE } from '../../store/outbox';
 import { voteButtons } from './buttons';
@@ -23,7 +24,7 @@ export function refreshChannelPosts(ctx: CommandContext, e: Endorsement, known?:
     ...requestView(e, standing.electorate.length, exercise.timeZone, null, language),
     inChannel: e.status === 'open',
     closedNow: e.status === 'closed',
-    recipientName: `the ${e.group}`,
+    recipientName: groupAddressee(language, e.group),
     tally: tallyLine(standing.tally, language),
     votedOrgs: standing.votes.map((v) => (v.proxy ? translate(language, 'tally.proxy', { acronym: v.acronym, choice: v.choice }) : `${v.acronym}: ${v.choice}`)),
     waitingOrgs: standing.waiting.map((o) => o.acronym).join(', '),
