@@ -73,6 +73,8 @@ describe('the catalogues', () => {
     kept.push('example', 'kosovo', 'coordinator', 'use', 'tick', 'quit');
     // The help of the coordinator's commands: its examples as typed, JIPS, Markdown and the export's default folder.
     kept.push('pmg', 'kas', 'JIPS', 'Markdown', 'data', 'exports');
+    // The help of the meeting, endorsement and minutes commands: their choice and item words as typed, and the organisations of an example.
+    kept.push('cancel', 'attendance', 'upcoming', 'past', 'consensus', 'majority', 'tools', 'dissemination', 'withdraw', 'where', 'Note', 'Decision', 'Remove', 'IV', 'SCR', 'DRC', 'UNDP', 'IOM', 'UNFPA');
     // The replies to the coordinator's own commands name their command and option words (/meeting postpone, milestone:).
     kept.push('duration', 'postpone', 'milestone', 'edit', 'n', 'N', 'D', 'deadline', 'version', 'label', 'close', 'proxy', 'move', 'to', 'link', 'https', 'http', 'drive', 'example', 'org', 'quorum', 'MCR', 'UNHCR', 'KAS', 'rule', 'document');
     expect(latin.filter((w) => !kept.includes(w))).toEqual([]);

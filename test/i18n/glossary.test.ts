@@ -50,8 +50,9 @@ function englishWords(message: string): string {
   return (
     message
       // Minutes of time ("10 minutes", "a few minutes", "Duration (minutes)", a duration's "{{min}} to
-      // {{max}} minutes", "a whole number of minutes") are not a meeting's minutes: only these counts.
-      .replace(/(\{\{(?:count|min|max|duration)\}\}|\d+|few|several|number of|\()\s*minutes/gi, ' ')
+      // {{max}} minutes", "a whole number of minutes", "duration: is in minutes") are not a meeting's
+      // minutes: only these counts and the duration option.
+      .replace(/(\{\{(?:count|min|max|duration)\}\}|\d+|few|several|number of|duration: is in|\()\s*minutes/gi, ' ')
       .replace(/\{\{[^}]*\}\}/g, ' ')
       .replace(/\/[a-z-]+(?: [a-z]+)?/g, ' ')
       // A command named as typed, without its slash: "members add-focal".
@@ -183,6 +184,7 @@ describe('the glossary check at its edges', () => {
     const duration = messages.en.get('args.duration.outOfRange')!;
     expect(englishWords(duration)).not.toMatch(/minutes/i);
     expect(englishWords(messages.en.get('args.duration.notNumber')!)).not.toMatch(/minutes/i);
+    expect(englishWords(messages.en.get('help-commands.meeting schedule.details')!)).not.toMatch(/minutes/i);
     // The exemption is the count before the word, not the word: "its minutes" stays a meeting's minutes.
     expect(englishWords('{{id}} has no minutes; they are due in {{count}} minutes.')).toMatch(/no minutes;.*due in +\.$/);
     const key = 'reply-minutes.cancelled';
