@@ -253,7 +253,8 @@ export class ConveneCore implements Core {
     const active = all.filter((e) => e.status === 'active');
     if (active.length === 1) return { ok: true, exercise: active[0]! };
     if (all.length === 1) return { ok: true, exercise: all[0]! };
-    return { ok: false, message: `Several exercises are set up (${all.map((e) => e.slug).join(', ')}): say which with --exercise <slug> (in the bot's terminal: /exercise use <slug>), or type the command in the exercise's channel.` };
+    // No exercise to take the language from: the person's own when the bot knows them, else the one all active exercises share.
+    return { ok: false, message: translate(chatLanguage(db, command.actor, null), 'refusal.severalExercises', { slugs: all.map((e) => e.slug).join(', ') }) };
   }
 }
 

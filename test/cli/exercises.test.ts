@@ -38,6 +38,16 @@ describe('several exercises', () => {
     expect(r.stdout).toContain('There is no exercise "somalia". Known exercises: kosovo-2014, somalia-2027.');
   });
 
+  it('asks a member which exercise in their own language, and changes nothing', async () => {
+    const kas = ['--as', 'focal@kas.example.org'];
+    expect((await runCli(['--exercise', 'kosovo-2014', ...kas, '/members language me sr-Cyrl'], box.env)).code).toBe(0);
+    const r = await runCli([...kas, '/members language me sq'], box.env);
+    expect(r).toMatchObject({ code: 1, stdout: expect.stringContaining('Овде је постављено више профилисања (kosovo-2014, somalia-2027): наведите које са --exercise <скраћени-назив>') });
+    // Still sr-Cyrl: the refused command set nothing.
+    const again = await runCli(['--exercise', 'kosovo-2014', ...kas, '/members language me sr-Cyrl'], box.env);
+    expect(again.stdout).toBe('focal@kas.example.org већ чита Convene на српском, ћирилицом; ништа се није променило.\n');
+  });
+
   it('/exercise use from a shell says where it works and what to use instead', async () => {
     const r = await runCli(['/exercise use somalia-2027'], box.env);
     expect(r.code).toBe(2);
