@@ -46,6 +46,18 @@ describe('the catalogues', () => {
     expect(messagesFor('sq', 'meeting-invitation', { noticeDays: 7, deadline: 'x' })!.noticeDays).toContain('të paktën 7 ditë para');
   });
 
+  // A command line quoted inside a sentence names its values as the usage lines do (`<razlog>`), never in English (`<reason>`).
+  for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+    it(`${language} names a command's values in its own words wherever a sentence quotes a command`, () => {
+      const catalogue = CATALOGUES[language] as Record<string, unknown>;
+      const english = Object.keys(CATALOGUES.en.hints as Record<string, string>);
+      const strings = (node: unknown): string[] => (typeof node === 'string' ? [node] : Object.values(node as Record<string, unknown>).flatMap(strings));
+      const said = Object.entries(catalogue).filter(([section]) => section !== 'hints').flatMap(([, node]) => strings(node));
+      const left = said.flatMap((m) => [...m.matchAll(/<([a-zA-Z][a-zA-Z -]*)>/g)].map((x) => x[1]!)).filter((w) => english.includes(w));
+      expect(left).toEqual([]);
+    });
+  }
+
   it('writes Serbian Cyrillic in Cyrillic, keeping acronyms and placeholders Latin', () => {
     const values = (c: object): string[] => Object.values(c).flatMap((v) => (typeof v === 'string' ? [v] : values(v as object)));
     const latin = values(CATALOGUES['sr-Cyrl']).flatMap((v) => v.replace(/\{\{[^}]*\}\}/g, '').match(/[A-Za-z]+/g) ?? []);
