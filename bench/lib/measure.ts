@@ -91,6 +91,11 @@ export interface Figure {
   goal?: number;
   /** Which ratio the goal is about: the medians (default) or the p99s. */
   goalOn?: 'median' | 'p99';
+  /**
+   * A goal in time rather than as a ratio (issue 10 states start and one-shot CLI in seconds): the
+   * subject's median at most this many ms. The ratio to the baseline is still printed.
+   */
+  goalMs?: number;
   note?: string;
 }
 
@@ -126,7 +131,7 @@ export class Report {
   summary(): string {
     const rows = this.figures.map((f) => {
       const r = ratios(f.result);
-      const verdict = f.goal === undefined ? '' : meets(f) ? `≤ ${f.goal}× met` : `≤ ${f.goal}× MISSED`;
+      const verdict = goalText(f) === '' ? '' : `${goalText(f)} ${meets(f) ? 'met' : 'MISSED'}`;
       return `| ${f.name} | ${f.scale}× | ${f.baseline} ${formatMs(f.result.baseline.median)} / ${formatMs(f.result.baseline.p99)} | ${formatMs(f.result.subject.median)} / ${formatMs(f.result.subject.p99)} | ${r.median.toFixed(2)}× / ${r.p99.toFixed(2)}× | ${verdict} |`;
     });
     return [
@@ -141,7 +146,14 @@ export function ratios(c: Comparison): { median: number; p99: number } {
   return { median: c.subject.median / c.baseline.median, p99: c.subject.p99 / c.baseline.p99 };
 }
 
+/** The goal as the summary states it: `≤ 2×`, or `≤ 0.6 s` for a goal in time; '' without one. */
+function goalText(f: Figure): string {
+  if (f.goalMs !== undefined) return `≤ ${f.goalMs / 1000} s`;
+  return f.goal === undefined ? '' : `≤ ${f.goal}×`;
+}
+
 export function meets(f: Figure): boolean {
+  if (f.goalMs !== undefined) return f.result.subject.median <= f.goalMs;
   if (f.goal === undefined) return true;
   const r = ratios(f.result);
   return (f.goalOn === 'p99' ? r.p99 : r.median) <= f.goal;
@@ -149,7 +161,7 @@ export function meets(f: Figure): boolean {
 
 function describe(f: Figure): string {
   const r = ratios(f.result);
-  const goal = f.goal === undefined ? '' : `  goal ≤ ${f.goal}× (${f.goalOn ?? 'median'}): ${meets(f) ? 'met' : 'MISSED'}`;
+  const goal = goalText(f) === '' ? '' : `  goal ${goalText(f)} (${f.goalMs !== undefined ? 'median' : f.goalOn ?? 'median'}): ${meets(f) ? 'met' : 'MISSED'}`;
   return [
     `${f.name} [${f.scale}×]${f.note ? ` — ${f.note}` : ''}`,
     `  baseline (${f.baseline}): median ${formatMs(f.result.baseline.median)}, p99 ${formatMs(f.result.baseline.p99)}  (n=${f.result.baseline.n})`,
