@@ -4,7 +4,8 @@ import { appendAudit } from '../store/audit';
 import { mediumState } from '../store/delivery-media';
 import { exerciseById } from '../store/exercises';
 import { coordinators, personById, setEmailStatus } from '../store/members';
-import { markFailed, markFailureReported, markRetry, markSent, releaseClaim, type OutboxEntry } from '../store/outbox';
+import { markFailed, markFailureReported, markRetry, markSent, type OutboxEntry } from '../store/outbox';
+import { releaseClaim } from '../store/outbox-claim';
 import { deliveredOn, failedTransiently, pauseForConfiguration, troubleReported, type HealthContext } from './medium-health';
 
 export const MAX_ATTEMPTS = 10;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { claimDue, enqueue } from '../../src/store/outbox';
+import { enqueue } from '../../src/store/outbox';
+import { claimDue } from '../../src/store/outbox-claim';
 
 let app: TestApp;
 afterEach(() => app?.close());

@@ -2,7 +2,8 @@ import { messageLanguage, translate } from '../../i18n/catalogue';
 import type { CommandContext } from '../../core/context';
 import { groupAddressee } from '../../i18n/say';
 import type { Endorsement } from '../../store/endorsements';
-import { channelPostsOf, enqueue, IN_PLACE_UPDATE } from '../../store/outbox';
+import { channelPostsOf, enqueue } from '../../store/outbox';
+import { IN_PLACE_UPDATE } from '../../store/outbox-claim';
 import { voteButtons } from './buttons';
 import { refOf, requestView, standingOf, tallyLine, type Standing } from './request';
 
