@@ -122,6 +122,14 @@ export class CommandContext {
   /** A sentence of the catalogue in the actor's language: replies and refusals say `ctx.say('reply-vote.recorded', {...})`. */
   readonly say: Say = (key, values = {}) => translate(this.language, key, values);
 
+  /**
+   * The sentences of one catalogue section, with values all of them share:
+   * `const say = ctx.sayFrom('reply-meeting-admin', { id }); say('sent', { count })`.
+   */
+  sayFrom(section: string, shared: Record<string, unknown> = {}): Say {
+    return (key, values = {}) => this.say(`${section}.${key}`, { ...shared, ...values });
+  }
+
   /** An instant for the actor: in the exercise's zone, and in their own beside it where their clock shows another time. */
   when(instant: string | Date): string {
     return readerTime(instant, this.requireExercise().timeZone, this.actor.person, this.language);

@@ -25,7 +25,7 @@ export const listEndorsements = defineCommand({
     const zone = exercise.timeZone;
     const which = args.which ?? 'open';
     const requests = endorsementsOf(ctx.db, exercise.id, which).filter((e) => mayRead(ctx, e));
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-list.${key}`, { exercise: exercise.name, ...values });
+    const say = ctx.sayFrom('reply-list', { exercise: exercise.name });
     if (requests.length === 0) return accepted(say(which === 'all' ? 'noneAll' : which === 'open' ? 'noneOpen' : 'noneClosed'));
     const member = ctx.actor.member;
     const ours = member?.role === 'focal' ? member.organisation : null;
@@ -56,7 +56,7 @@ function votesNow(ctx: CommandContext, e: Endorsement, s: Standing, org: Organis
  */
 function ourVote(ctx: CommandContext, e: Endorsement, s: Standing, org: Organisation): string | null {
   if (!s.electorate.some((o) => o.id === org.id)) return null;
-  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-list.${key}`, values);
+  const say = ctx.sayFrom('reply-list');
   const v = s.votes.find((x) => x.organisationId === org.id);
   if (v) {
     const at = ctx.when(v.castAt);

@@ -74,7 +74,7 @@ export const openEndorsement = defineCommand({
   run(ctx, args) {
     const exercise = ctx.requireExercise();
     const zone = exercise.timeZone;
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-endorse-admin.${key}`, { group: args.group, ...values });
+    const say = ctx.sayFrom('reply-endorse-admin', { group: args.group });
     const electorate = organisationsOf(ctx.db, exercise.id, args.group);
     if (electorate.length === 0)
       return refused('rule', say('noOrganisations', { command: `/members add-org <acronym> <name...>${args.group === 'PMG' ? ' pmg' : ''}` }));

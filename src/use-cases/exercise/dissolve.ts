@@ -73,7 +73,7 @@ export const dissolveExercise = defineCommand({
       return refused('rule', readOnlySentence(exercise));
     const zone = exercise.timeZone;
     const d = dissolution(ctx);
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-dissolve.${key}`, values);
+    const say = ctx.sayFrom('reply-exercise-dissolve');
     const summary = [
       ...d.decided.map((e) => say('decidedCloses', { id: shortId(e) })),
       ...(d.endorsements.length

@@ -60,7 +60,7 @@ export const exportExercise = defineCommand({
     const record = gatherRecord(ctx.db, exercise.id, ctx.now, ctx.actor.label);
     const report = reportMarkdown(record);
     const written = writeAtomically(root, target, { 'record.json': `${JSON.stringify(record, null, 2)}\n`, 'report.md': report });
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-dissolve.${key}`, values);
+    const say = ctx.sayFrom('reply-exercise-dissolve');
     if (!written.ok) return refused('not-available', say('exportFailed', { target, error: written.error }));
 
     const n = (key: string, list: readonly unknown[]) => say(key, { count: list.length });

@@ -15,7 +15,7 @@ export const listExercisesCommand = defineCommand({
     // Whoever runs the bot (terminal, CLI) sees every exercise; a chat user sees those they belong to.
     const mine = ctx.actor.chat ? (ctx.actor.person ? exerciseIdsOf(ctx.db, ctx.actor.person.id) : []) : null;
     const shown = listExercises(ctx.db).filter((e) => mine === null || mine.includes(e.id));
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-admin.${key}`, values);
+    const say = ctx.sayFrom('reply-exercise-admin');
     if (shown.length === 0) return accepted(say(mine === null ? 'listNone' : 'listNotMember'));
     const current = shown.length > 1 ? ctx.exercise?.id : undefined;
     const lines = shown.map((e) =>

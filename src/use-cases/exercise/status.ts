@@ -41,7 +41,7 @@ export const exerciseStatus = defineCommand({
   run(ctx, args) {
     if (args.web) return overviewLink(ctx);
     const exercise = ctx.requireExercise();
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
+    const say = ctx.sayFrom('reply-exercise-status');
     const state = exercise.status === 'dissolved' ? say('dissolved', { date: exercise.dissolvedAt?.slice(0, 10) }) : say('active');
     const head = say('head', {
       name: exercise.name,

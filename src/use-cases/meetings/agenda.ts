@@ -86,7 +86,7 @@ export const editAgenda = defineCommand({
     const closed = closedForChanges(ctx, m);
     if (closed) return refused('rule', closed);
     const exists = (n: number) => n >= 1 && n <= items.length;
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
+    const say = ctx.sayFrom('reply-meeting-admin', { id });
     const noItem = (n: number) => say('noItem', { n, range: items.length === 0 ? say('agendaEmpty') : say('agendaRange', { count: items.length }) });
     let said: string;
     switch (op.op) {

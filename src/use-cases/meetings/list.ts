@@ -55,7 +55,7 @@ export const listMeetings = defineCommand({
     const meetings = meetingsOf(ctx.db, exercise.id)
       .filter((m) => canRead(ctx, m))
       .filter((m) => which === 'all' || (which === 'upcoming') === meetingEnd(m).getTime() > now);
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meetings.${key}`, values);
+    const say = ctx.sayFrom('reply-meetings');
     const Which = which === 'all' ? 'All' : which === 'upcoming' ? 'Upcoming' : 'Past';
     if (meetings.length === 0) return accepted(say(`none${Which}`));
     const lines = [say(`head${Which}`, { exercise: exercise.name, count: meetings.length })];

@@ -38,7 +38,7 @@ export function canRead(ctx: CommandContext, meeting: Pick<Meeting, 'group'>): b
 /** Why a meeting can no longer be changed, or null when it can, in the actor's language. */
 export function closedForChanges(ctx: CommandContext, m: Meeting): string | null {
   const id = meetingLabel(m);
-  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
+  const say = ctx.sayFrom('reply-meeting-admin', { id });
   if (m.status === 'cancelled') return say('closedCancelled', { reason: m.cancelReason ?? say('noReason') });
   if (m.status === 'held') return say('closedHeld', { when: ctx.whenLong(m.startsAt) });
   if (m.startsAt.getTime() <= ctx.now.getTime()) return say('closedStarted', { when: ctx.whenLong(m.startsAt) });

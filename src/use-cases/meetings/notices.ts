@@ -61,7 +61,7 @@ export const showNotices = defineCommand({
 });
 
 /** The report's sentences (catalogue section `reply-meeting-admin.notices`), in the reader's language. */
-const sayNotices = (ctx: CommandContext) => (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.notices.${key}`, values);
+const sayNotices = (ctx: CommandContext) => ctx.sayFrom('reply-meeting-admin.notices');
 
 /** "invitation", "amended agenda": the kind of a notice, as /meeting show names it. */
 const kindName = (ctx: CommandContext, kind: NoticeMessage['kind']) => ctx.say(`reply-meetings.kinds.${kind}`);

@@ -39,7 +39,7 @@ export const postponeMeeting = defineCommand({
     const id = meetingLabel(before);
     const when = meetingStart(ctx, args.date, args.time);
     if (!when.ok) return refused('rule', when.message, when.field);
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
+    const say = ctx.sayFrom('reply-meeting-admin', { id });
     if (when.start.getTime() === before.startsAt.getTime()) return refused('rule', say('alreadyOn', { when: ctx.whenLong(before.startsAt) }));
     const deadline = noticeDeadline(when.start, zone, exercise.noticeDays);
     const passed = deadlinePassed(deadline, ctx.now);

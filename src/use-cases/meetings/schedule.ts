@@ -105,7 +105,7 @@ export const scheduleMeeting = defineCommand({
     const same = args.milestone
       ? meetingsOf(ctx.db, exercise.id).filter((m) => m.id !== meeting.id && m.milestone === args.milestone && m.status !== 'cancelled')
       : [];
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
+    const say = ctx.sayFrom('reply-meeting-admin', { id });
     const lines = [
       say('scheduled', {
         group: args.group,

@@ -32,7 +32,7 @@ export const sendMeetingNotice = defineCommand({
     let m = found.value;
     const id = meetingLabel(m);
     const agenda = agendaOf(ctx.db, m.id).map((i) => i.text);
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meeting-admin.${key}`, { id, ...values });
+    const say = ctx.sayFrom('reply-meeting-admin', { id });
     if (agenda.length === 0) return refused('rule', say('noAgenda'));
     const previous = currentNotice(ctx.db, m.id);
     const passed = deadlinePassed(m.noticeDeadline, ctx.now);

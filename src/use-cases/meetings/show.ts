@@ -31,7 +31,7 @@ export const showMeeting = defineCommand({
     const id = meetingLabel(m);
     const own = ctx.actor.person?.timeZone;
     const { language } = ctx;
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meetings.${key}`, values);
+    const say = ctx.sayFrom('reply-meetings');
     const until = formatTime(localPartsAt(meetingEnd(m), zone));
     const lines = [
       say('title', { id, group: m.group, title: m.title }),

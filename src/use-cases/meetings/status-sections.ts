@@ -9,7 +9,7 @@ import { addFocalCommand, commandIn, offersCoordinatorSteps } from '../shared/hi
 
 /** "noticed on time", or why not, for one meeting. */
 function noticedOnTime(ctx: CommandContext, m: Meeting): string {
-  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
+  const say = ctx.sayFrom('reply-exercise-status');
   if (m.status === 'scheduled' && !m.urgentReason && !deadlinePassed(m.noticeDeadline, ctx.now)) return say('sendBy', { deadline: ctx.whenLong(m.noticeDeadline) });
   if (m.status === 'scheduled' || m.status === 'notice-missed') return say('noticedNo', { state: noticeState(ctx, m, { language: ctx.language }) });
   const reach = reachOf(ctx, m);
@@ -28,7 +28,7 @@ function held(ctx: CommandContext, m: Meeting): string {
 export function keyMeetingsSection(ctx: CommandContext): string[] {
   const exercise = ctx.requireExercise();
   const meetings = meetingsOf(ctx.db, exercise.id);
-  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
+  const say = ctx.sayFrom('reply-exercise-status');
   const lines = [say('keyMeetings')];
   for (const milestone of MILESTONES) {
     const all = meetings.filter((m) => m.milestone === milestone);
@@ -51,7 +51,7 @@ export function keyMeetingsSection(ctx: CommandContext): string[] {
 export function upcomingMeetingsSection(ctx: CommandContext): string[] {
   const exercise = ctx.requireExercise();
   const upcoming = meetingsOf(ctx.db, exercise.id).filter((m) => m.status !== 'cancelled' && m.startsAt.getTime() > ctx.now.getTime());
-  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
+  const say = ctx.sayFrom('reply-exercise-status');
   if (upcoming.length === 0) return [say('upcomingNone')];
   const lines = [say('upcoming', { count: upcoming.length })];
   for (const m of upcoming) {

@@ -19,7 +19,7 @@ export const addFocalPoint = defineCommand({
     if (!org.ok) return refused('not-found', org.message);
     const person = ensurePerson(ctx.db, { email: args.email, name: args.name, at: ctx.nowIso });
     const current = membershipOf(ctx.db, exercise.id, person.id);
-    const say = (key: string, values: Record<string, unknown>) => ctx.say(`reply-members-admin.${key}`, values);
+    const say = ctx.sayFrom('reply-members-admin');
     if (current?.active) {
       if (current.role === 'focal' && current.organisation?.id === org.value.id)
         return refused('rule', say('focalAlready', { email: person.email, org: org.value.acronym }));

@@ -15,7 +15,7 @@ export const addObserver = defineCommand({
     const exercise = ctx.requireExercise();
     const person = ensurePerson(ctx.db, { email: args.email, name: args.name, at: ctx.nowIso });
     const current = membershipOf(ctx.db, exercise.id, person.id);
-    const say = (key: string, values: Record<string, unknown>) => ctx.say(`reply-members-admin.${key}`, values);
+    const say = ctx.sayFrom('reply-members-admin');
     if (current?.active) {
       const key = current.role === 'focal' ? 'observerIsFocal' : current.role === 'coordinator' ? 'observerIsCoordinator' : 'observerAlready';
       return refused('rule', say(key, { email: person.email, org: current.organisation?.acronym }));

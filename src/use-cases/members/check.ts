@@ -13,7 +13,7 @@ export const checkFocalPoints = defineCommand({
   run(ctx) {
     const exercise = ctx.requireExercise();
     const members = activeMembers(ctx.db, exercise.id);
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes.${key}`, values);
+    const say = ctx.sayFrom('reply-minutes');
     const detail = (d: string | null) => d ?? say('checkNoDetail');
     const gaps: string[] = [];
     for (const org of organisationsOf(ctx.db, exercise.id, 'PWG')) {

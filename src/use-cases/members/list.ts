@@ -16,7 +16,7 @@ export const listMembers = defineCommand({
     const group = args.group ?? 'PWG';
     const members = activeMembers(ctx.db, exercise.id);
     const orgs = organisationsOf(ctx.db, exercise.id, group);
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-meetings.${key}`, values);
+    const say = ctx.sayFrom('reply-meetings');
     const person = (m: Member): string => {
       const flag = m.emailStatus === 'bounced' ? say('bounced') : '';
       const host = m.role !== 'focal' && m.organisation ? `, ${m.organisation.acronym}` : '';

@@ -16,7 +16,7 @@ export const setMemberRole = defineCommand({
     const exercise = ctx.requireExercise();
     const person = personByEmail(ctx.db, args.email);
     const member = person ? membershipOf(ctx.db, exercise.id, person.id) : undefined;
-    const say = (key: string, values: Record<string, unknown>) => ctx.say(`reply-members-admin.${key}`, values);
+    const say = ctx.sayFrom('reply-members-admin');
     const role = (r: string) => say(`roles.${r}`, {});
     if (!member || !member.active) return refused('not-found', ctx.say('reply-members.notAMember', { whom: args.email, exercise: exercise.name }));
     if (member.role === args.role) return refused('rule', say('roleAlready', { email: member.email, role: role(args.role) }));

@@ -15,7 +15,7 @@ import { ACTION_MAX, ENTRY_MAX } from './items';
 const ENTRIES_PER_MEETING = 500;
 
 /** The replies of the capturing commands (catalogue section `reply-minutes-admin`), in the actor's language. */
-const sayMinutes = (ctx: CommandContext) => (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes-admin.${key}`, values);
+const sayMinutes = (ctx: CommandContext) => ctx.sayFrom('reply-minutes-admin');
 
 /** After publication, what is captured goes out with the next version: say so. */
 function afterPublication(ctx: CommandContext, m: Meeting): string {

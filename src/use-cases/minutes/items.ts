@@ -53,7 +53,7 @@ export const capitalised = (label: string) => label.charAt(0).toUpperCase() + la
 /** The captured item a reference names in the meeting's minutes as they stand, or why there is none. */
 export function findItem(ctx: CommandContext, m: Meeting, ref: ItemRef): { ok: true; value: MinutesItem } | { ok: false; refusal: UseCaseResult } {
   const id = meetingLabel(m);
-  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes-admin.${key}`, { id, ...values });
+  const say = ctx.sayFrom('reply-minutes-admin', { id });
   if (ref.kind === 'action') {
     const a = actionsOfMeeting(ctx.db, m.id).find((x) => x.id === ref.id);
     if (!a) return { ok: false, refusal: refused('not-found', say('notAnAction', { action: `A${ref.id}` })) };

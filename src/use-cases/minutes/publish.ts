@@ -82,7 +82,7 @@ export const publishMinutes = defineCommand({
     if (!found.ok) return found.refusal;
     const m = found.value;
     const id = meetingLabel(m);
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes-admin.${key}`, { id, ...values });
+    const say = ctx.sayFrom('reply-minutes-admin', { id });
     const published = versionsOf(ctx.db, m.id);
     if (published.length > 0) {
       const when = ctx.when(published[0]!.publishedAt);
@@ -171,7 +171,7 @@ export const correctMinutes = defineCommand({
     if (!found.ok) return found.refusal;
     const m = found.value;
     const id = meetingLabel(m);
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes-admin.${key}`, { id, ...values });
+    const say = ctx.sayFrom('reply-minutes-admin', { id });
     const published = versionsOf(ctx.db, m.id);
     const previous = published.at(-1);
     if (!previous) return refused('rule', say('notPublished'));

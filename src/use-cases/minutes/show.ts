@@ -28,7 +28,7 @@ export const showMinutes = defineCommand({
     const m = found.value;
     const id = meetingLabel(m);
     const { language } = ctx;
-    const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-minutes.${key}`, values);
+    const say = ctx.sayFrom('reply-minutes');
     const head = say('head', { id, group: m.group, title: m.title, when: formatLongIn(m.startsAt, zone, language) });
     if (m.status === 'cancelled') return accepted(`${head}\n${say('cancelled', { id, reason: m.cancelReason ?? ctx.say('reply-exercise-status.notice.noReason') })}`);
     if (m.startsAt.getTime() > ctx.now.getTime()) return accepted(`${head}\n${say('notStarted', { id })}`);

@@ -12,7 +12,7 @@ import { offersCoordinatorSteps } from '../shared/hints';
 export function minutesState(ctx: CommandContext, m: Meeting): string {
   const exercise = ctx.requireExercise();
   const zone = exercise.timeZone;
-  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.minutes.${key}`, values);
+  const say = ctx.sayFrom('reply-exercise-status.minutes');
   if (m.status === 'cancelled') return say('cancelled');
   if (m.startsAt.getTime() > ctx.now.getTime()) return say('notHeld');
   const versions = versionsOf(ctx.db, m.id);
@@ -37,7 +37,7 @@ function owesMinutes(ctx: CommandContext, m: Meeting): boolean {
 export function minutesSection(ctx: CommandContext): string[] {
   const exercise = ctx.requireExercise();
   const meetings = meetingsOf(ctx.db, exercise.id).filter((m) => canRead(ctx, m));
-  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
+  const say = ctx.sayFrom('reply-exercise-status');
   const lines = [say('minutesHead')];
   for (const milestone of MILESTONES) {
     const live = meetings.filter((m) => m.milestone === milestone && m.status !== 'cancelled');
@@ -69,7 +69,7 @@ export function actionItemsSection(ctx: CommandContext): string[] {
     return m !== undefined && canRead(ctx, m);
   });
   const overdue = open.filter((a) => isOverdue(storedDate(a.dueDate), zone, ctx.now));
-  const say = (key: string, values: Record<string, unknown> = {}) => ctx.say(`reply-exercise-status.${key}`, values);
+  const say = ctx.sayFrom('reply-exercise-status');
   if (open.length === 0) return [say('actionsNone')];
   const lines = [say(overdue.length ? 'actionsOverdue' : 'actionsNoneOverdue', { open: open.length, overdue: overdue.length })];
   for (const a of overdue) {
