@@ -60,7 +60,8 @@ export function parseCommand(registry: Registry, line: string, help = HELP_COMMA
 
 function bind(def: CommandDefinition, words: Token[], text: string, say: Say): ParseResult {
   const word = hintWord(say);
-  const usage = say('parse.usage', { usage: usageOf(def, word) });
+  // Only a refusal shows the usage line: worked out when one is written, not on every accepted line.
+  const usage = () => say('parse.usage', { usage: usageOf(def, word) });
   const raw: Record<string, unknown> = {};
   const options = def.options ?? {};
   const positional: Token[] = [];
@@ -89,7 +90,7 @@ function bind(def: CommandDefinition, words: Token[], text: string, say: Say): P
       const taken = positional.slice(i);
       i = positional.length;
       if (taken.length === 0) {
-        if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p, word), usage }), p.name);
+        if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p, word), usage: usage() }), p.name);
         continue;
       }
       raw[p.name] = taken.map((t, k) => (k === 0 ? t.text : `${t.breakBefore ? '\n' : ' '}${t.text}`)).join('');
@@ -97,7 +98,7 @@ function bind(def: CommandDefinition, words: Token[], text: string, say: Say): P
     }
     const t = positional[i];
     if (t === undefined) {
-      if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p, word), usage }), p.name);
+      if (!p.optional) return fail(def, say('parse.missing', { hint: hintOf(p, word), usage: usage() }), p.name);
       continue;
     }
     raw[p.name] = t.text;
@@ -105,7 +106,7 @@ function bind(def: CommandDefinition, words: Token[], text: string, say: Say): P
   }
   if (i < positional.length) {
     const extra = positional.slice(i).map((t) => t.text).join(' ');
-    return fail(def, say('parse.unexpected', { extra: printable(extra), usage }));
+    return fail(def, say('parse.unexpected', { extra: printable(extra), usage: usage() }));
   }
   const checked = def.schema.safeParse(raw);
   if (!checked.success) {
