@@ -7,7 +7,8 @@ import { identitiesOfPerson } from '../store/members';
 import { enqueue } from '../store/outbox';
 import { channelAddress, formatAddress, personAddress } from '../chat/address';
 import type { CalendarPart, Medium, OutboundPayload } from './ports';
-import type { TemplateRenderer } from '../render/renderer';
+import type { RenderedMessage, TemplateRenderer } from '../render/renderer';
+import { FanOutRenderer } from '../render/fan-out';
 import type { Clock } from '../clock';
 import { personalLinks, type LinkSettings, type LinkWish } from '../web/personal-links';
 import { messageLanguage, translate } from '../i18n/catalogue';
@@ -107,6 +108,9 @@ export class CommandContext {
   /** The Reply-To of this command's messages, looked up at its first message (no command changes roles and then writes). */
   private replyTo: { email: string | null } | undefined;
 
+  /** Renders this command's e-mails: one meeting's invitation to 600 people is rendered once and personalised. */
+  private fanOut: FanOutRenderer | undefined;
+
   private nowText: string | undefined;
 
   /** `now` as ISO text, formatted once: a notice asks for it several times per recipient. */
@@ -180,7 +184,12 @@ export class CommandContext {
     const withButtons = m.actions?.length ? { ...m, view: { ...m.view, buttonsIn: buttonsIn(this.settings, language) } } : m;
     const exerciseId = this.exercise?.id ?? null;
     this.replyTo ??= { email: exerciseId === null ? null : replyToOf(this.db, exerciseId) };
-    return deliverToPerson(this.db, this.renderer, exerciseId, this.nowIso, withButtons, this.settings.links, this.replyTo.email);
+    this.fanOut ??= new FanOutRenderer(this.renderer);
+    return deliverToPerson(this.db, this.renderer, exerciseId, this.nowIso, withButtons, {
+      links: this.settings.links,
+      replyTo: this.replyTo.email,
+      render: this.fanOut,
+    });
   }
 }
 
@@ -199,27 +208,33 @@ export function replyToOf(db: Db, exerciseId: number): string | null {
   return coordinators(db, exerciseId)[0]?.email ?? null;
 }
 
-/**
- * Shared by commands and scheduled jobs: render once per person and enqueue per medium.
- * `replyTo`: the exercise's Reply-To when the caller has it already (a command sending to 600
- * people looks it up once), else it is looked up here.
- */
+/** What a caller sending many messages has already: looked up or built once, not per recipient. */
+export interface DeliveryHelp {
+  /** How personal links are written (PUBLIC_URL); without it, messages carry none. */
+  links?: LinkSettings;
+  /** The exercise's Reply-To; looked up when absent. */
+  replyTo?: string | null;
+  /** Renders the e-mail (`FanOutRenderer`); the renderer itself when absent. */
+  render?: { render(kind: string, view: Record<string, unknown>, language: Language): RenderedMessage };
+}
+
+/** Shared by commands and scheduled jobs: render once per person and enqueue per medium. */
 export function deliverToPerson(
   db: Db,
   renderer: TemplateRenderer,
   exerciseId: number | null,
   nowIso: string,
   m: PersonalMessage,
-  links?: LinkSettings,
-  replyTo?: string | null,
+  help: DeliveryHelp = {},
 ): number[] {
+  const { links, replyTo } = help;
   const exercise = exerciseId === null ? undefined : exerciseById(db, exerciseId);
   // Personal links only while the exercise is active: a dissolved one takes no votes and sends only its notice.
   const personal = links && exercise?.status === 'active' ? { links: personalLinks(db, links, exercise.id, m.to.id, m.links ?? {}, new Date(nowIso)) } : {};
   const view = { exercise: exercise?.name, ...m.view, ...personal, recipientName: m.to.name, recipientEmail: m.to.email };
   // In the reader's language of now, rendered now or kept with the message: changing it later changes the next message only.
   const language = messageLanguage(m.kind, m.to, exercise);
-  const rendered = m.renderWhenSent ? null : renderer.render(m.kind, view, language);
+  const rendered = m.renderWhenSent ? null : (help.render ?? renderer).render(m.kind, view, language);
   const says = (html: boolean) =>
     rendered ? { subject: rendered.subject, text: rendered.text, ...(html ? { html: rendered.html } : {}) } : { deferred: { template: m.kind, language, view, html } };
   const replyAddress = replyTo !== undefined ? replyTo : exercise ? replyToOf(db, exercise.id) : null;

@@ -68,6 +68,11 @@ export class TemplateRenderer {
     return KIND.test(kind) && (this.texts.has(kind) || existsSync(this.path(kind, 'txt')));
   }
 
+  /** Whether `<kind>.html` exists (without it, the HTML part is the text's paragraphs). */
+  hasHtml(kind: string): boolean {
+    return this.html(kind) !== null;
+  }
+
   /** Subject, plain text and HTML of an e-mail; `<kind>.txt` must have a Subject line. */
   render(kind: string, view: Record<string, unknown>, language: Language = 'en'): RenderedMessage {
     const htmlTemplate = this.html(kind);

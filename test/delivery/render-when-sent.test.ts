@@ -65,8 +65,8 @@ describe('a message rendered when it is sent', () => {
     const to = personByEmail(app.db, SECOND_UNHCR)!;
     const view = { id: 'E9', group: 'PWG', title: 'Terms of Reference', version: 'v3', organisation: 'UNHCR', choice: 'object', comment: 'Section "III" & <IV>', castBy: 'Luan <focal@unhcr.example.org>', castAt: '2026-11-22 10:00 Europe/Belgrade', proxy: false, previous: null, asksReason: false, youCastIt: false, deadline: '2026-11-29 10:00 Europe/Belgrade', rule: 'consensus', organisations: 10 };
     const message = { kind: 'endorsement-receipt', ref: 'endorsement:9', to, view };
-    deliverToPerson(app.db, app.renderer, 1, app.clock.now().toISOString(), message, undefined, 'coordinator@unhcr.example.org');
-    deliverToPerson(app.db, app.renderer, 1, app.clock.now().toISOString(), { ...message, renderWhenSent: true }, undefined, 'coordinator@unhcr.example.org');
+    deliverToPerson(app.db, app.renderer, 1, app.clock.now().toISOString(), message, { replyTo: 'coordinator@unhcr.example.org' });
+    deliverToPerson(app.db, app.renderer, 1, app.clock.now().toISOString(), { ...message, renderWhenSent: true }, { replyTo: 'coordinator@unhcr.example.org' });
     const [now, later] = stored(app, 'endorsement:9');
     expect(later!.payload).toHaveProperty('deferred');
     expect((await sender.drain()).sent).toBe(2);

@@ -1,0 +1,195 @@
+import type { Language } from '../domain/vocabulary';
+import type { RenderedMessage, TemplateRenderer } from './renderer';
+
+/**
+ * One kind of e-mail rendered for many people whose views differ only in who they are: an
+ * invitation to 600 focal points renders the same template 600 times with the same meeting, and
+ * that rendering was half the time of `/meeting send` (its messages are rendered and queued in the
+ * command's transaction). Here the first such view is rendered with stand-ins for the person's own
+ * values (`recipientName`, `recipientEmail`, the strings of `links`), and each person's message is
+ * that rendering with their values put in place of the stand-ins.
+ *
+ * The bytes are those of `renderer.render` for the same view, by construction and by check:
+ * - only for a kind with an HTML template (a kind without one has its text's addresses made into
+ *   links, which depends on what surrounds a value);
+ * - only values that every escaping of `render` leaves as they are and that are not empty: no
+ *   control character, no HTML-special character (`& < > " '`), no line break or tab, no space at
+ *   either end (a subject is trimmed, a text loses its trailing space); anything else is rendered
+ *   as before;
+ * - the rest of the view must be equal (compared through `viewKey`, which gives up on anything but
+ *   plain data);
+ * - each shared view is rendered with stand-ins of two lengths, which must give the same rendering
+ *   (a template that looks at a value, its length say, rather than writing it stops there), and its
+ *   first person both ways, which must agree.
+ *
+ * Lives as long as one command (`CommandContext`): the templates and catalogues it read do not change under it.
+ */
+export class FanOutRenderer {
+  /** Per language, kind and shared view: the rendering with stand-ins, or null where it must not be used. */
+  private readonly frames = new Map<string, Frame | null>();
+
+  /** How many messages were made from a shared rendering rather than rendered whole. */
+  personalised = 0;
+
+  constructor(private readonly renderer: TemplateRenderer) {}
+
+  /** The same as `renderer.render(kind, view, language)`. */
+  render(kind: string, view: Record<string, unknown>, language: Language = 'en'): RenderedMessage {
+    const personal = this.renderer.hasHtml(kind) ? standIns(view, SHORT) : null;
+    const shared = personal && viewKey(personal.view);
+    if (!personal || shared === null) return this.renderer.render(kind, view, language);
+    const id = `${language}\0${kind}\0${shared}`;
+    const frame = this.frames.get(id);
+    if (frame) {
+      this.personalised++;
+      return fill(frame, personal.values);
+    }
+    if (frame === null) return this.renderer.render(kind, view, language);
+    const direct = this.renderer.render(kind, view, language);
+    const made = frameOf(this.renderer.render(kind, personal.view, language));
+    const longer = standIns(view, LONG);
+    const again = longer && frameOf(this.renderer.render(kind, longer.view, language));
+    const agrees = made !== null && again !== null && sameFrame(made, again) && sameMessage(fill(made, personal.values), direct);
+    this.frames.set(id, agrees ? made : null);
+    return direct;
+  }
+}
+
+/** A rendering cut at its stand-ins: `texts` has one more element than `slots` (which value goes between). */
+interface Part {
+  texts: string[];
+  slots: number[];
+}
+
+type Frame = Record<keyof RenderedMessage, Part>;
+
+/** Private-use characters: no template, catalogue or value written by a person is let through with them. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const SHORT = '';
+const LONG = '\uE002'.repeat(8);
+const STAND_IN = /\uE000(\d+)\uE002*\uE001/g;
+/** What `render` would change in a value (escaping, trimming, joining lines), or what could pass for a stand-in. */
+const NOT_AS_IS = /[\x00-\x1f\x7f-\x9f\u2028\u2029&<>"'\uE000-\uF8FF]/;
+const SPACE_AT_END = /^\s|\s$/;
+
+function asIs(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && !NOT_AS_IS.test(value) && !SPACE_AT_END.test(value);
+}
+
+/**
+ * The view with stand-ins for the person's own values, and those values; null when one of them
+ * would not come out as it is (the message is then rendered as a whole).
+ */
+function standIns(view: Record<string, unknown>, padding: string): { view: Record<string, unknown>; values: string[] } | null {
+  const values: string[] = [];
+  const standIn = (value: unknown): string | null => {
+    if (!asIs(value)) return null;
+    values.push(value);
+    return `${OPEN}${values.length - 1}${padding}${CLOSE}`;
+  };
+  const name = standIn(view.recipientName);
+  const email = standIn(view.recipientEmail);
+  if (name === null || email === null) return null;
+  const out: Record<string, unknown> = { ...view, recipientName: name, recipientEmail: email };
+  if (view.links !== undefined) {
+    if (!isPlainObject(view.links)) return null;
+    const links: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(view.links)) {
+      if (typeof value !== 'string') links[key] = value;
+      else {
+        const s = standIn(value);
+        if (s === null) return null;
+        links[key] = s;
+      }
+    }
+    out.links = links;
+  }
+  return { view: out, values };
+}
+
+/**
+ * A text that is the same for two views exactly when Mustache and the catalogue see the same data
+ * in them: strings, numbers, booleans, null, undefined (kept apart from a missing property, which
+ * Mustache looks up in the enclosing context), arrays and plain objects. Null for anything else.
+ */
+export function viewKey(value: unknown): string | null {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return `#${String(value)}`;
+    case 'boolean':
+      return value ? 'T' : 'F';
+    case 'undefined':
+      return 'U';
+    case 'object': {
+      if (value === null) return 'N';
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (const item of value) {
+          const k = viewKey(item);
+          if (k === null) return null;
+          out += `${k},`;
+        }
+        return `${out}]`;
+      }
+      if (!isPlainObject(value)) return null;
+      let out = '{';
+      for (const key of Object.keys(value)) {
+        const k = viewKey(value[key]);
+        if (k === null) return null;
+        out += `${JSON.stringify(key)}:${k},`;
+      }
+      return `${out}}`;
+    }
+    default:
+      return null;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function partOf(text: string): Part | null {
+  const texts: string[] = [];
+  const slots: number[] = [];
+  let from = 0;
+  for (const m of text.matchAll(STAND_IN)) {
+    texts.push(text.slice(from, m.index));
+    slots.push(Number(m[1]));
+    from = m.index + m[0].length;
+  }
+  texts.push(text.slice(from));
+  // A stand-in cut apart (or made up) by something on the way: not a rendering to fill in.
+  return texts.some((t) => /[\uE000-\uE002]/.test(t)) ? null : { texts, slots };
+}
+
+function frameOf(m: RenderedMessage): Frame | null {
+  const subject = partOf(m.subject);
+  const text = partOf(m.text);
+  const html = partOf(m.html);
+  return subject && text && html ? { subject, text, html } : null;
+}
+
+function fillPart(part: Part, values: readonly string[]): string {
+  let out = part.texts[0]!;
+  for (let i = 0; i < part.slots.length; i++) out += values[part.slots[i]!]! + part.texts[i + 1]!;
+  return out;
+}
+
+function fill(frame: Frame, values: readonly string[]): RenderedMessage {
+  return { subject: fillPart(frame.subject, values), text: fillPart(frame.text, values), html: fillPart(frame.html, values) };
+}
+
+function sameFrame(a: Frame, b: Frame): boolean {
+  const same = (x: Part, y: Part) => x.texts.length === y.texts.length && x.texts.every((t, i) => t === y.texts[i]) && x.slots.every((n, i) => n === y.slots[i]);
+  return same(a.subject, b.subject) && same(a.text, b.text) && same(a.html, b.html);
+}
+
+function sameMessage(a: RenderedMessage, b: RenderedMessage): boolean {
+  return a.subject === b.subject && a.text === b.text && a.html === b.html;
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FanOutRenderer, viewKey } from '../../src/render/fan-out';
+import { TemplateRenderer } from '../../src/render/renderer';
+import { LANGUAGES } from '../../src/domain/vocabulary';
+
+const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
+
+/** What `/meeting send` gives the invitation template for one person (dispatchNotice + deliverToPerson). */
+function invitationView(name: string, email: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    exercise: 'Kosovo PWG 2027',
+    id: 'M3', group: 'PWG', groupName: 'Profiling Working Group', title: 'Agree the methodology & the "tools"',
+    when: 'Tue 12 Jan 2027, 10:00 (Europe/Belgrade)', until: '12:00', durationMinutes: 120, place: false, yourTime: false,
+    deadline: 'Tue 5 Jan 2027, 10:00 (Europe/Belgrade)', noticeDays: 7, milestone: false, shortNotice: false,
+    agenda: [
+      { number: 1, text: 'Review of the draft <methodology>', lines: [{ line: 'Review of the draft <methodology>', more: false }] },
+      { number: 2, text: "Data-collection tools: the partners' questionnaire", lines: [{ line: "Data-collection tools: the partners' questionnaire", more: false }] },
+    ],
+    hasAgenda: true, version: 1, late: false, joinedLate: false, previousSentAt: false,
+    ...extra,
+    recipientName: name, recipientEmail: email,
+  };
+}
+
+/** Names as people are written: plain ones (rendered from the shared rendering) and every other character (rendered whole). */
+const names = fc.oneof(
+  fc.constantFrom('Focal Point 1-1', 'Ana Ruiz', 'Luan Berisha', 'José Müller-Lüdenscheidt', 'Đorđe Petrović', '李雷', 'X'),
+  fc.string({ minLength: 0, maxLength: 30, unit: 'grapheme' }),
+  fc.string({ minLength: 0, maxLength: 12, unit: 'binary' }),
+  fc.constantFrom("Siobhán O'Brien", 'A & B', ' leading', 'trailing ', 'two\nlines', 'tab\there', '\uE0000\uE001', '<b>bold</b>', 'x\x1b[31m'),
+);
+const emails = fc.oneof(fc.constantFrom('focal1@org1.example.org', 'ana.ruiz+pwg@unhcr.example.org'), fc.emailAddress(), fc.string({ maxLength: 20 }));
+
+describe('FanOutRenderer', () => {
+  const renderer = new TemplateRenderer(TEMPLATES);
+
+  it('gives every person of an invitation byte for byte what rendering their message alone gives, in every language', () => {
+    for (const language of LANGUAGES) {
+      const fanOut = new FanOutRenderer(renderer);
+      fc.assert(
+        fc.property(names, emails, (name, email) => {
+          const view = invitationView(name, email);
+          expect(fanOut.render('meeting-invitation', view, language)).toEqual(renderer.render('meeting-invitation', view, language));
+        }),
+        { numRuns: 150 },
+      );
+      // Most of them from the shared rendering (the rest had a name or address it must not fill in).
+      expect(fanOut.personalised).toBeGreaterThan(20);
+    }
+  });
+
+  it('keeps views that differ in more than the person apart: their own time, a late notice, personal links', () => {
+    const fanOut = new FanOutRenderer(renderer);
+    const links = (n: number) => ({ page: `https://pwg.example.org/l/home.1.${n}.0.0.0.sig${n}`, meeting: `https://pwg.example.org/l/meeting.1.${n}.3.0.0.sig${n}`, calendar: `https://pwg.example.org/l/meeting.1.${n}.3.0.0.sig${n}/calendar.ics`, localOnly: false });
+    const views = [
+      invitationView('Ana Ruiz', 'ana@unhcr.example.org'),
+      invitationView('Ana Ruiz', 'ana@unhcr.example.org', { yourTime: 'Tue 12 Jan 2027, 04:00 (America/New_York)' }),
+      invitationView('Luan Berisha', 'luan@unicef.example.org', { late: true, version: 2 }),
+      invitationView('Luan Berisha', 'luan@unicef.example.org', { links: links(1) }),
+      invitationView('Dea Krasniqi', 'dea@unfpa.example.org', { links: links(2) }),
+      invitationView('Dea Krasniqi', 'dea@unfpa.example.org', { shortNotice: { reason: 'The donor meeting moved' } }),
+    ];
+    for (const view of [...views, ...views]) expect(fanOut.render('meeting-invitation', view, 'en')).toEqual(renderer.render('meeting-invitation', view, 'en'));
+    // Each distinct view was rendered whole once (the first of its kind), then shared: views[4] shares views[3]'s links' shape.
+    expect(fanOut.personalised).toBe(7);
+    const sent = fanOut.render('meeting-invitation', views[4]!, 'en');
+    expect(sent.html).toContain('sig2/calendar.ics');
+    expect(sent.text).toContain('Dea Krasniqi');
+  });
+
+  describe('templates that look at a value rather than write it', () => {
+    let dir: string;
+    let own: TemplateRenderer;
+    const write = (name: string, text: string): void => writeFileSync(join(dir, name), text);
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'convene-fan-out-'));
+      write('layout.html', '<html><title>{{subject}}</title>{{{body}}}</html>\n');
+      // Mustache reads a string's properties: a name's length is not the length of its stand-in.
+      write('counted.txt', 'Subject: For {{recipientName}}\n\n{{recipientName}} has {{recipientName.length}} letters.\n');
+      write('counted.html', '<p>{{recipientName}}</p>\n');
+      write('sectioned.txt', 'Subject: Hello\n\n{{#recipientName}}Dear {{.}},{{/recipientName}}{{^recipientName}}Dear member,{{/recipientName}} {{note}}\n');
+      write('sectioned.html', '<p>{{#recipientName}}Dear {{.}},{{/recipientName}}</p>\n');
+      write('plain-only.txt', 'Subject: See\n\nhttps://pwg.example.org/people/{{recipientName}} and {{recipientEmail}}.\n');
+      own = new TemplateRenderer(dir);
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('renders them person by person, as rendering alone does', () => {
+      const people = ['Ana', 'Luan Berisha', 'Bo', 'Dea K.', 'J.R.', "O'Neil", ''];
+      const plainNote = 'See you there';
+      // A value of the meeting's own that looks like a stand-in is written as it is.
+      const oddNote = 'A note written with \uE0000\uE001 in it';
+      const cases = [['counted', plainNote, false], ['plain-only', plainNote, false], ['sectioned', plainNote, true], ['sectioned', oddNote, false]] as const;
+      for (const [kind, note, shared] of cases) {
+        const fanOut = new FanOutRenderer(own);
+        for (const name of people) {
+          const view = { recipientName: name, recipientEmail: `${name.replace(/\W/g, '') || 'x'}@example.org`, note };
+          expect(fanOut.render(kind, view, 'en')).toEqual(own.render(kind, view, 'en'));
+        }
+        expect(fanOut.personalised > 0).toBe(shared);
+      }
+      expect(new FanOutRenderer(own).render('counted', { recipientName: 'Luan Berisha', recipientEmail: 'l@example.org' }, 'en').text).toContain('has 12 letters');
+    });
+  });
+
+  it('tells views apart that Mustache tells apart, and gives up on anything but plain data', () => {
+    expect(viewKey({ a: undefined })).not.toBe(viewKey({}));
+    expect(viewKey({ a: '1' })).not.toBe(viewKey({ a: 1 }));
+    expect(viewKey({ a: [true, null] })).not.toBe(viewKey({ a: [true] }));
+    expect(viewKey({ a: { b: 'x' } })).toBe(viewKey({ a: { b: 'x' } }));
+    expect(viewKey({ at: new Date(0) })).toBeNull();
+    expect(viewKey({ f: () => 'x' })).toBeNull();
+  });
+});
