@@ -59,9 +59,11 @@ const PLAIN_ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
 export function createEmailAdapter(options: EmailAdapterOptions): EmailAdapter {
   const domain = fromDomain(options.from);
   const messageId = (key: string): string => `<convene-outbox-${key}@${domain}>`;
+  // Parsed once, not in every message (nodemailer parses a string address each time it is given one).
+  const from = parsedOnce(options.from);
   // The Date header follows the bot's clock (the CLI's --now), like the hand-over time it records.
   const toMail = (message: OutboundMessage): SendMailOptions => ({
-    ...buildMail(options.from, messageId(message.key), message, options.replyTo),
+    ...buildMail(from, messageId(message.key), message, options.replyTo),
     ...(options.now ? { date: options.now() } : {}),
   });
   return options.smtpUrl ? smtpAdapter(options.smtpUrl, options.smtp ?? {}, toMail) : fileAdapter(options, toMail);
@@ -145,12 +147,25 @@ function checkMessage(message: OutboundMessage): DeliveryResult | undefined {
   return undefined;
 }
 
-function buildMail(from: string, messageId: string, message: OutboundMessage, replyTo?: string): SendMailOptions {
+/**
+ * An address nodemailer need not parse: a plain one (or the From, parsed once) as `{ name, address }`,
+ * which it takes as it is; anything else as written, for nodemailer to read.
+ */
+type MailAddress = string | { name: string; address: string };
+
+function parsedOnce(address: string): MailAddress {
+  const parsed = addressparser(address);
+  const [only] = parsed;
+  return parsed.length === 1 && only && 'address' in only && only.address && !('group' in only) ? { name: only.name, address: only.address } : address;
+}
+
+function buildMail(from: MailAddress, messageId: string, message: OutboundMessage, replyTo?: string): SendMailOptions {
   const { payload } = message;
   const name = message.recipientName ? singleLine(message.recipientName) : '';
   const mail: SendMailOptions = {
     from,
-    to: name ? { name, address: message.address } : message.address,
+    // checkMessage let only a plain address through.
+    to: { name, address: message.address },
     subject: singleLine(payload.subject),
     text: payload.text,
     messageId,
@@ -159,7 +174,7 @@ function buildMail(from: string, messageId: string, message: OutboundMessage, re
   };
   if (payload.html !== undefined) mail.html = payload.html;
   const reply = replyTo ?? payload.replyTo;
-  if (reply) mail.replyTo = reply;
+  if (reply) mail.replyTo = PLAIN_ADDRESS.test(reply) ? { name: '', address: reply } : reply;
   if (payload.calendar) {
     mail.icalEvent = {
       method: payload.calendar.method,

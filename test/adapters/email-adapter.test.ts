@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTransport } from 'nodemailer';
 import { createEmailAdapter, classifyMailError, type EmailAdapter } from '../../adapters/email/email-adapter';
 import type { OutboundMessage, OutboundPayload } from '../../src/core/ports';
 
@@ -245,6 +246,32 @@ describe('e-mail adapter without SMTP (outbox files)', () => {
     expect(mail.attachments.map((a) => a.filename)).toContain('M12.ics');
     // The Date header follows the injected clock, as the recorded hand-over time does.
     expect(mail.date?.toISOString()).toBe('2026-03-01T09:15:30.000Z');
+  });
+
+  it('writes From, To and Reply-To as nodemailer writes the addresses as written (the From is parsed once, not per message)', async () => {
+    const headers = (raw: string) => raw.split('\r\n').filter((l) => /^(From|To|Reply-To):/.test(l));
+    const plain = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+    const froms = [FROM, 'convene@pwg.example.org', '"Convene, PWG" <convene@pwg.example.org>', 'Конвене <convene@bücher.example>', 'Undisclosed:; Convene <convene@pwg.example.org>'];
+    const cases = [
+      { name: undefined, replyTo: undefined },
+      { name: "Siobhán O'Brien", replyTo: 'coord@pwg.example.org' },
+      { name: 'Ruiz, Ana "Ani"', replyTo: 'Coord <coord@pwg.example.org>' },
+      { name: 'Đorđe Petrović', replyTo: 'coord@bücher.example' },
+    ];
+    for (const from of froms) {
+      const dir = join(mkdtempSync(join(tmpdir(), 'convene-outbox-')), 'outbox');
+      dirs.push(dir);
+      const email = createEmailAdapter({ from, outboxDir: dir });
+      for (const [n, { name, replyTo }] of cases.entries()) {
+        const { recipientName: _, ...unnamed } = message(n + 1, replyTo ? { replyTo } : {});
+        const sent = { ...unnamed, ...(name ? { recipientName: name } : {}) };
+        expect((await email.send(sent)).status).toBe('sent');
+        const file = readdirSync(dir).find((f) => f.endsWith(`-${String(n + 1).padStart(12, '0')}.eml`))!;
+        const expected = await plain.sendMail({ from, to: name ? `"${name.replace(/"/g, '\\"')}" <${sent.address}>` : sent.address, ...(replyTo ? { replyTo } : {}), subject: 'x', text: 'x' });
+        expect(headers(readFileSync(join(dir, file), 'utf8'))).toEqual(headers((expected.message as Buffer).toString()));
+      }
+      await email.close();
+    }
   });
 
   it('names the files so that sorting by name gives the order sent, whatever the number of digits', async () => {
