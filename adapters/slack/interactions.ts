@@ -17,6 +17,8 @@ import { OBJECTION_VIEW, SCHEDULE_VIEW, formValues, formView, readOrigin } from 
  */
 export const FORM_BUDGET_MS = 2000;
 const FORM_ERROR_LIMIT = 1000;
+/** The callback ids of our forms (the schedule form and the reason form of an objection). */
+const FORM_VIEWS = new RegExp(`^(${SCHEDULE_VIEW}|${OBJECTION_VIEW})$`);
 
 export function registerInteractions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>({ block_id: new RegExp(`^${ACTIONS_BLOCK}`), type: 'block_actions' }, async ({ ack, body, action }) => {
@@ -24,11 +26,12 @@ export function registerInteractions(app: App, deps: SlackDeps): void {
     await deps.afterAck.run(() => onClick(deps, body, action));
   });
 
-  app.view<ViewSubmitAction>(SCHEDULE_VIEW, async ({ ack, body, view }) => {
-    await submitForm(deps, ack, body.user.id, view, SCHEDULE_FORM, formIntent(SCHEDULE_FORM, formValues(SCHEDULE_FORM, view.state.values)));
-  });
-
-  app.view<ViewSubmitAction>(OBJECTION_VIEW, async ({ ack, body, view }) => {
+  // One listener for both forms: Bolt runs every request, slash commands included, through every listener.
+  app.view<ViewSubmitAction>(FORM_VIEWS, async ({ ack, body, view }) => {
+    if (view.callback_id === SCHEDULE_VIEW) {
+      await submitForm(deps, ack, body.user.id, view, SCHEDULE_FORM, formIntent(SCHEDULE_FORM, formValues(SCHEDULE_FORM, view.state.values)));
+      return;
+    }
     const origin = readOrigin(view);
     if (!origin.decoded) {
       await ack({ response_action: 'errors', errors: { reason: (await wordsFor(deps, body.user.id)).formLostRequest } });
