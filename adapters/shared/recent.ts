@@ -67,12 +67,25 @@ export class RecentRequests {
     if (previous && previous.click.actionId === click.actionId && previous.click.value === click.value && now - previous.at < DOUBLE_CLICK_MS) {
       return previous.id;
     }
+    // Deleted first, so the map stays in the order of the clicks (prune stops at the first recent one).
+    this.lastClick.delete(where);
     this.lastClick.set(where, { click, id, at: now });
     return id;
   }
 
+  /**
+   * Both maps are in the order their entries were made (a Map iterates in insertion order), so
+   * the expired ones come first: each request looks at those and the first one still kept, not at
+   * the whole quarter of an hour of requests. (A clock set back keeps some entries a little longer.)
+   */
   private prune(now: number): void {
-    for (const [k, v] of this.answers) if (v.until <= now) this.answers.delete(k);
-    for (const [k, v] of this.lastClick) if (now - v.at >= DOUBLE_CLICK_MS) this.lastClick.delete(k);
+    for (const [k, v] of this.answers) {
+      if (v.until > now) break;
+      this.answers.delete(k);
+    }
+    for (const [k, v] of this.lastClick) {
+      if (now - v.at < DOUBLE_CLICK_MS) break;
+      this.lastClick.delete(k);
+    }
   }
 }
