@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import { systemClock, type Clock } from '../../src/clock';
 import type { ChatPort, Core, DeliveryResult, OutboundMessage } from '../../src/core/ports';
 import type { Logger } from '../../src/logger';
@@ -67,14 +67,18 @@ export class SlackAdapter implements ChatPort {
     };
     if (options.appToken) {
       this.mode = 'socket';
-      // The Socket Mode client opens its connection with apps.connections.open on its own Web API
-      // client: the same base URL, but its own retries (it retries the opening, never a post).
-      const receiver = new SocketModeReceiver({
+      // Bolt builds its Socket Mode receiver itself (so the compiled bot loads it only in this mode:
+      // scripts/build.mjs). The Socket Mode client opens its connection with apps.connections.open on
+      // its own Web API client: the same base URL, but its own retries (it retries the opening, never a post).
+      this.app = new App({
+        token: options.botToken,
         appToken: options.appToken,
-        logger,
+        socketMode: true,
+        clientOptions,
         installerOptions: { clientOptions: { ...(clientOptions.slackApiUrl ? { slackApiUrl: clientOptions.slackApiUrl } : {}), timeout: REQUEST_TIMEOUT_MS } },
+        logger,
+        deferInitialization: true,
       });
-      this.app = new App({ token: options.botToken, receiver, socketMode: true, clientOptions, logger, deferInitialization: true });
     } else {
       if (!options.signingSecret) throw new Error('The Slack adapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).');
       this.mode = 'http';
