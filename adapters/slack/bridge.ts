@@ -9,6 +9,7 @@ import type { SlackDirectory } from './identity';
 import type { Registry } from '../../src/commands/registry';
 import type { RecentRequests } from '../shared/recent';
 import type { AfterAck } from '../shared/after-ack';
+import { httpFetch } from './http-fetch';
 
 /** What the listeners share: the core, who people are, what was answered, the Web API. */
 export interface SlackDeps {
@@ -72,7 +73,7 @@ export async function answer(deps: SlackDeps, to: { responseUrl?: string; userId
     const left = leftOut(reply, replyRoom(actions));
     const body = replyBlocks(reply, actions, left > 0 ? (await wordsFor(deps, to.userId, { say: replyCut(left) })).said : undefined);
     if (to.responseUrl) {
-      const res = await fetch(to.responseUrl, {
+      const res = await httpFetch(to.responseUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ response_type: inChannel ? 'in_channel' : 'ephemeral', replace_original: false, ...body }),

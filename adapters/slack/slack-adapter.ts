@@ -15,6 +15,7 @@ import { foreground } from '../shared/foreground';
 import type { Registry } from '../../src/commands/registry';
 import { buildRegistry } from '../../src/use-cases/index';
 import { GuardedHttpReceiver } from './receiver';
+import { httpFetch } from './http-fetch';
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -63,6 +64,8 @@ export class SlackAdapter implements ChatPort {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       timeout: REQUEST_TIMEOUT_MS,
+      // Bolt's respond() posts with it too.
+      fetch: httpFetch,
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/` } : {}),
     };
     if (options.appToken) {
@@ -75,7 +78,7 @@ export class SlackAdapter implements ChatPort {
         appToken: options.appToken,
         socketMode: true,
         clientOptions,
-        installerOptions: { clientOptions: { ...(clientOptions.slackApiUrl ? { slackApiUrl: clientOptions.slackApiUrl } : {}), timeout: REQUEST_TIMEOUT_MS } },
+        installerOptions: { clientOptions: { ...(clientOptions.slackApiUrl ? { slackApiUrl: clientOptions.slackApiUrl } : {}), timeout: REQUEST_TIMEOUT_MS, fetch: httpFetch } },
         logger,
         deferInitialization: true,
       });
