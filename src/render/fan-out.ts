@@ -18,15 +18,19 @@ import type { RenderedMessage, TemplateRenderer } from './renderer';
  *   as before;
  * - the rest of the view must be equal (compared through `viewKey`, which gives up on anything but
  *   plain data);
- * - each shared view is rendered with stand-ins of two lengths, which must give the same rendering
- *   (a template that looks at a value, its length say, rather than writing it stops there), and its
- *   first person both ways, which must agree.
+ * - a shared view is rendered with stand-ins once a second person has it (the first person's
+ *   message is rendered whole), with stand-ins of two lengths, which must give the same rendering (a
+ *   template that looks at a value, its length say, rather than writing it stops there), and the
+ *   first person's message made from it must be the one rendered whole.
  *
  * Lives as long as one command (`CommandContext`): the templates and catalogues it read do not change under it.
  */
 export class FanOutRenderer {
-  /** Per language, kind and shared view: the rendering with stand-ins, or null where it must not be used. */
-  private readonly frames = new Map<string, Frame | null>();
+  /**
+   * Per language, kind and shared view: its first person's rendering (the view met once: a message
+   * to one person costs one rendering), then the rendering with stand-ins, or null where it must not be used.
+   */
+  private readonly frames = new Map<string, First | Frame | null>();
 
   /** How many messages were made from a shared rendering rather than rendered whole. */
   personalised = 0;
@@ -39,20 +43,32 @@ export class FanOutRenderer {
     const shared = personal && viewKey(personal.view);
     if (!personal || shared === null) return this.renderer.render(kind, view, language);
     const id = `${language}\0${kind}\0${shared}`;
-    const frame = this.frames.get(id);
-    if (frame) {
-      this.personalised++;
-      return fill(frame, personal.values);
+    const known = this.frames.get(id);
+    if (known === null) return this.renderer.render(kind, view, language);
+    if (known === undefined) {
+      const rendered = this.renderer.render(kind, view, language);
+      this.frames.set(id, { values: personal.values, rendered });
+      return rendered;
     }
-    if (frame === null) return this.renderer.render(kind, view, language);
-    const direct = this.renderer.render(kind, view, language);
-    const made = frameOf(this.renderer.render(kind, personal.view, language));
-    const longer = standIns(view, LONG);
-    const again = longer && frameOf(this.renderer.render(kind, longer.view, language));
-    const agrees = made !== null && again !== null && sameFrame(made, again) && sameMessage(fill(made, personal.values), direct);
-    this.frames.set(id, agrees ? made : null);
-    return direct;
+    let frame: Frame | null;
+    if ('rendered' in known) {
+      // The second person with this view: the shared rendering is made, and checked against the first.
+      const made = frameOf(this.renderer.render(kind, personal.view, language));
+      const longer = standIns(view, LONG);
+      const again = longer && frameOf(this.renderer.render(kind, longer.view, language));
+      frame = made !== null && again !== null && sameFrame(made, again) && sameMessage(fill(made, known.values), known.rendered) ? made : null;
+      this.frames.set(id, frame);
+      if (frame === null) return this.renderer.render(kind, view, language);
+    } else frame = known;
+    this.personalised++;
+    return fill(frame, personal.values);
   }
+}
+
+/** The first person met with a shared view: their values and their message, rendered whole. */
+interface First {
+  values: string[];
+  rendered: RenderedMessage;
 }
 
 /** A rendering cut at its stand-ins: `texts` has one more element than `slots` (which value goes between). */

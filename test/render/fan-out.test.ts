@@ -107,6 +107,25 @@ describe('FanOutRenderer', () => {
     });
   });
 
+  it('renders a message to one person once, and an invitation to 600 three times in all', () => {
+    class Counting extends TemplateRenderer {
+      calls = 0;
+      override render(...args: Parameters<TemplateRenderer['render']>) {
+        this.calls++;
+        return super.render(...args);
+      }
+    }
+    const counting = new Counting(TEMPLATES);
+    new FanOutRenderer(counting).render('meeting-invitation', invitationView('Ana Ruiz', 'ana@unhcr.example.org'), 'en');
+    expect(counting.calls).toBe(1);
+    counting.calls = 0;
+    const fanOut = new FanOutRenderer(counting);
+    for (let n = 1; n <= 600; n++) fanOut.render('meeting-invitation', invitationView(`Focal Point ${n}`, `focal${n}@org.example.org`), 'en');
+    // The first person whole, then the shared view with stand-ins of two lengths.
+    expect(counting.calls).toBe(3);
+    expect(fanOut.personalised).toBe(599);
+  });
+
   it('tells views apart that Mustache tells apart, and gives up on anything but plain data', () => {
     expect(viewKey({ a: undefined })).not.toBe(viewKey({}));
     expect(viewKey({ a: '1' })).not.toBe(viewKey({ a: 1 }));
