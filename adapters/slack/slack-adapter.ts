@@ -40,6 +40,11 @@ export interface SlackAdapterOptions {
   wallClock?: Clock;
 }
 
+/*
+ * `convoStore: false`: Bolt's conversation store is not used (the core keeps all state), and its
+ * default middleware costs every request an Error ('Conversation not found', with its stack).
+ */
+
 /** No hidden retries: the outbox is the one place that retries, so nothing is posted twice. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -81,12 +86,13 @@ export class SlackAdapter implements ChatPort {
         installerOptions: { clientOptions: { ...(clientOptions.slackApiUrl ? { slackApiUrl: clientOptions.slackApiUrl } : {}), timeout: REQUEST_TIMEOUT_MS, fetch: httpFetch } },
         logger,
         deferInitialization: true,
+        convoStore: false,
       });
     } else {
       if (!options.signingSecret) throw new Error('The Slack adapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).');
       this.mode = 'http';
       this.receiver = new GuardedHttpReceiver({ signingSecret: options.signingSecret, logger, sharedServer: options.sharedServer ?? false }, this.wallClock);
-      this.app = new App({ token: options.botToken, receiver: this.receiver, clientOptions, logger, deferInitialization: true });
+      this.app = new App({ token: options.botToken, receiver: this.receiver, clientOptions, logger, deferInitialization: true, convoStore: false });
     }
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshot } from '../../helpers/app';
 import { USERS, startSlackHarness, type SlackHarness } from './slack-harness';
+import { SLASH_COMMANDS } from '../../../adapters/slack/commands';
 
 let h: SlackHarness;
 afterEach(async () => h?.close());
@@ -8,6 +9,16 @@ afterEach(async () => h?.close());
 const count = (sql: string, ...params: unknown[]) => (h.app.db.prepare(sql).get(...params) as { n: number }).n;
 
 describe('Slack slash commands, end to end through Bolt on loopback', () => {
+  it('acknowledges every slash command of the manifest and runs each as its command line', async () => {
+    h = await startSlackHarness();
+    for (const command of SLASH_COMMANDS) {
+      const r = await h.slash(USERS.kas.id, command, 'list');
+      expect(r.status).toBe(200);
+      await h.reply(r.trigger);
+    }
+    expect(h.seen.map((s) => s.command.text)).toEqual(['/meeting list', '/endorse list', '/minutes list', '/members list', '/exercise list', '/help list']);
+  });
+
   it('answers /members list to a member, ephemerally, as the person Slack reports', async () => {
     h = await startSlackHarness();
     const r = await h.slash(USERS.kas.id, '/members', 'list PMG');
