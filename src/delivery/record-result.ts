@@ -26,7 +26,8 @@ export interface Recorded {
 
 /** One delivery attempt's answer, as the sender records it. */
 export interface AttemptResult {
-  entry: OutboxEntry;
+  /** `unrenderable`: the message's template failed when it was claimed (see `ClaimedEntry`). */
+  entry: OutboxEntry & { unrenderable?: string };
   result: DeliveryResult;
   /** The sender aborted this attempt itself, so a transient answer is its own doing. */
   abandoned: boolean;
@@ -77,7 +78,7 @@ export function recordResults(h: HealthContext, attempts: AttemptResult[]): Reco
  * configuration, or an attempt the sender abandoned) the message given back untouched.
  * `abandoned`: the sender aborted this attempt itself, so a transient answer is its own doing.
  */
-function recordUnsent(h: HealthContext, entry: OutboxEntry, result: Exclude<DeliveryResult, { status: 'sent' }>, abandoned: boolean): Recorded {
+function recordUnsent(h: HealthContext, entry: AttemptResult['entry'], result: Exclude<DeliveryResult, { status: 'sent' }>, abandoned: boolean): Recorded {
   const { db } = h;
   const atIso = h.at.toISOString();
   const audit = (outcome: string, detail: Record<string, unknown>) =>
@@ -85,6 +86,7 @@ function recordUnsent(h: HealthContext, entry: OutboxEntry, result: Exclude<Deli
       exerciseId: entry.exerciseId, at: atIso, actor: 'outbox sender', action: `message ${entry.kind}`, outcome,
       detail: { outbox: entry.id, medium: entry.medium, address: entry.address, ref: entry.ref, ...detail },
     });
+  if (entry.unrenderable !== undefined) return recordUnrenderable(h, entry, entry.unrenderable, audit);
   if (result.status === 'misconfigured') {
     releaseClaim(db, entry.id, result.error);
     return { outcome: 'released', notice: pauseForConfiguration(h, entry.medium, result.error) };
@@ -117,8 +119,39 @@ function recordUnsent(h: HealthContext, entry: OutboxEntry, result: Exclude<Deli
   return { outcome: 'failed', notice: null };
 }
 
-/** Tells the coordinators, once per failed message, by e-mail; never about a failed failure report. */
-function reportFailure(h: HealthContext, entry: OutboxEntry, error: string): void {
+/** How often a message whose template fails is tried (an hour apart) before it is given up. */
+export const UNRENDERABLE_TRIES = 3;
+const UNRENDERABLE_RETRY_MS = 3600_000;
+
+/**
+ * A message kept unrendered whose template fails (gone or broken since it was queued): nothing of
+ * the address or the medium is wrong, so neither is marked. It waits an hour for the templates to
+ * be mended, and after UNRENDERABLE_TRIES it is given up and the coordinators are told; whoever
+ * runs Convene hears of it each time.
+ */
+function recordUnrenderable(
+  h: HealthContext, entry: OutboxEntry, reason: string, audit: (outcome: string, detail: Record<string, unknown>) => string,
+): Recorded {
+  const { db } = h;
+  const attempt = entry.attempts + 1;
+  const what = `A ${entry.kind} message to ${entry.address}${entry.ref ? ` (${entry.ref})` : ''}`;
+  if (attempt < UNRENDERABLE_TRIES) {
+    markRetry(db, entry.id, new Date(h.at.getTime() + UNRENDERABLE_RETRY_MS).toISOString(), reason);
+    audit('retrying', { error: reason, attempt, retryInMs: UNRENDERABLE_RETRY_MS });
+    return { outcome: 'retrying', notice: `${what} ${reason}; it is tried again in an hour and given up after ${UNRENDERABLE_TRIES} tries. Check the templates folder (TEMPLATES_DIR).` };
+  }
+  const error = `gave up after ${UNRENDERABLE_TRIES} tries: ${reason}`;
+  markFailed(db, entry.id, h.at.toISOString(), error);
+  audit('failed', { error, attempt });
+  reportFailure(h, entry, error, true);
+  return { outcome: 'failed', notice: `${what} was given up, never written (${error}); the coordinators were told.` };
+}
+
+/**
+ * Tells the coordinators, once per failed message, by e-mail; never about a failed failure report.
+ * `unwritten`: it failed before it was written (its template), so it has no subject to quote.
+ */
+function reportFailure(h: HealthContext, entry: OutboxEntry, error: string, unwritten = false): void {
   const { db } = h;
   if (entry.kind === 'delivery-failed' || entry.exerciseId === null) return;
   // After dissolution nothing more is sent: the failure stays in the notices and the audit log.
@@ -132,8 +165,11 @@ function reportFailure(h: HealthContext, entry: OutboxEntry, error: string): voi
       ref: entry.ref,
       to: c,
       emailOnly: true,
+      // Rendered when sent: a template failing here must not undo the results recorded with it.
+      renderWhenSent: true,
       view: {
-        subjectOfMessage: entry.payload.subject,
+        subjectOfMessage: unwritten ? `${entry.kind}${entry.ref ? ` (${entry.ref})` : ''}` : entry.payload.subject,
+        unwritten,
         recipient: recipient ? `${recipient.name} <${recipient.email}>` : entry.address,
         medium: entry.medium,
         address: entry.address,

@@ -241,6 +241,8 @@ export class OutboxSender {
   }
 
   private async attempt(port: DeliveryPort, entry: ClaimedEntry, run: Run): Promise<Result> {
+    // Its template failed at the claim: nothing to send; the failure is recorded (recordResults).
+    if (entry.unrenderable !== undefined) return { run, entry, result: { status: 'permanent', error: entry.unrenderable }, abandoned: false };
     const message = toOutboundMessage(entry, entry.recipientName ?? undefined);
     const { signal, done } = run.attempts.start(performance.now());
     let result: DeliveryResult;

@@ -60,3 +60,27 @@ export function renderedPayload(db: Db, stored: StoredPayload): OutboundPayload 
   const { subject, text, html } = render(deferred);
   return { subject, text, ...(deferred.html && html !== undefined ? { html } : {}), ...rest };
 }
+
+/**
+ * Whether a message's words are unknown for good: kept unrendered and given up (its template failed
+ * until the sender stopped trying). Nobody received it; its audit entry vouches for it without words.
+ */
+export function neverWritten(stored: StoredPayload, status: string): boolean {
+  return isDeferred(stored) && status === 'failed';
+}
+
+/**
+ * The payload where a message is only shown (`/meeting notices`, an outbox listing): as sent or to be
+ * sent, or without words when it was never written or its template fails now (its row says why).
+ */
+export function shownPayload(db: Db, stored: StoredPayload, status: string): OutboundPayload {
+  const { deferred: _deferred, ...rest } = isDeferred(stored) ? stored : { deferred: null, ...stored };
+  const wordless = { ...rest, subject: '', text: '' };
+  if (neverWritten(stored, status)) return wordless;
+  try {
+    return renderedPayload(db, stored);
+  } catch (error) {
+    if (!isDeferred(stored)) throw error;
+    return wordless;
+  }
+}

@@ -12,6 +12,12 @@ import { storedPayload, toEntry, type OutboxEntry, type OutboxRow } from './outb
 /** A message claimed for delivery, with the name of the person it goes to (for the To: line). */
 export interface ClaimedEntry extends OutboxEntry {
   recipientName: string | null;
+  /**
+   * Why it could not be rendered, for a message kept unrendered whose template fails now (gone or
+   * broken after it was queued): it is claimed all the same, so the sender records the failure
+   * (a retry an hour later, then a failure reported) instead of sending it.
+   */
+  unrenderable?: string;
 }
 
 /**
@@ -64,11 +70,10 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
       payload = renderedPayload(db, stored);
     } catch (error) {
       if (!isDeferred(stored)) throw error;
-      // Its template went missing or broke after it was queued: it must not hold every message
-      // behind it. It waits, with the reason, and is tried again later (the templates may be mended).
-      db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?`).run(
-        new Date(Date.parse(now) + UNRENDERABLE_RETRY_MS).toISOString(), `could not be rendered: ${error instanceof Error ? error.message : String(error)}`, r.id,
-      );
+      // It must not hold every message behind it, nor wait unseen: the sender records why.
+      lease.run(leaseUntil, r.id);
+      const reason = `could not be rendered: ${error instanceof Error ? error.message : String(error)}`;
+      claimed.push({ ...toEntry(db, r, { subject: '', text: '' }), recipientName: r.recipient_name, unrenderable: reason });
       continue;
     }
     lease.run(leaseUntil, r.id);
@@ -77,9 +82,6 @@ export function claimDue(db: Db, now: string, leaseUntil: string, limit: number,
   }
   return claimed;
 }
-
-/** How long a message whose template cannot be rendered waits before it is tried again. */
-const UNRENDERABLE_RETRY_MS = 60 * 60_000;
 
 /**
  * Whether `claimDue` would find anything: a due pending message on one of `media`, or a lease

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseAddress } from '../chat/address';
 import type { Medium, OutboundMessage, OutboundPayload } from '../core/ports';
 import type { Db } from './db';
-import { deferredMessageSchema, isDeferred, renderedPayload, type StoredPayload } from './deferred-payloads';
+import { deferredMessageSchema, isDeferred, renderedPayload, shownPayload, type StoredPayload } from './deferred-payloads';
 
 /** A message waiting in, or delivered from, the outbox. One row per recipient and medium. */
 export interface OutboxEntry {
@@ -72,10 +72,10 @@ export function storedPayload(text: string): StoredPayload {
   return 'deferred' in raw ? deferredPayloadSchema.parse(raw) : payloadSchema.parse(raw);
 }
 
-/** An entry from its row; a deferred payload rendered unless the caller already has it rendered. */
+/** An entry from its row; a deferred payload rendered (if it can be) unless the caller already has it rendered. */
 export const toEntry = (db: Db, r: OutboxRow, payload?: OutboundPayload): OutboxEntry => ({
   id: r.id, messageKey: r.message_key, exerciseId: r.exercise_id, kind: r.kind, ref: r.ref, medium: r.medium, address: r.address,
-  personId: r.person_id, organisationId: r.organisation_id, payload: payload ?? renderedPayload(db, storedPayload(r.payload)),
+  personId: r.person_id, organisationId: r.organisation_id, payload: payload ?? shownPayload(db, storedPayload(r.payload), r.status),
   status: r.status, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, createdAt: r.created_at,
   handedOverAt: r.handed_over_at, providerId: r.provider_id, lastError: r.last_error, failedAt: r.failed_at,
 });
@@ -146,7 +146,15 @@ export function withholdUndelivered(db: Db, exerciseId: number, at: string, reas
     )
     .all(exerciseId) as { id: number; payload: string }[];
   const render = db.prepare('UPDATE outbox_payloads SET payload = ? WHERE outbox_id = ?');
-  for (const r of unrendered) render.run(JSON.stringify(renderedPayload(db, storedPayload(r.payload))), r.id);
+  for (const r of unrendered) {
+    let rendered: OutboundPayload;
+    try {
+      rendered = renderedPayload(db, storedPayload(r.payload));
+    } catch {
+      continue; // its template fails now: given up unrendered, recorded without words (`neverWritten`)
+    }
+    render.run(JSON.stringify(rendered), r.id);
+  }
   return db
     .prepare(
       `UPDATE outbox SET status = 'failed', failed_at = ?, last_error = ?, lease_until = NULL, failure_reported = 1

@@ -1,7 +1,7 @@
 import type { Db } from './db';
 import type { RecordedKind } from '../domain/audit-chain';
 import { select, type Row } from './select-rows';
-import { canRender, isDeferred, renderedPayload, type StoredPayload } from './deferred-payloads';
+import { canRender, isDeferred, neverWritten, renderedPayload, type StoredPayload } from './deferred-payloads';
 
 const OF_MEETINGS = 'SELECT id FROM meetings WHERE exercise_id = ?';
 
@@ -55,12 +55,20 @@ export const WITHHELD_SIGNATURE = '(signature withheld)';
  */
 function messageShape(db: Db, { payload, ...rest }: Row): Row {
   const stored = payload as StoredPayload;
-  if (isDeferred(stored) && !canRender(db)) {
-    // Still waiting to be rendered and sent, read where no renderer is (`convene verify`, a backup's
-    // check): such a row has no audit entry yet, so no digest is compared; its words are unknown here.
-    return { ...rest, subject: null, text: null, hasHtml: stored.deferred.html, calendarMethod: stored.calendar?.method ?? null };
+  const wordless = () => ({ ...rest, subject: null, text: null, hasHtml: isDeferred(stored) && stored.deferred.html, calendarMethod: stored.calendar?.method ?? null });
+  // Given up before it could be rendered: nobody got it, and its words are unknown for good (its
+  // entry vouches for it so, on every connection alike).
+  if (neverWritten(stored, String(rest.status))) return wordless();
+  // Still waiting to be rendered and sent, read where no renderer is (`convene verify`, a backup's
+  // check) or whose template fails now: such a row has no audit entry yet, so no digest is compared.
+  if (isDeferred(stored) && !canRender(db)) return wordless();
+  let p;
+  try {
+    p = renderedPayload(db, stored);
+  } catch (error) {
+    if (!isDeferred(stored)) throw error;
+    return wordless();
   }
-  const p = renderedPayload(db, stored);
   const text = p.text.replace(LINK_SIGNATURE, `$1.${WITHHELD_SIGNATURE}`);
   return { ...rest, subject: p.subject, text, hasHtml: p.html !== undefined, calendarMethod: p.calendar?.method ?? null };
 }

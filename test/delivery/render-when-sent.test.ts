@@ -9,6 +9,10 @@ import { openDatabase } from '../../src/store/db';
 import { personByEmail } from '../../src/store/members';
 import { outboxByRef } from '../../src/store/outbox';
 import { verifyDatabase } from '../../src/store/verify-database';
+import { auditOf } from '../../src/store/audit';
+import { exerciseRows } from '../../src/store/export';
+import { UNRENDERABLE_TRIES } from '../../src/delivery/record-result';
+import { COORDINATOR } from '../helpers/app';
 import { createEmailAdapter } from '../../adapters/email/email-adapter';
 import { TemplateRenderer } from '../../src/render/renderer';
 import { mkdtempSync } from 'node:fs';
@@ -156,5 +160,71 @@ describe('a message rendered when it is sent', () => {
     const mended = new OutboxSender({ db: app.db, clock: app.clock, ports: [app.email], renderer: app.renderer, logger: silentLogger });
     expect((await mended.drain()).sent).toBe(2);
     expect(app.email.to(SECOND_UNHCR).at(-1)!.payload.subject).toBe("[PWG] UNHCR's vote on E1 is now: endorse");
+  });
+
+  it('gives a message whose template keeps failing up after three hourly tries: recorded without words, the coordinators told, the operator told each time', async () => {
+    app = createTestApp();
+    ok(app, '/endorse open PWG Terms of Reference version:v1');
+    await app.sender.drain();
+    ok(app, '/endorse vote E1 endorse', FOCAL.UNHCR);
+    const port = new MemoryPort('email');
+    const broken = new OutboxSender({ db: app.db, clock: app.clock, ports: [port], renderer: new TemplateRenderer(mkdtempSync(join(tmpdir(), 'no-templates-'))), logger: silentLogger });
+    const told: string[] = [];
+    broken.onNotice((s) => told.push(s));
+    const receiptRows = () => app.db.prepare(`SELECT status, attempts, last_error AS error, failure_reported AS reported FROM outbox WHERE kind = 'endorsement-receipt'`).all() as { status: string; attempts: number; error: string; reported: number }[];
+    for (let n = 1; n < UNRENDERABLE_TRIES; n++) {
+      await broken.drain();
+      expect(receiptRows().map((r) => [r.status, r.attempts])).toEqual([['pending', n], ['pending', n]]);
+      // Not due before the hour is out: a second drain at once tries nothing.
+      expect(await broken.drain()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      app.clock.advance(3_600_000);
+    }
+    expect(told.filter((s) => s.includes('tried again in an hour'))).toHaveLength(2 * (UNRENDERABLE_TRIES - 1));
+    // A reader of the outbox is not stopped by a message that cannot be rendered.
+    expect(outboxByRef(app.db, 'endorsement:1').filter((e) => e.kind === 'endorsement-receipt').map((e) => e.payload.subject)).toEqual(['', '']);
+    await broken.drain();
+    const given = receiptRows();
+    expect(given.map((r) => [r.status, r.attempts, r.reported])).toEqual([['failed', UNRENDERABLE_TRIES, 1], ['failed', UNRENDERABLE_TRIES, 1]]);
+    expect(given[0]!.error).toMatch(/^gave up after 3 tries: could not be rendered/);
+    expect(port.sent).toEqual([]);
+    expect(told.filter((s) => s.includes('was given up, never written'))).toHaveLength(2);
+    // Nothing is wrong with the addresses: nobody is marked unreachable.
+    expect(personByEmail(app.db, FOCAL.UNHCR)!.emailStatus).not.toBe('bounced');
+    // The audit log has each try and the failure; the entry vouches for the row without words, on any connection.
+    const entries = auditOf(app.db, 1).filter((e) => e.action === 'message endorsement-receipt');
+    expect(entries.map((e) => e.outcome)).toEqual([...Array(2 * (UNRENDERABLE_TRIES - 1)).fill('retrying'), 'failed', 'failed']);
+    expect(verifyDatabase(app.db).flatMap((r) => r.findings)).toEqual([]);
+    const other = openDatabase(app.dbPath);
+    try {
+      expect(verifyDatabase(other).flatMap((r) => r.findings)).toEqual([]);
+    } finally {
+      other.close();
+    }
+    const exported = exerciseRows(app.db, 1)['messages']!.filter((r) => r['kind'] === 'endorsement-receipt');
+    expect(exported.map((r) => [r['status'], r['subject']])).toEqual([['failed', null], ['failed', null]]);
+    // The coordinator hears of it, with the right advice (not "check the address"), once per message:
+    // the broken sender could not write the reports either; once the templates are mended they go.
+    expect(app.db.prepare(`SELECT status, attempts FROM outbox WHERE kind = 'delivery-failed'`).all()).toEqual([{ status: 'pending', attempts: 1 }, { status: 'pending', attempts: 1 }]);
+    app.clock.advance(3_600_000);
+    // A sender with the templates (the renderer of deferred messages is per connection: the last one created).
+    await new OutboxSender({ db: app.db, clock: app.clock, ports: [app.email], renderer: app.renderer, logger: silentLogger }).drain();
+    const report = app.email.to(COORDINATOR).filter((m) => m.payload.subject.startsWith('Not delivered: endorsement-receipt (endorsement:1)'));
+    expect(report).toHaveLength(2);
+    expect(report[0]!.payload.text).toContain('could not be written from its template');
+    expect(report[0]!.payload.text).toContain('Nothing is wrong with the address');
+    expect(report[0]!.payload.text).not.toContain('Please check the address');
+  });
+
+  it('dissolves an exercise with a message whose template fails: it is withheld unrendered and recorded without words', () => {
+    app = createTestApp();
+    ok(app, '/endorse open PWG Terms of Reference version:v1');
+    ok(app, '/endorse vote E1 endorse', FOCAL.UNHCR);
+    // The receipts' template is gone by the time of the dissolution (a broken upgrade).
+    app.db.prepare(`UPDATE outbox_payloads SET payload = replace(payload, '"template":"endorsement-receipt"', '"template":"no-such-template"') WHERE outbox_id IN (SELECT id FROM outbox WHERE kind = 'endorsement-receipt')`).run();
+    ok(app, '/exercise dissolve confirm');
+    const receipts = stored(app).filter((r) => r.kind === 'endorsement-receipt');
+    expect(receipts.map((r) => 'deferred' in r.payload)).toEqual([true, true]);
+    expect(app.db.prepare(`SELECT DISTINCT status FROM outbox WHERE kind = 'endorsement-receipt'`).all()).toEqual([{ status: 'failed' }]);
+    expect(verifyDatabase(app.db).flatMap((r) => r.findings)).toEqual([]);
   });
 });
