@@ -4,6 +4,7 @@
  * interleaved; rounds while a scheduler tick with 190 reminders to send runs alternate with them. Wired as
  * `npm start` wires them: commands and the tick's jobs in the work thread (adapters/worker).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Server } from 'node:http';
@@ -34,6 +35,20 @@ function slash(user: number, text: string, n: number, responseUrl: string): stri
     token: 'legacy', team_id: 'T1', team_domain: 'bench', channel_id: 'CGENERAL', channel_name: 'general', user_id: `U${user}`,
     user_name: `u${user}`, command: '/members', text, api_app_id: 'A1', is_enterprise_install: 'false', response_url: responseUrl, trigger_id: `${n}.bench`,
   }).toString();
+}
+
+/**
+ * The acking thread's CPU time and time spent waiting for a core, in ms, from the kernel's
+ * schedstat of the process's main thread (Linux); null elsewhere. What a round of acks costs the
+ * loop moves little with the load of the machine, unlike its latency.
+ */
+function loopSched(): [number, number] | null {
+  try {
+    const [cpu, wait] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return cpu === undefined || wait === undefined ? null : [cpu / 1e6, wait / 1e6];
+  } catch {
+    return null;
+  }
 }
 
 const suite: BenchSuite = {
@@ -71,11 +86,18 @@ const suite: BenchSuite = {
       convene: `http://127.0.0.1:${slack.port()}/slack/events`,
     };
     const worker = new Worker(new URL('../lib/slack-load-worker.mjs', import.meta.url));
-    const fire = (url: string, bodies: string[]) =>
-      new Promise<number[]>((resolve, reject) => {
+    // Per round, the acking thread's CPU and wait for a core (loopSched), by what was measured.
+    const loop: Record<'bare' | 'idle' | 'busy', [number, number][]> = { bare: [], idle: [], busy: [] };
+    const fire = async (url: string, bodies: string[], into?: [number, number][]) => {
+      const before = loopSched();
+      const ms = await new Promise<number[]>((resolve, reject) => {
         worker.once('message', (m: { ok: boolean; ms?: number[]; error?: string }) => (m.ok ? resolve(m.ms!) : reject(new Error(m.error))));
         worker.postMessage({ url, secret: SECRET, bodies });
       });
+      const after = loopSched();
+      if (into && before && after) into.push([after[0] - before[0], after[1] - before[1]]);
+      return ms;
+    };
 
     let n = 0;
     // A round: 50 commands from 10 people, 4 in 5 reads, 1 in 5 a change (a new observer).
@@ -106,13 +128,13 @@ const suite: BenchSuite = {
     for (let r = 0; r < rounds; r++)
       for (const busy of [false, true]) {
         const into = busy ? samples.busy : samples.idle;
-        into.base.push(...(await fire(urls.bare, round())));
+        into.base.push(...(await fire(urls.bare, round(), loop.bare)));
         let ticking: Promise<unknown> = Promise.resolve();
         if (busy) {
           planMinutesReminders(db, new Date(NOW.getTime() - 60_000 - r * 1000));
           ticking = scheduler.tick();
         }
-        into.subj.push(...(await fire(urls.convene, round())));
+        into.subj.push(...(await fire(urls.convene, round(), busy ? loop.busy : loop.idle)));
         await ticking;
         await settled();
       }
@@ -124,6 +146,14 @@ const suite: BenchSuite = {
         scale: 1, baseline: 'bare Bolt app that only acks', result, goal: 1.2, goalOn: 'p99',
         note: 'reads and changes 4:1; time to the HTTP 200, measured from a worker thread; idle and busy rounds alternate',
       });
+    }
+    if (loop.bare.length > 0) {
+      const med = (rows: [number, number][], i: 0 | 1) => stats(rows.map((r) => r[i])).median.toFixed(1);
+      report.line(
+        `  the acking thread per round of ${CONCURRENT} (median over rounds), CPU / waiting for a core: ` +
+          `bare app ${med(loop.bare, 0)} / ${med(loop.bare, 1)} ms; Convene ${med(loop.idle, 0)} / ${med(loop.idle, 1)} ms, ` +
+          `during a tick ${med(loop.busy, 0)} / ${med(loop.busy, 1)} ms`,
+      );
     }
     await worker.terminate();
     await bare.stop();
