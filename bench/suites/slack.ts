@@ -23,7 +23,7 @@ import { TemplateRenderer } from '../../src/render/renderer';
 import { Scheduler } from '../../src/scheduler/tick';
 import { openDatabase } from '../../src/store/db';
 import { buildJobHandlers } from '../../src/use-cases/index';
-import { FakeSlack, waitFor } from '../../test/adapters/slack/fake-slack';
+import { startFakeSlackThread } from '../lib/fake-slack-thread';
 import { generatedDatabase, NOW, planMinutesReminders } from '../lib/generate';
 import { stats, type Comparison } from '../lib/measure';
 import type { BenchSuite } from '../lib/suite';
@@ -65,12 +65,12 @@ const FIGURE: Record<Kind, string> = {
 const suite: BenchSuite = {
   name: 'slack',
   async run({ dir, root, report, quick }) {
-    const fake = await FakeSlack.start();
     let databasePath = '';
     const { db } = generatedDatabase(dir, 1, (p) => openDatabase((databasePath = p)));
     // Slack users: the coordinator and focal points of exercise 1.
-    fake.users.set('U0', 'coordinator.x1@example.org');
-    for (let u = 1; u < USERS; u++) fake.users.set(`U${u}`, `f0.o${u}.x1@example.org`);
+    const users: [string, string][] = [['U0', 'coordinator.x1@example.org']];
+    for (let u = 1; u < USERS; u++) users.push([`U${u}`, `f0.o${u}.x1@example.org`]);
+    const fake = await startFakeSlackThread(users);
     const clock = new FixedClock(NOW);
     const renderer = new TemplateRenderer(join(root, 'templates'));
     const settings = { noticeDays: 7, minutesDays: 7 };
@@ -126,7 +126,11 @@ const suite: BenchSuite = {
     let answered = 0;
     const settled = async () => {
       answered += CONCURRENT;
-      await waitFor(() => fake.responses.length >= answered, 60_000);
+      const until = Date.now() + 60_000;
+      while ((await fake.responses()) < answered) {
+        if (Date.now() > until) throw new Error('the bot did not answer every command within 60 s');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       await sender.drain();
     };
     // Warm both (Bolt's auth.test, the e-mail lookups, the statement cache).
