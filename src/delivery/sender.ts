@@ -67,7 +67,8 @@ interface Result extends AttemptResult {
  * their queue runs low, with a lease so two processes do not send the same message), and the
  * results are recorded in small transactions that do not each wait for the disk:
  *
- * - a result is committed within FLUSH_MS (20 ms) of its answer, with others that came meanwhile,
+ * - a result is committed within FLUSH_MS (20 ms) of its answer (while chat requests wait for their
+ *   answers, after them: at most a second later), with others that came meanwhile,
  *   with synchronous=NORMAL: once committed, a crash of the process loses none (WAL frames are
  *   written at commit); a crash inside those 20 ms loses the record, and the message goes out again
  *   (as do the attempts under way, up to the port's concurrency, whose answers were not in yet);
@@ -179,6 +180,8 @@ export class OutboxSender {
       clearTimeout(timer);
       clearInterval(watchdog);
       this.current = null;
+      // The last results, the checkpoint and the durable commit below: after the waiting requests.
+      if (this.deps.pause) await this.deps.pause().catch(() => undefined);
       this.flush();
       // The durable commit below checkpoints what the drain wrote, if that is over SQLite's limit.
       checkpointAgain();
@@ -260,13 +263,19 @@ export class OutboxSender {
     return { run, entry, result, abandoned: run.controller.signal.aborted };
   }
 
-  /** Results wait a few milliseconds (FLUSH_MS), then are written together in one transaction. */
+  /**
+   * Results wait a few milliseconds (FLUSH_MS), then are written together in one transaction, once
+   * no request waits for its answer (`pause`): recording a batch (its hand-overs' audit entries,
+   * each row digested) held the loop 2-12 ms, in the middle of acks. A steady stream of requests
+   * delays it by at most the pause's own limit (a second); a crash meanwhile resends those messages
+   * with their same Message-ID, as within FLUSH_MS.
+   */
   private record(r: Result): void {
     this.results.push(r);
     if (this.results.length >= FLUSH_AT) this.flush();
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setTimeout(() => this.flush(), FLUSH_MS);
+      setTimeout(() => void (this.deps.pause ? this.deps.pause() : Promise.resolve()).then(() => this.flush()), FLUSH_MS);
     }
   }
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LoopbackSmtp } from '../helpers/smtp';
 import { createTestApp, TEMPLATES, type TestApp } from '../helpers/app';
 import { auditOf, chainOf } from '../../src/store/audit';
@@ -8,6 +8,7 @@ import { enqueue, outboxByRef, outboxEntry, outboxOfExercise } from '../../src/s
 import { claimDue, IN_PLACE_UPDATE } from '../../src/store/outbox-claim';
 import { MAX_ATTEMPTS, OutboxSender } from '../../src/delivery/sender';
 import { TemplateRenderer } from '../../src/render/renderer';
+import { Foreground } from '../../adapters/shared/foreground';
 import { silentLogger } from '../../src/logger';
 import { createEmailAdapter } from '../../adapters/email/email-adapter';
 
@@ -31,6 +32,23 @@ describe('the outbox sender', () => {
     expect(next.email.sent).toHaveLength(1);
     const [row] = outboxOfExercise(next.db, 1);
     expect(row).toMatchObject({ status: 'sent', providerId: expect.stringContaining('email-'), handedOverAt: '2026-11-22T09:00:00.000Z' });
+  });
+
+  it('records a hand-over only once no chat request waits for its answer, and then at once', async () => {
+    app = createTestApp();
+    await queueOne(app);
+    // The bot's own wiring: the sender pauses on the process's foreground (a Slack request not yet acknowledged).
+    const foreground = new Foreground();
+    const sender = new OutboxSender({ db: app.db, clock: app.clock, ports: [app.email], renderer: app.renderer, logger: silentLogger, pause: () => foreground.pause(60_000) });
+    const answered = foreground.enter();
+    const drained = sender.drain();
+    await vi.waitFor(() => expect(app.email.sent).toHaveLength(1));
+    // Sent, and well past FLUSH_MS: while the request waits, the result is not written.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(outboxOfExercise(app.db, 1).map((e) => e.status)).toEqual(['sending']);
+    answered();
+    expect((await drained).sent).toBe(1);
+    expect(outboxOfExercise(app.db, 1).map((e) => e.status)).toEqual(['sent']);
   });
 
   it('re-sends a message whose sender died mid-send once its lease runs out, and not before', async () => {
