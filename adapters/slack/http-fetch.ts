@@ -35,7 +35,9 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
       // 303, and 301/302 after a POST, continue as a GET without the body; 307 and 308 repeat the request.
       const asGet = res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST');
       const next = new URL(location, url);
-      const nextHeaders = asGet ? withoutBodyHeaders(headers) : headers;
+      // As fetch: credentials (the bot token) never follow a redirect to another origin.
+      const sameOrigin = next.origin === url.origin;
+      const nextHeaders = withoutHeaders(headers, (name) => (asGet && /^content-/i.test(name)) || (!sameOrigin && CREDENTIALS.test(name)));
       return send(next, asGet ? 'GET' : method, nextHeaders, asGet ? undefined : body, init, redirects + 1);
     }
   }
@@ -121,6 +123,8 @@ function fetchHeaders(incoming: IncomingHttpHeaders): FetchHeaders {
   };
 }
 
-function withoutBodyHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^content-/i.test(name)));
+const CREDENTIALS = /^(authorization|proxy-authorization|cookie)$/i;
+
+function withoutHeaders(headers: Record<string, string>, drop: (name: string) => boolean): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !drop(name)));
 }

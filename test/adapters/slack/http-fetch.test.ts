@@ -92,6 +92,33 @@ describe('httpFetch (the Slack client\'s fetch over node:http)', () => {
     expect(seen.at(-1)!.headers['content-type']).toBeUndefined();
   });
 
+  it('keeps the bot token on a redirect within the origin and drops it on one to another origin', async () => {
+    const elsewhere: Seen[] = [];
+    const other = createServer((req, res) => {
+      elsewhere.push({ method: req.method!, url: req.url!, headers: req.headers, body: '' });
+      res.end('elsewhere');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      const { url, seen } = await serve((req, res) => {
+        if (req.url === '/same') res.writeHead(307, { Location: '/here' }).end();
+        else if (req.url === '/away') res.writeHead(307, { Location: `${otherUrl}/there` }).end();
+        else res.end('here');
+      });
+      const auth = { Authorization: 'Bearer xoxb-secret', 'Content-Type': 'application/json' };
+      expect(await (await httpFetch(`${url}/same`, { method: 'POST', headers: auth, body: '{}' })).text()).toBe('here');
+      expect(seen.at(-1)!.headers.authorization).toBe('Bearer xoxb-secret');
+      expect(await (await httpFetch(`${url}/away`, { method: 'POST', headers: auth, body: '{}' })).text()).toBe('elsewhere');
+      expect(elsewhere).toHaveLength(1);
+      expect(elsewhere[0]!.headers.authorization).toBeUndefined();
+      expect(elsewhere[0]!.headers['content-type']).toBe('application/json');
+    } finally {
+      other.closeAllConnections();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+
   it("rejects with the signal's reason when it aborts before the answer, and sends nothing when it aborted already", async () => {
     const { url, seen } = await serve(() => undefined);
     const controller = new AbortController();
