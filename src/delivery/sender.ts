@@ -23,6 +23,7 @@ const DEFAULT_CONCURRENCY = 4;
 /** Results are recorded together, within FLUSH_MS of their answer; at least every DURABLE_EVERY durably (fsync). */
 const FLUSH_MS = 20;
 const FLUSH_AT = 64;
+const FLUSH_CHUNK = 16;
 const DURABLE_EVERY = 100;
 /** While a drain runs, the log is checkpointed at most every this many pages (16 MB), and once after it. */
 const DRAIN_CHECKPOINT_PAGES = 4000;
@@ -264,25 +265,35 @@ export class OutboxSender {
   }
 
   /**
-   * Results wait a few milliseconds (FLUSH_MS), then are written together in one transaction, once
-   * no request waits for its answer (`pause`): recording a batch (its hand-overs' audit entries,
-   * each row digested) held the loop 2-12 ms, in the middle of acks. A steady stream of requests
-   * delays it by at most the pause's own limit (a second); a crash meanwhile resends those messages
-   * with their same Message-ID, as within FLUSH_MS.
+   * Results wait a few milliseconds (FLUSH_MS), then are written together, at most FLUSH_CHUNK to a
+   * transaction, each once no request waits for its answer (`pause`): recording a batch (its
+   * hand-overs' audit entries, each row digested) held the loop 2-12 ms in the middle of acks, about
+   * 0.15 ms per result. A steady stream of requests delays them by at most the pause's own limit (a
+   * second); a crash meanwhile resends those messages with their same Message-ID, as within FLUSH_MS.
    */
   private record(r: Result): void {
     this.results.push(r);
-    if (this.results.length >= FLUSH_AT) this.flush();
-    else if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setTimeout(() => void (this.deps.pause ? this.deps.pause() : Promise.resolve()).then(() => this.flush()), FLUSH_MS);
-    }
+    if (this.results.length >= FLUSH_AT) this.flushChunk();
+    else this.scheduleFlush(FLUSH_MS);
   }
 
+  private scheduleFlush(delayMs: number): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setTimeout(() => void (this.deps.pause ? this.deps.pause() : Promise.resolve()).then(() => this.flushChunk()), delayMs);
+  }
+
+  /** Every result waiting, now (the end of a pass or of a drain). */
   private flush(): void {
+    while (this.results.length > 0) this.flushChunk();
+  }
+
+  private flushChunk(): void {
     this.flushScheduled = false;
     if (this.results.length === 0) return;
-    const items = this.results.splice(0);
+    const items = this.results.splice(0, FLUSH_CHUNK);
+    // The rest after the requests that came meanwhile.
+    if (this.results.length > 0) this.scheduleFlush(0);
     const { db, renderer, clock } = this.deps;
     const h = { db, renderer, at: clock.now(), media: this.media() };
     const durable = this.sinceDurable + items.length >= DURABLE_EVERY;

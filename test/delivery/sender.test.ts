@@ -51,6 +51,18 @@ describe('the outbox sender', () => {
     expect(outboxOfExercise(app.db, 1).map((e) => e.status)).toEqual(['sent']);
   });
 
+  it('records many results in transactions of at most 16, each one audit entry vouching for its rows', async () => {
+    app = createTestApp();
+    const now = app.clock.now().toISOString();
+    for (let i = 0; i < 40; i++) enqueue(app.db, { exerciseId: 1, kind: 'meeting-reminder', ref: 'meeting:1', medium: 'email', address: `p${i}@example.org`, payload: { subject: 'Reminder', text: `to p${i}` } }, now);
+    expect((await app.sender.drain()).sent).toBe(40);
+    const entries = auditOf(app.db, 1).filter((e) => e.action === 'message meeting-reminder');
+    const sizes = entries.map((e) => (e.detail!['messages'] as unknown[]).length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(16);
+    expect(verifyDatabase(app.db).flatMap((r) => r.findings)).toEqual([]);
+  });
+
   it('re-sends a message whose sender died mid-send once its lease runs out, and not before', async () => {
     app = createTestApp();
     await queueOne(app);
