@@ -6,10 +6,11 @@ import type { Db } from '../store/db';
 import { markDrained, mediumState } from '../store/delivery-media';
 import { toOutboundMessage, type OutboxEntry } from '../store/outbox';
 import { anyDue, claimDue, countDue, releaseClaim, type ClaimedEntry } from '../store/outbox-claim';
-import { recordResults, type AttemptResult, type Outcome } from './record-result';
+import type { AttemptResult } from './record-result';
+import { ResultWriter } from './result-writer';
 import { rendersDeferred } from '../store/deferred-payloads';
 import { deferredRenderer } from '../render/deferred';
-import { checkpointLess, writeAndForget, writeDurably } from './write';
+import { checkpointLess, writeAndForget } from './write';
 import { AttemptSignals } from './attempt-signals';
 
 export { MAX_ATTEMPTS, retryDelayMs } from './record-result';
@@ -20,11 +21,6 @@ const LEASE_MS = 5 * 60_000;
 const SEND_TIMEOUT_MS = 2 * 60_000;
 /** A port that does not say how many messages it takes at once gets this many. */
 const DEFAULT_CONCURRENCY = 4;
-/** Results are recorded together, within FLUSH_MS of their answer; at least every DURABLE_EVERY durably (fsync). */
-const FLUSH_MS = 20;
-const FLUSH_AT = 64;
-const FLUSH_CHUNK = 16;
-const DURABLE_EVERY = 100;
 /** While a drain runs, the log is checkpointed at most every this many pages (16 MB), and once after it. */
 const DRAIN_CHECKPOINT_PAGES = 4000;
 
@@ -66,16 +62,7 @@ interface Result extends AttemptResult {
 /**
  * Delivers the outbox: one lane per medium keeps its port busy (workers claim more as soon as
  * their queue runs low, with a lease so two processes do not send the same message), and the
- * results are recorded in small transactions that do not each wait for the disk:
- *
- * - a result is committed within FLUSH_MS (20 ms) of its answer (while chat requests wait for their
- *   answers, after them: at most a second later), with others that came meanwhile,
- *   with synchronous=NORMAL: once committed, a crash of the process loses none (WAL frames are
- *   written at commit); a crash inside those 20 ms loses the record, and the message goes out again
- *   (as do the attempts under way, up to the port's concurrency, whose answers were not in yet);
- * - every DURABLE_EVERY results and at the end of each drain the write is made durable (fsync),
- *   so a power cut can lose at most that many hand-over records; their messages go out again
- *   with the same Message-ID (at least once, as a crash between an SMTP reply and any commit would).
+ * results are recorded in small transactions that do not each wait for the disk (`ResultWriter`).
  *
  * A medium whose provider refuses our own settings is paused (one message tries again every
  * PROBE_EVERY_MS of medium-health.ts, and at once in a new process); one that keeps failing is reported once.
@@ -86,9 +73,7 @@ export class OutboxSender {
   private current: Run | null = null;
   private again = false;
   private closed = false;
-  private results: Result[] = [];
-  private flushScheduled = false;
-  private sinceDurable = 0;
+  private readonly results: ResultWriter<Result>;
   /** Paused media this process has already tried once (a new process may have new settings). */
   private readonly probed = new Set<Medium>();
   private readonly noticeListeners: ((sentence: string) => void)[] = [];
@@ -96,6 +81,15 @@ export class OutboxSender {
 
   constructor(private readonly deps: SenderDependencies) {
     for (const p of deps.ports) this.ports.set(p.medium, p);
+    this.results = new ResultWriter({
+      db: deps.db, clock: deps.clock, renderer: deps.renderer, media: () => this.media(), ...(deps.pause ? { pause: deps.pause } : {}),
+      written: (attempt, { outcome, notice }) => {
+        const { run } = attempt;
+        run.touched++;
+        if (outcome !== 'released') run.total[outcome]++;
+        if (notice) this.tell(notice);
+      },
+    });
     // A message queued unrendered is rendered when claimed (claimDue), with these templates.
     rendersDeferred(deps.db, deferredRenderer(deps.renderer));
   }
@@ -173,7 +167,7 @@ export class OutboxSender {
         this.again = false;
         run.touched = 0;
         await Promise.all([...this.ports.values()].map((port) => this.lane(port, run)));
-        this.flush();
+        this.results.writeAll();
         // Loop until a pass finds nothing: a failure report queued during this one goes out in this drain.
         if (run.controller.signal.aborted || (run.touched === 0 && !this.again)) break;
       }
@@ -183,14 +177,11 @@ export class OutboxSender {
       this.current = null;
       // The last results, the checkpoint and the durable commit below: after the waiting requests.
       if (this.deps.pause) await this.deps.pause().catch(() => undefined);
-      this.flush();
+      this.results.writeAll();
       // The durable commit below checkpoints what the drain wrote, if that is over SQLite's limit.
       checkpointAgain();
-      if (this.sinceDurable > 0) {
-        const { db, clock } = this.deps;
-        writeDurably(db, () => markDrained(db, this.media(), clock.now().toISOString()));
-        this.sinceDurable = 0;
-      }
+      const { db, clock } = this.deps;
+      this.results.durably(() => markDrained(db, this.media(), clock.now().toISOString()));
     }
     const { sent, retrying, failed } = run.total;
     if (sent + retrying + failed > 0) for (const l of this.drainListeners) l(run.total);
@@ -234,7 +225,7 @@ export class OutboxSender {
         const r = await this.attempt(port, entry, run);
         if (r.result.status === 'misconfigured') paused = true;
         else if (r.result.status === 'sent') paused = false;
-        this.record(r);
+        this.results.add(r);
         // Let what waits (a Slack ack) be answered between two messages.
         await (this.deps.pause ? this.deps.pause() : new Promise<void>((resolve) => setImmediate(resolve)));
       }
@@ -262,50 +253,6 @@ export class OutboxSender {
     }
     this.deps.onDelivered?.(entry, result);
     return { run, entry, result, abandoned: run.controller.signal.aborted };
-  }
-
-  /**
-   * Results wait a few milliseconds (FLUSH_MS), then are written together, at most FLUSH_CHUNK to a
-   * transaction, each once no request waits for its answer (`pause`): recording a batch (its
-   * hand-overs' audit entries, each row digested) held the loop 2-12 ms in the middle of acks, about
-   * 0.15 ms per result. A steady stream of requests delays them by at most the pause's own limit (a
-   * second); a crash meanwhile resends those messages with their same Message-ID, as within FLUSH_MS.
-   */
-  private record(r: Result): void {
-    this.results.push(r);
-    if (this.results.length >= FLUSH_AT) this.flushChunk();
-    else this.scheduleFlush(FLUSH_MS);
-  }
-
-  private scheduleFlush(delayMs: number): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setTimeout(() => void (this.deps.pause ? this.deps.pause() : Promise.resolve()).then(() => this.flushChunk()), delayMs);
-  }
-
-  /** Every result waiting, now (the end of a pass or of a drain). */
-  private flush(): void {
-    while (this.results.length > 0) this.flushChunk();
-  }
-
-  private flushChunk(): void {
-    this.flushScheduled = false;
-    if (this.results.length === 0) return;
-    const items = this.results.splice(0, FLUSH_CHUNK);
-    // The rest after the requests that came meanwhile.
-    if (this.results.length > 0) this.scheduleFlush(0);
-    const { db, renderer, clock } = this.deps;
-    const h = { db, renderer, at: clock.now(), media: this.media() };
-    const durable = this.sinceDurable + items.length >= DURABLE_EVERY;
-    const write = durable ? writeDurably : writeAndForget;
-    const recorded = write(db, () => recordResults(h, items));
-    this.sinceDurable = durable ? 0 : this.sinceDurable + items.length;
-    recorded.forEach(({ outcome, notice }, n) => {
-      const { run } = items[n]!;
-      run.touched++;
-      if (outcome !== 'released') run.total[outcome as Exclude<Outcome, 'released'>]++;
-      if (notice) this.tell(notice);
-    });
   }
 
   private tell(sentence: string): void {
