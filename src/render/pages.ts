@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import Mustache from 'mustache';
 import type { Language } from '../domain/vocabulary';
 import { messagesFor } from '../i18n/catalogue';
-import { checkTokens, messagesShown, read, toHtml } from './renderer';
+import { toHtml } from './renderer';
+import { checkTokens, messagesShown, read } from './template-files';
 
 const NAME = /^[a-z][a-z-]*$/;
 

@@ -1,8 +1,9 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
 import { escapeHtml, plainText, singleLine } from './escape';
 import { messagesFor } from '../i18n/catalogue';
+import { checkKind, checkTokens, KIND, LAYOUT, messagesShown, parseText, read, union, type HtmlTemplate, type TextTemplate } from './template-files';
 import type { Language } from '../domain/vocabulary';
 
 /** One message, ready for every medium: `text` for chat and the plain-text part, `html` for e-mail. */
@@ -12,27 +13,6 @@ export interface RenderedMessage {
   html: string;
 }
 
-interface TextTemplate {
-  file: string;
-  /** The `Subject:` line's template, when the file has one. */
-  subject?: string;
-  body: string;
-  /** The catalogue's messages it shows (`{{t.intro}}`); null when it uses `t` as a whole. */
-  shows: ReadonlySet<string> | null;
-}
-
-interface HtmlTemplate {
-  file: string;
-  body: string;
-  shows: ReadonlySet<string> | null;
-}
-
-/** Mustache token: [type, value, start, end, subTokens?, ...]; `&` is `{{{x}}}` or `{{& x}}`. */
-type Token = [string, string, number, number, Token[]?, ...unknown[]];
-
-const KIND = /^[a-z0-9][a-z0-9-]*$/;
-const SUBJECT = /^Subject:[ \t]?(.*)$/;
-const LAYOUT = 'layout';
 /** `footer.txt`, when present, ends every e-mail's plain text (the person's own links). */
 const FOOTER = 'footer';
 
@@ -182,85 +162,6 @@ export class TemplateRenderer {
 function withMessages(kind: string, view: Record<string, unknown>, language: Language, shows: ReadonlySet<string> | null): Record<string, unknown> {
   const t = messagesFor(language, kind, view, shows ?? undefined);
   return t ? { ...view, t } : view;
-}
-
-/** The names of `{{t.<message>}}` in a template, anywhere in its tree; null when it uses `t` itself (`{{#t}}`). */
-export function messagesShown(source: string): ReadonlySet<string> | null {
-  const names = new Set<string>();
-  let whole = false;
-  const walk = (list: Token[]): void => {
-    for (const [type, value, , , children] of list) {
-      if (type !== 'text' && type !== '!' && typeof value === 'string') {
-        const name = value.trim();
-        if (name === 't') whole = true;
-        else if (name.startsWith('t.')) names.add(name.slice(2).split('.')[0]!);
-      }
-      if (children) walk(children);
-    }
-  };
-  walk(Mustache.parse(source) as Token[]);
-  return whole ? null : names;
-}
-
-/** The messages shown by all of these templates; null when one of them shows them all. */
-function union(...sets: (ReadonlySet<string> | null)[]): ReadonlySet<string> | null {
-  if (sets.some((s) => s === null)) return null;
-  return new Set(sets.flatMap((s) => [...s!]));
-}
-
-function checkKind(kind: string): string {
-  if (!KIND.test(kind) || kind === LAYOUT) {
-    throw new Error(`"${kind}" is not a template name (lower-case letters, digits and dashes).`);
-  }
-  return kind;
-}
-
-export function read(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function parseText(file: string, source: string): TextTemplate {
-  const [first = '', ...rest] = source.split('\n');
-  const match = SUBJECT.exec(first);
-  if (!match) {
-    checkTokens(file, source, []);
-    return { file, body: source, shows: messagesShown(source) };
-  }
-  if (rest[0] !== undefined && rest[0].trim() !== '') {
-    throw new Error(`Template ${file}: the "Subject:" line must be followed by one blank line.`);
-  }
-  const subject = match[1] ?? '';
-  const body = rest.slice(1).join('\n');
-  checkTokens(file, subject, []);
-  checkTokens(file, body, []);
-  return { file, subject, body, shows: union(messagesShown(subject), messagesShown(body)) };
-}
-
-/** Refuses unescaped output (other than the names in `allowedRaw`) and partials, anywhere in the tree. */
-export function checkTokens(file: string, source: string, allowedRaw: string[]): void {
-  let tokens: Token[];
-  try {
-    tokens = Mustache.parse(source) as Token[];
-  } catch (error) {
-    throw new Error(`Template ${file} does not parse: ${(error as Error).message}`);
-  }
-  const walk = (list: Token[]): void => {
-    for (const [type, name, , , children] of list) {
-      if (type === '&' && !allowedRaw.includes(name.trim())) {
-        throw new Error(
-          `Template ${file} uses unescaped {{{${name.trim()}}}}; use {{${name.trim()}}} so the value is escaped.`,
-        );
-      }
-      if (type === '>') throw new Error(`Template ${file} uses a partial ({{> ${name.trim()}}}); partials are not supported.`);
-      if (children) walk(children);
-    }
-  };
-  walk(tokens);
 }
 
 function renderTextBody(template: TextTemplate, view: Record<string, unknown>): string {
