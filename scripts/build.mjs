@@ -62,5 +62,5 @@ await build({
   // 99 → 95 MB); names stay, and dist/*.map maps a stack trace back (node --enable-source-maps).
   minifyWhitespace: true,
   sourcemap: 'linked',
-  logLevel: "warning", metafile: !!process.env.META,
+  logLevel: 'warning',
 });

@@ -40,11 +40,6 @@ export interface SlackAdapterOptions {
   wallClock?: Clock;
 }
 
-/*
- * `convoStore: false`: Bolt's conversation store is not used (the core keeps all state), and its
- * default middleware costs every request an Error ('Conversation not found', with its stack).
- */
-
 /** No hidden retries: the outbox is the one place that retries, so nothing is posted twice. */
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -73,26 +68,25 @@ export class SlackAdapter implements ChatPort {
       fetch: httpFetch,
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/` } : {}),
     };
+    // `convoStore: false`: Bolt's conversation store is not used (the core keeps all state), and its
+    // default middleware costs every request an Error ('Conversation not found', with its stack).
+    const common = { token: options.botToken, clientOptions, logger, deferInitialization: true, convoStore: false } as const;
     if (options.appToken) {
       this.mode = 'socket';
       // Bolt builds its Socket Mode receiver itself (so the compiled bot loads it only in this mode:
       // scripts/build.mjs). The Socket Mode client opens its connection with apps.connections.open on
       // its own Web API client: the same base URL, but its own retries (it retries the opening, never a post).
       this.app = new App({
-        token: options.botToken,
+        ...common,
         appToken: options.appToken,
         socketMode: true,
-        clientOptions,
         installerOptions: { clientOptions: { ...(clientOptions.slackApiUrl ? { slackApiUrl: clientOptions.slackApiUrl } : {}), timeout: REQUEST_TIMEOUT_MS, fetch: httpFetch } },
-        logger,
-        deferInitialization: true,
-        convoStore: false,
       });
     } else {
       if (!options.signingSecret) throw new Error('The Slack adapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).');
       this.mode = 'http';
       this.receiver = new GuardedHttpReceiver({ signingSecret: options.signingSecret, logger, sharedServer: options.sharedServer ?? false }, this.wallClock);
-      this.app = new App({ token: options.botToken, receiver: this.receiver, clientOptions, logger, deferInitialization: true, convoStore: false });
+      this.app = new App({ ...common, receiver: this.receiver });
     }
   }
 

@@ -74,13 +74,13 @@ export function neverWritten(stored: StoredPayload, status: string): boolean {
  * sent, or without words when it was never written or its template fails now (its row says why).
  */
 export function shownPayload(db: Db, stored: StoredPayload, status: string): OutboundPayload {
-  const { deferred: _deferred, ...rest } = isDeferred(stored) ? stored : { deferred: null, ...stored };
+  if (!isDeferred(stored)) return stored;
+  const { deferred: _deferred, ...rest } = stored;
   const wordless = { ...rest, subject: '', text: '' };
   if (neverWritten(stored, status)) return wordless;
   try {
     return renderedPayload(db, stored);
-  } catch (error) {
-    if (!isDeferred(stored)) throw error;
+  } catch {
     return wordless;
   }
 }
