@@ -28,9 +28,12 @@ const TICK_ANSWER_MS = 3000;
 
 /**
  * The console's own lines: `init` (then acts in the new exercise), `tick`, `quit`, `/exercise use`,
- * `/help` with these lines added; null for a line the core answers.
+ * `/help` with these lines added; null for a line the core answers. `tick` answers within
+ * `tickAnswerMs` (default TICK_ANSWER_MS).
  */
-export function consoleLocal(app: App, console: () => ConsoleAdapter | null, quit: () => void): (line: string) => Promise<string | null> {
+export function consoleLocal(
+  app: App, console: () => ConsoleAdapter | null, quit: () => void, tickAnswerMs = TICK_ANSWER_MS,
+): (line: string) => Promise<string | null> {
   return async (line) => {
     const words = line.split(/\s+/);
     const word = words[0]!.replace(/^\//, '').toLowerCase();
@@ -42,7 +45,7 @@ export function consoleLocal(app: App, console: () => ConsoleAdapter | null, qui
       const run = app.scheduler.tick();
       const said = (r: Awaited<typeof run>) => `${r.jobs.length} due job(s) run; messages: ${r.delivery.sent} sent, ${r.delivery.retrying} to retry, ${r.delivery.failed} failed.`;
       // The answer does not wait on a slow mail server: what the tick did is printed when it is done.
-      const r = await within(run, TICK_ANSWER_MS);
+      const r = await within(run, tickAnswerMs);
       if (r) return said(r);
       void run.then((late) => console()?.notice(said(late)), () => undefined);
       return 'Running what is due; delivery is slow, so it goes on in the background and what it did is printed here when it is done.';

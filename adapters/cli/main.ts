@@ -19,6 +19,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** The terminal that `start` reads lines from and writes the console to (default: this process's). */
   terminal?: { input: Readable; output: Writable };
+  /** How long a one-shot command spends delivering after its reply (default ONE_SHOT_DELIVERY_MS). */
+  deliveryBudgetMs?: number;
 }
 
 /** Runs the CLI and returns its exit code: 0 accepted, 1 refused, 2 usage error. */
@@ -68,7 +70,7 @@ async function runOnce(config: Config, clock: Clock, inv: CliInvocation, io: Cli
   // sentences for the operator (a paused medium) go to stderr as sentences, once.
   const level = io.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
   const fresh = !existsSync(config.DATABASE_PATH);
-  const app = createApp({ config: { ...config, LOG_LEVEL: level }, clock, logger: createLogger(level, io.stderr), deliveryBudgetMs: ONE_SHOT_DELIVERY_MS });
+  const app = createApp({ config: { ...config, LOG_LEVEL: level }, clock, logger: createLogger(level, io.stderr), deliveryBudgetMs: io.deliveryBudgetMs ?? ONE_SHOT_DELIVERY_MS });
   // Whoever typed a path by mistake learns at once where their data went.
   if (fresh) io.stderr(`Created a new database: ${resolve(config.DATABASE_PATH)}\n`);
   app.sender.onNotice((sentence) => io.stderr(`${sentence}\n`));
