@@ -35,6 +35,13 @@ function workThread(databasePath: string, clock: Clock, waiting?: Foreground, id
   return { thread: t, lines, committed };
 }
 
+/**
+ * Resolves once every timer of `ms` set before this call has fired (Node fires timers of one length
+ * in the order they were set): the moment a wait of `ms` the thread started earlier is over, under
+ * any load, without waiting longer.
+ */
+const waitOf = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const local = (text: string, extra = {}) => ({ text, actor: { kind: 'local' as const, email: COORDINATOR }, ...extra });
 
 describe('the work thread', () => {
@@ -87,7 +94,7 @@ describe('the work thread', () => {
     const order: string[] = [];
     const jobs = thread.runDueJobs(new Date('2026-11-21T09:00:00Z')).then((done) => order.push(`jobs ${done.length}`));
     const quiet = thread.quiet(10).then(() => order.push('quiet'));
-    await new Promise((resolve) => setTimeout(resolve, 100)); // ten times the wait a command would get
+    await waitOf(10); // the wait a command would get is over
     expect(order).toEqual([]);
     lock.exec('COMMIT');
     lock.close();
@@ -146,7 +153,7 @@ describe('the work thread', () => {
     const lock = new Database(app.dbPath);
     lock.exec('BEGIN IMMEDIATE'); // the job waits for the write lock, far longer than the quiet spell
     const jobs = thread.runDueJobs(new Date('2026-11-21T09:00:00Z'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitOf(20); // the quiet spell is over
     expect(thread.running).toBe(true);
     lock.exec('COMMIT');
     lock.close();
