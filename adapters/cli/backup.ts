@@ -5,6 +5,7 @@ import { backupDatabase, checkCopy } from '../../src/store/backup';
 import type { Db } from '../../src/store/db';
 import type { ChainReport } from '../../src/store/verify-database';
 import type { CliIo } from './main';
+import { runningBot, runningSentence } from './running-bot';
 import { plural } from './verify';
 
 function summary(reports: ChainReport[]): string {
@@ -26,10 +27,16 @@ export async function backupNow(db: Db, folder: string, now: Date, io: CliIo): P
 
 /**
  * `convene restore <file> [--force]`: only a copy that verifies, never over a database without
- * --force, and the database it replaces is kept first. The copy goes in through SQLite's backup
+ * --force, never under a running bot, and the database it replaces is kept first. The copy goes in through SQLite's backup
  * API, so a leftover write-ahead log of the old file cannot mix with it.
  */
 export async function restoreFrom(file: string, target: string, force: boolean, backupDir: string, now: Date, io: CliIo): Promise<number> {
+  // Even with --force: the running bot would go on from a record it did not write.
+  const bot = runningBot(target);
+  if (bot) {
+    io.stderr(`Not restored: ${runningSentence(bot)} Nothing was changed.\n`);
+    return 1;
+  }
   const checked = checkCopy(file);
   if (!checked.ok) {
     io.stderr(`Not restored: ${checked.sentence} Nothing was changed.\n`);

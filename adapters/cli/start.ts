@@ -11,6 +11,7 @@ import type { SlackAdapter } from '../slack/slack-adapter';
 import { systemClock } from '../../src/clock';
 import type { CliInvocation } from './argv';
 import { consoleCompletion, consoleLocal } from './console-local';
+import { claimDatabase, runningSentence } from './running-bot';
 import { startScheduledBackups, type ScheduledBackups } from './scheduled-backups';
 import type { CliIo } from './main';
 
@@ -25,10 +26,23 @@ const GREETING_EMPTY = `No exercise is set up yet. Type one of:
 export async function runBot(config: Config, clock: Clock, inv: CliInvocation, io: CliIo): Promise<number> {
   let consoleAdapter: ConsoleAdapter | null = null;
   let quitting = false;
-  const logger = createLogger(config.LOG_LEVEL, io.stderr);
-  const platforms = await chatPlatforms(config, logger);
   const fresh = !existsSync(config.DATABASE_PATH);
-  const app = createApp({ config, clock, logger, chatPorts: platforms, workThread: true });
+  // Before anything connects or ticks: one bot per database.
+  const claim = claimDatabase(config.DATABASE_PATH, systemClock.now());
+  if (!claim.ok) {
+    io.stderr(`Not started: ${runningSentence(claim.bot)}\n`);
+    return 1;
+  }
+  const logger = createLogger(config.LOG_LEVEL, io.stderr);
+  let platforms: Awaited<ReturnType<typeof chatPlatforms>>;
+  let app: ReturnType<typeof createApp>;
+  try {
+    platforms = await chatPlatforms(config, logger);
+    app = createApp({ config, clock, logger, chatPorts: platforms, workThread: true });
+  } catch (err) {
+    claim.release();
+    throw err;
+  }
   const where = config.SMTP_URL ? `SMTP (${new URL(config.SMTP_URL).host})` : `.eml files in ${config.OUTBOX_DIR}/`;
 
   const local = consoleLocal(app, () => consoleAdapter, () => {
@@ -85,6 +99,7 @@ export async function runBot(config: Config, clock: Clock, inv: CliInvocation, i
     await consoleAdapter?.stop();
     for (const p of platforms) await p.stop().catch((err: unknown) => app.logger.error({ err, medium: p.medium }, 'stop failed'));
     await app.close();
+    claim.release();
   };
   // From here on a signal stops the bot cleanly, even while it is still connecting and opening its port.
   process.once('SIGINT', onSignal);
