@@ -1,10 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/app';
 import { cliSandbox, runCli } from '../../helpers/cli';
+import { freePort } from '../../helpers/free-port';
 import { FakeSlack, waitFor } from '../slack/fake-slack';
 import { APPLICATION_ID, FakeDiscord, GUILD_ID, snowflake } from './fake-discord';
 
@@ -20,15 +20,6 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   child = discord = slack = dir = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function start(env: NodeJS.ProcessEnv, cwd: string): { out: () => string; exited: Promise<number | null> } {
   let out = '';

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/app';
 import { cliSandbox, runCli } from '../../helpers/cli';
+import { freePort } from '../../helpers/free-port';
 import { FakeSlack, postSigned, waitFor } from './fake-slack';
 
 const SECRET = 'start-test-secret';
@@ -18,15 +18,6 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   child = fake = dir = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('npm start with Slack configured', () => {
   it('runs the console and Slack at once, and keeps serving Slack after the console input ends', async () => {
