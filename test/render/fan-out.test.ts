@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FanOutRenderer, viewKey } from '../../src/render/fan-out';
 import { TemplateRenderer } from '../../src/render/renderer';
 import { LANGUAGES } from '../../src/domain/vocabulary';
+import { templateFolder, type TemplateFolder } from '../helpers/template-folder';
 
 const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
 
@@ -73,21 +72,21 @@ describe('FanOutRenderer', () => {
   });
 
   describe('templates that look at a value rather than write it', () => {
-    let dir: string;
+    let folder: TemplateFolder;
     let own: TemplateRenderer;
-    const write = (name: string, text: string): void => writeFileSync(join(dir, name), text);
     beforeAll(() => {
-      dir = mkdtempSync(join(tmpdir(), 'convene-fan-out-'));
-      write('layout.html', '<html><title>{{subject}}</title>{{{body}}}</html>\n');
-      // Mustache reads a string's properties: a name's length is not the length of its stand-in.
-      write('counted.txt', 'Subject: For {{recipientName}}\n\n{{recipientName}} has {{recipientName.length}} letters.\n');
-      write('counted.html', '<p>{{recipientName}}</p>\n');
-      write('sectioned.txt', 'Subject: Hello\n\n{{#recipientName}}Dear {{.}},{{/recipientName}}{{^recipientName}}Dear member,{{/recipientName}} {{note}}\n');
-      write('sectioned.html', '<p>{{#recipientName}}Dear {{.}},{{/recipientName}}</p>\n');
-      write('plain-only.txt', 'Subject: See\n\nhttps://pwg.example.org/people/{{recipientName}} and {{recipientEmail}}.\n');
-      own = new TemplateRenderer(dir);
+      folder = templateFolder({
+        'layout.html': '<html><title>{{subject}}</title>{{{body}}}</html>\n',
+        // Mustache reads a string's properties: a name's length is not the length of its stand-in.
+        'counted.txt': 'Subject: For {{recipientName}}\n\n{{recipientName}} has {{recipientName.length}} letters.\n',
+        'counted.html': '<p>{{recipientName}}</p>\n',
+        'sectioned.txt': 'Subject: Hello\n\n{{#recipientName}}Dear {{.}},{{/recipientName}}{{^recipientName}}Dear member,{{/recipientName}} {{note}}\n',
+        'sectioned.html': '<p>{{#recipientName}}Dear {{.}},{{/recipientName}}</p>\n',
+        'plain-only.txt': 'Subject: See\n\nhttps://pwg.example.org/people/{{recipientName}} and {{recipientEmail}}.\n',
+      });
+      own = folder.renderer;
     });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(() => folder.remove());
 
     it('renders them person by person, as rendering alone does', () => {
       const people = ['Ana', 'Luan Berisha', 'Bo', 'Dea K.', 'J.R.', "O'Neil", ''];

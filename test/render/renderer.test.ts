@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,31 +9,32 @@ import {
   singleLine,
 } from '../../src/render/escape';
 import { TemplateRenderer } from '../../src/render/renderer';
+import { templateFolder, type TemplateFolder } from '../helpers/template-folder';
 
 const LAYOUT = '<html><head><title>{{subject}}</title></head><body>{{#exercise}}<h2>Convene · {{exercise}}</h2>{{/exercise}}{{{body}}}</body></html>\n';
 
 describe('TemplateRenderer on a temp templates folder', () => {
-  let dir: string;
+  let folder: TemplateFolder;
   let renderer: TemplateRenderer;
-  const write = (name: string, text: string): void => writeFileSync(join(dir, name), text);
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'convene-templates-'));
-    write('layout.html', LAYOUT);
-    write('note.txt', 'Subject: Note from {{org}}: {{title}}\n\n{{org}} wrote:\n{{text}}\n');
-    write('note.html', '<p><b>{{org}}</b> wrote:</p>\n<blockquote>{{text}}</blockquote>\n');
-    write('plain.txt', 'Subject: Plain\n\nFirst {{a}}\nsecond line\n\nSecond paragraph {{b}}\n');
-    write('chat-only.txt', 'Vote recorded for {{org}}: {{choice}}.\n');
-    write('raw.html', '<p>{{{text}}}</p>');
-    write('raw.txt', 'Subject: Raw\n\nbody\n');
-    write('amp.txt', 'Subject: Amp\n\n{{& text}}\n');
-    write('nested.txt', 'Subject: Nested\n\n{{#items}}- {{{.}}}\n{{/items}}');
-    write('partial.txt', 'Subject: Partial\n\n{{> footer}}\n');
-    write('no-subject.txt', 'Hello {{name}}\n');
-    write('no-blank.txt', 'Subject: Hi\nHello\n');
-    renderer = new TemplateRenderer(dir);
+    folder = templateFolder({
+      'layout.html': LAYOUT,
+      'note.txt': 'Subject: Note from {{org}}: {{title}}\n\n{{org}} wrote:\n{{text}}\n',
+      'note.html': '<p><b>{{org}}</b> wrote:</p>\n<blockquote>{{text}}</blockquote>\n',
+      'plain.txt': 'Subject: Plain\n\nFirst {{a}}\nsecond line\n\nSecond paragraph {{b}}\n',
+      'chat-only.txt': 'Vote recorded for {{org}}: {{choice}}.\n',
+      'raw.html': '<p>{{{text}}}</p>',
+      'raw.txt': 'Subject: Raw\n\nbody\n',
+      'amp.txt': 'Subject: Amp\n\n{{& text}}\n',
+      'nested.txt': 'Subject: Nested\n\n{{#items}}- {{{.}}}\n{{/items}}',
+      'partial.txt': 'Subject: Partial\n\n{{> footer}}\n',
+      'no-subject.txt': 'Hello {{name}}\n',
+      'no-blank.txt': 'Subject: Hi\nHello\n',
+    });
+    renderer = folder.renderer;
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => folder.remove());
 
   it('escapes each part for its medium', () => {
     const text = '<script>alert("x")</script> & \x1b[31mred\x1b[0m';
@@ -89,33 +89,32 @@ describe('TemplateRenderer on a temp templates folder', () => {
   });
 
   it('refuses a layout with unescaped output other than body', () => {
-    const other = mkdtempSync(join(tmpdir(), 'convene-templates-'));
+    const other = templateFolder({ 'layout.html': '{{{body}}}<footer>{{{exercise}}}</footer>', 'x.txt': 'Subject: x\n\ny\n' });
     try {
-      writeFileSync(join(other, 'layout.html'), '{{{body}}}<footer>{{{exercise}}}</footer>');
-      writeFileSync(join(other, 'x.txt'), 'Subject: x\n\ny\n');
-      expect(() => new TemplateRenderer(other).render('x', {})).toThrow(/layout\.html uses unescaped \{\{\{exercise\}\}\}/);
-      rmSync(join(other, 'layout.html'));
-      expect(() => new TemplateRenderer(other).render('x', {})).toThrow(/layout\.html is missing/);
+      expect(() => other.renderer.render('x', {})).toThrow(/layout\.html uses unescaped \{\{\{exercise\}\}\}/);
+      rmSync(join(other.dir, 'layout.html'));
+      expect(() => new TemplateRenderer(other.dir).render('x', {})).toThrow(/layout\.html is missing/);
     } finally {
-      rmSync(other, { recursive: true, force: true });
+      other.remove();
     }
   });
 });
 
 describe('TemplateRenderer fills in the catalogue messages each part of a translated template shows', () => {
-  let dir: string;
+  let folder: TemplateFolder;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'convene-templates-'));
-    writeFileSync(join(dir, 'layout.html'), '<title>{{subject}}</title><h1>{{t.meeting}}</h1>{{{body}}}');
-    // `meeting-invitation` has a section in the catalogues; the text shows `dear` by name and `intro` through {{#t}}.
-    writeFileSync(join(dir, 'meeting-invitation.txt'), 'Subject: {{t.subject}}\n\n{{t.dear}}\n{{#t}}{{intro}}{{/t}}\n');
-    writeFileSync(join(dir, 'meeting-invitation.html'), '<p>{{t.dear}}</p>{{#agenda.length}}<h2>{{t.agenda}}</h2>{{/agenda.length}}');
+    folder = templateFolder({
+      'layout.html': '<title>{{subject}}</title><h1>{{t.meeting}}</h1>{{{body}}}',
+      // `meeting-invitation` has a section in the catalogues; the text shows `dear` by name and `intro` through {{#t}}.
+      'meeting-invitation.txt': 'Subject: {{t.subject}}\n\n{{t.dear}}\n{{#t}}{{intro}}{{/t}}\n',
+      'meeting-invitation.html': '<p>{{t.dear}}</p>{{#agenda.length}}<h2>{{t.agenda}}</h2>{{/agenda.length}}',
+    });
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => folder.remove());
   const view = { group: 'PWG', id: 'M4', when: 'sutra', title: 'TOR', recipientName: 'Milica', groupName: 'Radna grupa', agenda: ['a'] };
 
   it('shows in each part the messages that part names: subject, text, HTML (in a section), layout, and all of `t` through {{#t}}', () => {
-    const out = new TemplateRenderer(dir).render('meeting-invitation', view, 'sr-Latn');
+    const out = folder.renderer.render('meeting-invitation', view, 'sr-Latn');
     expect(out.subject).toBe('Poziv: sastanak M4 grupe PWG, sutra: TOR');
     expect(out.text).toBe('Poštovani/a Milica,\nKoordinator profilisanja vas poziva na sastanak grupe PWG (Radna grupa).');
     expect(out.html).toContain('<p>Poštovani/a Milica,</p><h2>Dnevni red</h2>');
@@ -123,7 +122,7 @@ describe('TemplateRenderer fills in the catalogue messages each part of a transl
   });
 
   it('renderPlain gives the same subject and text as render, without the HTML', () => {
-    const renderer = new TemplateRenderer(dir);
+    const renderer = folder.renderer;
     for (const language of ['sr-Latn', 'en'] as const) {
       const plain = renderer.renderPlain('meeting-invitation', view, language);
       const { subject, text } = renderer.render('meeting-invitation', view, language);
