@@ -105,17 +105,6 @@ export class TemplateRenderer {
     return { subject, text: footer ? `${main}\n\n-- \n${footer}` : main, main, filled };
   }
 
-  /** The plain-text body only (chat messages); the Subject line is optional and ignored. */
-  renderBody(kind: string, view: Record<string, unknown>, language: Language = 'en'): string {
-    const template = this.text(kind);
-    return renderTextBody(template, withMessages(kind, view, language, template.shows));
-  }
-
-  /** Same as {@link renderBody}. */
-  renderText(kind: string, view: Record<string, unknown>, language: Language = 'en'): string {
-    return this.renderBody(kind, view, language);
-  }
-
   private path(kind: string, ext: 'txt' | 'html'): string {
     return join(this.dir, `${kind}.${ext}`);
   }

@@ -23,7 +23,6 @@ describe('TemplateRenderer on a temp templates folder', () => {
       'note.txt': 'Subject: Note from {{org}}: {{title}}\n\n{{org}} wrote:\n{{text}}\n',
       'note.html': '<p><b>{{org}}</b> wrote:</p>\n<blockquote>{{text}}</blockquote>\n',
       'plain.txt': 'Subject: Plain\n\nFirst {{a}}\nsecond line\n\nSecond paragraph {{b}}\n',
-      'chat-only.txt': 'Vote recorded for {{org}}: {{choice}}.\n',
       'raw.html': '<p>{{{text}}}</p>',
       'raw.txt': 'Subject: Raw\n\nbody\n',
       'amp.txt': 'Subject: Amp\n\n{{& text}}\n',
@@ -66,17 +65,11 @@ describe('TemplateRenderer on a temp templates folder', () => {
     expect(out.text).toContain('Endorse: https://bot.example.org/l/vote.1.2.3?choice=endorse.');
   });
 
-  it('renders a chat-only body without a Subject line', () => {
-    expect(renderer.renderBody('chat-only', { org: 'IOM', choice: '@everyone' })).toBe('Vote recorded for IOM: @everyone.');
-    expect(renderer.renderText('note', { org: 'IOM', text: 'hi' })).toBe('IOM wrote:\nhi');
-    expect(() => renderer.render('chat-only', { org: 'IOM' })).toThrow(/chat-only\.txt.*Subject/);
-  });
-
   it('throws an error naming the file for a missing or malformed template', () => {
     expect(renderer.has('missing')).toBe(false);
     expect(renderer.has('note')).toBe(true);
     expect(() => renderer.render('missing', {})).toThrow(/missing\.txt is missing/);
-    expect(() => renderer.render('no-subject', {})).toThrow(/no-subject\.txt/);
+    expect(() => renderer.render('no-subject', {})).toThrow(/no-subject\.txt.*Subject/);
     expect(() => renderer.render('no-blank', {})).toThrow(/no-blank\.txt.*blank line/);
     expect(() => renderer.render('../etc/passwd', {})).toThrow(/not a template name/);
   });
