@@ -97,6 +97,8 @@ export interface Figure {
    */
   goalMs?: number;
   note?: string;
+  /** What was measured against the baseline, when it is not Convene itself (a floor, say). */
+  subject?: string;
 }
 
 /** Prints figures as they come and a summary table at the end; a missed goal is shown, not fatal. */
@@ -165,7 +167,7 @@ function describe(f: Figure): string {
   return [
     `${f.name} [${f.scale}×]${f.note ? ` — ${f.note}` : ''}`,
     `  baseline (${f.baseline}): median ${formatMs(f.result.baseline.median)}, p99 ${formatMs(f.result.baseline.p99)}  (n=${f.result.baseline.n})`,
-    `  Convene: median ${formatMs(f.result.subject.median)}, p99 ${formatMs(f.result.subject.p99)}  (n=${f.result.subject.n})`,
+    `  ${f.subject ?? 'Convene'}: median ${formatMs(f.result.subject.median)}, p99 ${formatMs(f.result.subject.p99)}  (n=${f.result.subject.n})`,
     `  ratio: median ${r.median.toFixed(2)}×, p99 ${r.p99.toFixed(2)}×${goal}`,
   ].join('\n');
 }

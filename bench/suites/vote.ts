@@ -2,7 +2,8 @@
  * `/endorse vote` end to end through the core (vote, receipts, channel tally, audit, reply) on
  * the generated databases, against one raw durable `BEGIN IMMEDIATE; INSERT; COMMIT` on the same
  * file; on a fresh request and once it has 300 votes (each vote leaves receipts and channel
- * updates in the outbox, which the next vote must not have to read).
+ * updates in the outbox, which the next vote must not have to read); and, for where the floor
+ * lies, the least any vote could do under the rules, as bare statements.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { openDatabase, type Db } from '../../src/store/db';
 import { buildRegistry } from '../../src/use-cases/index';
 import { rawDurableInsert } from '../lib/baselines';
 import { generatedDatabase, NOW } from '../lib/generate';
+import { leastVote } from '../lib/least-vote';
 import { compare } from '../lib/measure';
 import type { BenchSuite } from '../lib/suite';
 
@@ -77,6 +79,10 @@ const suite: BenchSuite = {
       report.figure({ name: '/endorse vote, a new request', scale, baseline: 'raw durable INSERT, same file', result: await compare({ baseline: raw, subject: vote }, { samples, warmup: 0 }), goal: 2 });
       while (n < 300) vote();
       report.figure({ name: '/endorse vote, request with 300 votes', scale, baseline: 'raw durable INSERT, same file', result: await compare({ baseline: raw, subject: vote }, { samples }), goal: 2 });
+      // Where the figure's floor lies: the least any vote could do under SPEC's rules (bench/lib/least-vote.ts).
+      const exerciseId = (db.prepare(`SELECT id FROM exercises WHERE slug = 'exercise-1'`).get() as { id: number }).id;
+      const least = leastVote(db, { exerciseId, requestId: id, emails: ['f0.o2.x1@example.org', 'f0.o3.x1@example.org'], at: NOW.toISOString() });
+      report.figure({ name: 'the least a vote could do (floor: bare statements, one outbox row)', scale, baseline: 'raw durable INSERT, same file', subject: 'bare statements', result: await compare({ baseline: raw, subject: least }, { samples }) });
       const path = db.name;
       const v = counts(db, path, samples, vote);
       const r = counts(db, path, samples, raw);
