@@ -1,17 +1,19 @@
 import type { Language } from '../domain/vocabulary';
-import type { RenderedMessage, TemplateRenderer } from './renderer';
+import { paragraphs, type RenderedMessage, type TemplateRenderer } from './renderer';
 
 /**
  * One kind of e-mail rendered for many people whose views differ only in who they are: an
  * invitation to 600 focal points renders the same template 600 times with the same meeting, and
  * that rendering was half the time of `/meeting send` (its messages are rendered and queued in the
- * command's transaction). Here the first such view is rendered with stand-ins for the person's own
+ * command's transaction); a tick's reminder of a meeting to its 22 people spent half its time
+ * rendering. Here the first such view is rendered with stand-ins for the person's own
  * values (`recipientName`, `recipientEmail`, the strings of `links`), and each person's message is
  * that rendering with their values put in place of the stand-ins.
  *
  * The bytes are those of `renderer.render` for the same view, by construction and by check:
- * - only for a kind with an HTML template (a kind without one has its text's addresses made into
- *   links, which depends on what surrounds a value);
+ * - a kind without an HTML template has its HTML body made from its text, its addresses made into
+ *   links, which depends on what surrounds a value: that body is made from each person's own text,
+ *   as `render` makes it, and put into the shared rendering of the rest (the layout) like a value;
  * - only values that every escaping of `render` leaves as they are and that are not empty: no
  *   control character, no HTML-special character (`& < > " '`), no line break or tab, no space at
  *   either end (a subject is trimmed, a text loses its trailing space); anything else is rendered
@@ -39,7 +41,7 @@ export class FanOutRenderer {
 
   /** The same as `renderer.render(kind, view, language)`. */
   render(kind: string, view: Record<string, unknown>, language: Language = 'en'): RenderedMessage {
-    const personal = this.renderer.hasHtml(kind) ? standIns(view, SHORT) : null;
+    const personal = standIns(view, SHORT);
     const shared = personal && viewKey(personal.view);
     if (!personal || shared === null) return this.renderer.render(kind, view, language);
     const id = `${language}\0${kind}\0${shared}`;
@@ -53,15 +55,24 @@ export class FanOutRenderer {
     let frame: Frame | null;
     if ('rendered' in known) {
       // The second person with this view: the shared rendering is made, and checked against the first.
-      const made = frameOf(this.renderer.render(kind, personal.view, language));
+      const made = this.frame(kind, personal, SHORT, language);
       const longer = standIns(view, LONG);
-      const again = longer && frameOf(this.renderer.render(kind, longer.view, language));
+      const again = longer && this.frame(kind, longer, LONG, language);
       frame = made !== null && again !== null && sameFrame(made, again) && sameMessage(fill(made, known.values), known.rendered) ? made : null;
       this.frames.set(id, frame);
       if (frame === null) return this.renderer.render(kind, view, language);
     } else frame = known;
     this.personalised++;
     return fill(frame, personal.values);
+  }
+
+  /** The rendering of a view with stand-ins, cut at them; for a kind without an HTML template, its body is one more stand-in. */
+  private frame(kind: string, personal: { view: Record<string, unknown>; values: string[] }, padding: string, language: Language): Frame | null {
+    if (this.renderer.hasHtml(kind)) return frameOf(this.renderer.render(kind, personal.view, language));
+    const rendered = this.renderer.renderAroundBody(kind, personal.view, language, standIn(personal.values.length, padding));
+    const frame = frameOf(rendered);
+    const main = partOf(rendered.main);
+    return frame && main ? { ...frame, main } : null;
   }
 }
 
@@ -77,7 +88,8 @@ interface Part {
   slots: number[];
 }
 
-type Frame = Record<keyof RenderedMessage, Part>;
+/** The parts of a rendering; with `main` (the text without its footer) when the HTML body is made from the text, and stands in the HTML as the value after the person's own. */
+type Frame = Record<keyof RenderedMessage, Part> & { main?: Part };
 
 /** Private-use characters: no template, catalogue or value written by a person is let through with them. */
 const OPEN = '\uE000';
@@ -89,6 +101,10 @@ const STAND_IN = /\uE000(\d+)\uE002*\uE001/g;
 const NOT_AS_IS = /[\x00-\x1f\x7f-\x9f\u2028\u2029&<>"'\uE000-\uF8FF]/;
 const SPACE_AT_END = /^\s|\s$/;
 
+function standIn(index: number, padding: string): string {
+  return `${OPEN}${index}${padding}${CLOSE}`;
+}
+
 function asIs(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && !NOT_AS_IS.test(value) && !SPACE_AT_END.test(value);
 }
@@ -99,13 +115,13 @@ function asIs(value: unknown): value is string {
  */
 function standIns(view: Record<string, unknown>, padding: string): { view: Record<string, unknown>; values: string[] } | null {
   const values: string[] = [];
-  const standIn = (value: unknown): string | null => {
+  const stood = (value: unknown): string | null => {
     if (!asIs(value)) return null;
     values.push(value);
-    return `${OPEN}${values.length - 1}${padding}${CLOSE}`;
+    return standIn(values.length - 1, padding);
   };
-  const name = standIn(view.recipientName);
-  const email = standIn(view.recipientEmail);
+  const name = stood(view.recipientName);
+  const email = stood(view.recipientEmail);
   if (name === null || email === null) return null;
   const out: Record<string, unknown> = { ...view, recipientName: name, recipientEmail: email };
   if (view.links !== undefined) {
@@ -114,7 +130,7 @@ function standIns(view: Record<string, unknown>, padding: string): { view: Recor
     for (const [key, value] of Object.entries(view.links)) {
       if (typeof value !== 'string') links[key] = value;
       else {
-        const s = standIn(value);
+        const s = stood(value);
         if (s === null) return null;
         links[key] = s;
       }
@@ -198,12 +214,15 @@ function fillPart(part: Part, values: readonly string[]): string {
 }
 
 function fill(frame: Frame, values: readonly string[]): RenderedMessage {
-  return { subject: fillPart(frame.subject, values), text: fillPart(frame.text, values), html: fillPart(frame.html, values) };
+  // The HTML body made from this person's text, as `render` makes it, goes in after their values.
+  const html = frame.main ? fillPart(frame.html, [...values, paragraphs(fillPart(frame.main, values))]) : fillPart(frame.html, values);
+  return { subject: fillPart(frame.subject, values), text: fillPart(frame.text, values), html };
 }
 
 function sameFrame(a: Frame, b: Frame): boolean {
   const same = (x: Part, y: Part) => x.texts.length === y.texts.length && x.texts.every((t, i) => t === y.texts[i]) && x.slots.every((n, i) => n === y.slots[i]);
-  return same(a.subject, b.subject) && same(a.text, b.text) && same(a.html, b.html);
+  const sameMain = a.main && b.main ? same(a.main, b.main) : a.main === b.main;
+  return sameMain && same(a.subject, b.subject) && same(a.text, b.text) && same(a.html, b.html);
 }
 
 function sameMessage(a: RenderedMessage, b: RenderedMessage): boolean {

@@ -55,16 +55,31 @@ export class TemplateRenderer {
 
   /** Subject, plain text and HTML of an e-mail; `<kind>.txt` must have a Subject line. */
   render(kind: string, view: Record<string, unknown>, language: Language = 'en'): RenderedMessage {
+    const { subject, text, html } = this.email(kind, view, language, null);
+    return { subject, text, html };
+  }
+
+  /**
+   * The same as {@link render} for a kind without `<kind>.html`, but with `body` in the layout
+   * where the HTML body goes, and the text it would be made from (`main`: the text without its
+   * footer; the body is `paragraphs(main)`). For `FanOutRenderer`, which puts each person's body in.
+   */
+  renderAroundBody(kind: string, view: Record<string, unknown>, language: Language, body: string): RenderedMessage & { main: string } {
+    if (this.hasHtml(kind)) throw new Error(`Template ${kind} has an HTML body of its own.`);
+    return this.email(kind, view, language, body);
+  }
+
+  private email(kind: string, view: Record<string, unknown>, language: Language, bodyGiven: string | null): RenderedMessage & { main: string } {
     const htmlTemplate = this.html(kind);
     const layout = this.layout();
     const { subject, text, main, filled } = this.plain(kind, view, language, 'email');
     const body = htmlTemplate
       ? Mustache.render(htmlTemplate.body, filled, {}, { escape: toHtml })
-      : paragraphs(main);
+      : bodyGiven ?? paragraphs(main);
     // The frame of every HTML e-mail is in the message's language too: `lang`, and `{{l.x}}` from the catalogue's `layout`.
     const frame = { lang: language, l: messagesFor(language, LAYOUT, filled) ?? {} };
     const html = Mustache.render(layout.body, { ...filled, subject, body, ...frame }, {}, { escape: toHtml });
-    return { subject, text, html };
+    return { subject, text, html, main };
   }
 
   /**
@@ -166,8 +181,8 @@ export function toHtml(value: unknown): string {
   return escapeHtml(plainText(String(value)));
 }
 
-/** The HTML body made from plain text: blank lines separate paragraphs, single newlines are breaks. */
-function paragraphs(text: string): string {
+/** The HTML body made from plain text (of a kind without `<kind>.html`): blank lines separate paragraphs, single newlines are breaks. */
+export function paragraphs(text: string): string {
   return text
     .split(/\n[ \t]*\n+/)
     .map((block) => block.replace(/^\n+|\n+$/g, ''))

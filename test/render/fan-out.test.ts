@@ -52,6 +52,37 @@ describe('FanOutRenderer', () => {
     }
   });
 
+  it('gives every person of a reminder (a kind whose HTML is made from its text) what rendering it alone gives, personal links too', () => {
+    // The day-before reminder of a meeting and an endorsement reminder, as the tick's jobs make them, each person with their own links.
+    const links = (n: number) => ({
+      page: `https://pwg.example.org/l/home.1.${n}.0.0.0.sig${n}`, meeting: `https://pwg.example.org/l/meeting.1.${n}.3.0.0.sig${n}`,
+      calendar: `https://pwg.example.org/l/meeting.1.${n}.3.0.0.sig${n}/calendar.ics`, localOnly: false,
+    });
+    const reminder = (name: string, email: string, n: number) =>
+      invitationView(name, email, { day: 'tomorrow', Day: 'Tomorrow', timeLeft: '1 day', late: false, links: links(n) });
+    const voteLinks = (n: number) => ({ page: links(n).page, endorse: `https://pwg.example.org/l/vote.1.${n}.7.0.0.sig${n}?choice=endorse`, object: `https://pwg.example.org/l/vote.1.${n}.7.0.0.sig${n}?choice=object`, abstain: `https://pwg.example.org/l/vote.1.${n}.7.0.0.sig${n}?choice=abstain`, localOnly: false });
+    const vote = (name: string, email: string, n: number) => ({
+      exercise: 'Kosovo PWG 2027', id: 'E4', group: 'PWG', title: 'The TOR', version: 2, link: 'https://docs.example.org/tor-v2.pdf', document: 'the TOR (version 2)',
+      rule: 'a simple majority', quorum: 6, organisations: 10, deadline: 'Fri 15 Jan 2027, 17:00 (Europe/Belgrade)', urgent: null,
+      organisation: 'UNHCR', hoursLeft: 24, voted: 4, buttonsIn: 'Slack', links: voteLinks(n), recipientName: name, recipientEmail: email,
+    });
+    for (const [kind, viewOf] of [['meeting-reminder', reminder], ['endorsement-reminder', vote]] as const) {
+      expect(renderer.hasHtml(kind)).toBe(false);
+      for (const language of LANGUAGES) {
+        const fanOut = new FanOutRenderer(renderer);
+        let n = 0;
+        fc.assert(
+          fc.property(names, emails, (name, email) => {
+            const view = viewOf(name, email, ++n);
+            expect(fanOut.render(kind, view, language)).toEqual(renderer.render(kind, view, language));
+          }),
+          { numRuns: 100 },
+        );
+        expect(fanOut.personalised).toBeGreaterThan(10);
+      }
+    }
+  });
+
   it('keeps views that differ in more than the person apart: their own time, a late notice, personal links', () => {
     const fanOut = new FanOutRenderer(renderer);
     const links = (n: number) => ({ page: `https://pwg.example.org/l/home.1.${n}.0.0.0.sig${n}`, meeting: `https://pwg.example.org/l/meeting.1.${n}.3.0.0.sig${n}`, calendar: `https://pwg.example.org/l/meeting.1.${n}.3.0.0.sig${n}/calendar.ics`, localOnly: false });
@@ -93,7 +124,8 @@ describe('FanOutRenderer', () => {
       const plainNote = 'See you there';
       // A value of the meeting's own that looks like a stand-in is written as it is.
       const oddNote = 'A note written with \uE0000\uE001 in it';
-      const cases = [['counted', plainNote, false], ['plain-only', plainNote, false], ['sectioned', plainNote, true], ['sectioned', oddNote, false]] as const;
+      // plain-only has no HTML template: its HTML body, the text with its addresses made links, is made from each person's text.
+      const cases = [['counted', plainNote, false], ['plain-only', plainNote, true], ['sectioned', plainNote, true], ['sectioned', oddNote, false]] as const;
       for (const [kind, note, shared] of cases) {
         const fanOut = new FanOutRenderer(own);
         for (const name of people) {
@@ -103,6 +135,13 @@ describe('FanOutRenderer', () => {
         expect(fanOut.personalised > 0).toBe(shared);
       }
       expect(new FanOutRenderer(own).render('counted', { recipientName: 'Luan Berisha', recipientEmail: 'l@example.org' }, 'en').text).toContain('has 12 letters');
+      // The address ends where the person's name does: the link is theirs, not the stand-in's.
+      const plain = new FanOutRenderer(own);
+      for (const name of ['Ana', 'Luan.Berisha']) plain.render('plain-only', { recipientName: name, recipientEmail: `${name}@example.org`, note: plainNote }, 'en');
+      expect(plain.personalised).toBe(1);
+      expect(plain.render('plain-only', { recipientName: 'Dea', recipientEmail: 'dea@example.org', note: plainNote }, 'en').html).toContain(
+        '<a href="https://pwg.example.org/people/Dea">https://pwg.example.org/people/Dea</a> and dea@example.org.',
+      );
     });
   });
 
