@@ -11,7 +11,7 @@ import { meetingLabel } from './lookups';
 import { CATCH_UP_SWEEP, MEETING_JOBS } from './plan';
 import { planMinutesReminder } from '../minutes/plan';
 import { versionsOf } from '../../store/minutes';
-import { meetingView } from './view';
+import { meetingView, meetingViews } from './view';
 import type { Language } from '../../domain/vocabulary';
 import { messageLanguage, translate } from '../../i18n/catalogue';
 import { describeTimeLeftIn, formatDayIn, formatLongIn } from '../../i18n/dates';
@@ -126,15 +126,20 @@ const remindMembers: JobHandler = (ctx, job, late) => {
   const day = dayOf(m.startsAt, ctx.now, zone);
   const when = { day, Day: day === 'today' ? 'Today' : day === 'tomorrow' ? 'Tomorrow' : 'Reminder', timeLeft: describeTimeLeft(ctx.now, m.startsAt, zone), ...lateView(job, late, zone, 'en') };
   const audience = audienceOf(ctx, m);
+  // What every reader of a language shares is written once, not per person.
+  const viewFor = meetingViews(exercise, m, notice.agenda);
+  const whenIn = new Map<Language, Record<string, unknown>>([['en', when]]);
   for (const r of audience.people) {
     const language = messageLanguage('meeting-reminder', r.person, exercise);
+    let whenView = whenIn.get(language);
+    if (whenView === undefined) whenIn.set(language, (whenView = reminderWhen(m, ctx.now, zone, job, late, language)));
     ctx.deliver({
       kind: 'meeting-reminder',
       ref: meetingRef(m.id),
       to: r.person,
       organisationId: r.organisationId,
       links: { meeting: { id: m.id, endsAt: meetingEnd(m) } },
-      view: { ...meetingView(exercise, m, notice.agenda, r.person, language), ...(language === 'en' ? when : reminderWhen(m, ctx.now, zone, job, late, language)) },
+      view: { ...viewFor(r.person, language), ...whenView },
     });
   }
   return { note: `reminded ${audience.people.length} people of ${meetingLabel(m)} on ${formatLong(m.startsAt, zone)}${day === 'tomorrow' ? '' : ` (${day}, in ${when.timeLeft})`}` };
