@@ -43,15 +43,17 @@ const core = new ConveneCore({
   db, clock: { now: () => commandNow }, registry: buildRegistry(), renderer, settings: data.settings, logger,
   onCommitted: () => post({ kind: 'committed' }),
 });
-const jobDeps = { db, handlers: buildJobHandlers(), renderer, settings: data.settings, logger };
+/** Requests waiting on the bot's loop for their answer (adapters/shared/foreground.ts): the tick's transaction of jobs commits after the job under way. */
+const requestsWaiting = () => data.foreground !== undefined && Atomics.load(data.foreground, 0) > 0;
+const jobDeps = { db, handlers: buildJobHandlers(), renderer, settings: data.settings, logger, requestsWaiting };
 
-/** Every due job at `now`, one per turn of this thread's loop, so commands asked meanwhile are not held up behind all of them. */
+/** Every due job at `now`, a slice of them per turn of this thread's loop (run-due.ts), so commands asked meanwhile are not held up behind all of them. */
 async function runJobs(now: Date): Promise<JobReport[]> {
   let done = 0;
   // Requests waiting on the bot's loop come first, as on one loop (adapters/shared/foreground.ts):
-  // before the first job and between two.
+  // before the first job and between two slices of them.
   const yieldToRequests = () => {
-    if (!data.foreground || Atomics.load(data.foreground, 0) === 0) return;
+    if (!data.foreground || !requestsWaiting()) return;
     logger.debug({ done }, 'the tick gives way to requests waiting for their answer');
     giveWay(data.foreground, data.giveWayMs);
   };
