@@ -36,8 +36,28 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+type WallClock = LocalDateTime & { offsetMinutes: number };
+
+/**
+ * Wall clocks read lately, by zone and instant: a tick's reminders ask for the same instants (now,
+ * the day's deadlines) in the same zone again and again, and Intl's `formatToParts` cost more
+ * than all the rest of a reminder's date arithmetic. Forgotten all at once when full.
+ */
+const recent = new Map<string, WallClock>();
+const RECENT_MAX = 2000;
+
 /** The wall clock in `zone` at `instant`, and the zone's offset from UTC then (minutes east). */
-export function localPartsAt(instant: Date, zone: string): LocalDateTime & { offsetMinutes: number } {
+export function localPartsAt(instant: Date, zone: string): WallClock {
+  const key = `${instant.getTime()} ${zone}`;
+  const known = recent.get(key);
+  if (known !== undefined) return { ...known };
+  const parts = readWallClock(instant, zone);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(key, parts);
+  return { ...parts };
+}
+
+function readWallClock(instant: Date, zone: string): WallClock {
   const fields = new Map<string, number>();
   for (const part of formatterFor(zone).formatToParts(instant)) {
     if (part.type !== 'literal') fields.set(part.type, Number(part.value));

@@ -160,6 +160,17 @@ describe('zone data', () => {
     expect(offsetAt(at('2027-01-01T12:00Z'), 'UTC')).toBe(0);
   });
 
+  it('reads an instant read before the same, whatever its reader did with the first answer, and keeps zones apart', () => {
+    const instant = at('2026-11-24T13:00Z');
+    const first = localPartsAt(instant, BELGRADE);
+    first.hour = 99;
+    first.day = 1;
+    expect(localPartsAt(instant, BELGRADE)).toEqual({ year: 2026, month: 11, day: 24, hour: 14, minute: 0, offsetMinutes: 60 });
+    expect(localPartsAt(instant, NEW_YORK)).toEqual({ year: 2026, month: 11, day: 24, hour: 8, minute: 0, offsetMinutes: -300 });
+    // Within a minute the clock reads the same minute, with the offset of the whole second.
+    expect(localPartsAt(at('2026-11-24T13:00:59.999Z'), BELGRADE)).toMatchObject({ hour: 14, minute: 0, offsetMinutes: 60 });
+  });
+
   it.each([
     [BELGRADE, date(2027, 3, 28), 2, 'gap', '2027-03-28T00:30:00.000Z', '2027-03-28T01:30:00.000Z'],
     [BELGRADE, date(2027, 10, 31), 2, 'ambiguous', '2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z'],
