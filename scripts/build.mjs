@@ -2,7 +2,6 @@
 // Compiles the CLI and the bot into dist/ (run by `npm install`/`npm ci` through "prepare", or `npm run build`),
 // so that a CLI call loads plain JavaScript instead of compiling TypeScript at run time.
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -19,15 +18,11 @@ rmSync(outdir, { recursive: true, force: true });
  * (adapters/slack/bolt-socket-mode-on-use.cjs). Measured idle after work with Slack: see docs/performance.md.
  */
 const slack = join(root, 'adapters', 'slack');
-const boltDir = dirname(createRequire(join(root, 'package.json')).resolve('@slack/bolt/package.json'));
 let socketModeOnUse = false;
 const boltParts = {
   name: 'bolt-parts',
   setup(b) {
     b.onResolve({ filter: /^@slack\/bolt$/ }, () => ({ path: join(slack, 'bolt-parts.cjs') }));
-    b.onResolve({ filter: /^@slack\/web-api$/ }, (args) =>
-      args.importer === join(slack, 'bolt-parts.cjs') ? b.resolve('@slack/web-api', { kind: args.kind, resolveDir: boltDir }) : undefined,
-    );
     b.onResolve({ filter: /^\.\/receivers\/SocketModeReceiver$/ }, (args) => {
       if (!/[\\/]@slack[\\/]bolt[\\/]dist[\\/]App\.js$/.test(args.importer)) return undefined;
       socketModeOnUse = true;

@@ -8,5 +8,3 @@ const app = require('@slack/bolt/dist/App');
 exports.App = app.default;
 exports.LogLevel = app.LogLevel;
 exports.HTTPReceiver = require('@slack/bolt/dist/receivers/HTTPReceiver').default;
-// The build resolves this from Bolt's folder: the error classes must be those of the client Bolt builds.
-exports.webApi = require('@slack/web-api');

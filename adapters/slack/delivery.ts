@@ -1,6 +1,6 @@
-import { webApi } from '@slack/bolt';
-import type { DeliveryResult, OutboundMessage } from '../../src/core/ports';
+import type { DeliveryResult, OutboundMessage, SendOptions } from '../../src/core/ports';
 import { messageBlocks } from './blocks';
+import type { ChatAnswer, ChatApi } from './chat-api';
 
 /** Platform errors that a retry cannot mend: the address, the token or the message is wrong. */
 const PERMANENT = new Set([
@@ -15,49 +15,43 @@ const ORIGINAL_GONE = new Set(['message_not_found', 'cant_update_message', 'edit
 /**
  * Delivers one outbox message to Slack: a channel address is posted in that channel, a person's
  * in their direct messages with the bot. With `replaces` (a previous `<channel>/<ts>`) the message is edited in place.
- * The Web API client must be built with retries off and rate-limited calls rejected: the outbox
- * is the one place that retries, so nothing is posted twice by a hidden retry.
+ * `ChatApi` makes one call per method and never retries: the outbox is the one place that
+ * retries, so nothing is posted twice by a hidden retry.
  */
-export async function deliverToSlack(client: webApi.WebClient, message: OutboundMessage): Promise<DeliveryResult> {
+export async function deliverToSlack(api: ChatApi, message: OutboundMessage, options: SendOptions = {}): Promise<DeliveryResult> {
   if (message.to.medium !== 'slack') return { status: 'permanent', error: `Not a Slack address: ${message.address}` };
   // chat.postMessage takes a user id as its channel: the message lands in the bot's DM with them.
   const target = message.to.id;
   const { text, blocks } = messageBlocks(message.payload);
-  try {
-    const replaces = message.payload.replaces ? /^([A-Z0-9]+)\/(\d+\.\d+)$/i.exec(message.payload.replaces) : null;
-    if (replaces) {
-      try {
-        const r = await client.chat.update({ channel: replaces[1]!, ts: replaces[2]!, text, blocks });
-        return { status: 'sent', providerId: `${r.channel ?? replaces[1]}/${r.ts ?? replaces[2]}` };
-      } catch (err) {
-        if (!ORIGINAL_GONE.has(platformError(err) ?? '')) throw err;
-      }
+  const replaces = message.payload.replaces ? /^([A-Z0-9]+)\/(\d+\.\d+)$/i.exec(message.payload.replaces) : null;
+  if (replaces) {
+    const channel = replaces[1]!;
+    const ts = replaces[2]!;
+    const r = await api.call('chat.update', { channel, ts, text, blocks }, options.signal);
+    if (r.kind === 'ok') return { status: 'sent', providerId: `${r.channel ?? channel}/${r.ts ?? ts}` };
+    if (r.kind !== 'refused' || !ORIGINAL_GONE.has(r.error)) return classify(r);
+  }
+  const r = await api.call('chat.postMessage', { channel: target, text, blocks, link_names: false }, options.signal);
+  if (r.kind === 'ok') return { status: 'sent', providerId: `${r.channel ?? target}/${r.ts ?? ''}` };
+  return classify(r);
+}
+
+/** What a Web API answer other than a delivered message means for the outbox. */
+export function classify(r: Exclude<ChatAnswer, { kind: 'ok' }>): DeliveryResult {
+  switch (r.kind) {
+    case 'rate-limited':
+      return r.retryAfterS === undefined
+        ? { status: 'transient', error: 'Slack rate limit' }
+        : { status: 'transient', error: `Slack rate limit: retry after ${r.retryAfterS} s`, retryAfterMs: r.retryAfterS * 1000 };
+    case 'refused':
+      return PERMANENT.has(r.error) ? { status: 'permanent', error: `Slack refused the message: ${r.error}` } : { status: 'transient', error: `Slack error: ${r.error}` };
+    case 'http': {
+      const transient = r.status >= 500 || r.status === 408;
+      return transient
+        ? { status: 'transient', error: `Slack answered HTTP ${r.status}` }
+        : { status: 'permanent', error: `Slack answered HTTP ${r.status} ${r.statusText}` };
     }
-    const r = await client.chat.postMessage({ channel: target, text, blocks, link_names: false });
-    return { status: 'sent', providerId: `${r.channel ?? target}/${r.ts}` };
-  } catch (err) {
-    return classify(err);
+    case 'unreachable':
+      return { status: 'transient', error: `Slack could not be reached: ${r.reason}` };
   }
-}
-
-function platformError(err: unknown): string | undefined {
-  return err instanceof webApi.WebAPIPlatformError ? err.data.error : undefined;
-}
-
-/** What a failed Web API call means for the outbox. */
-export function classify(err: unknown): DeliveryResult {
-  if (err instanceof webApi.WebAPIRateLimitedError) {
-    return { status: 'transient', error: `Slack rate limit: retry after ${err.retryAfter} s`, retryAfterMs: err.retryAfter * 1000 };
-  }
-  if (err instanceof webApi.WebAPIPlatformError) {
-    const code = err.data.error;
-    return PERMANENT.has(code) ? { status: 'permanent', error: `Slack refused the message: ${code}` } : { status: 'transient', error: `Slack error: ${code}` };
-  }
-  if (err instanceof webApi.WebAPIHTTPError) {
-    const transient = err.statusCode >= 500 || err.statusCode === 408;
-    return transient
-      ? { status: 'transient', error: `Slack answered HTTP ${err.statusCode}` }
-      : { status: 'permanent', error: `Slack answered HTTP ${err.statusCode} ${err.statusMessage}` };
-  }
-  return { status: 'transient', error: `Slack could not be reached: ${err instanceof Error ? err.message : String(err)}` };
 }

@@ -97,7 +97,7 @@ function response(url: URL, res: IncomingMessage, raw: Buffer): FetchResponse {
 }
 
 /** Fetch decodes a compressed body itself (no Accept-Encoding is sent, but a server may compress anyway). */
-function decoded(raw: Buffer, encoding: string | undefined): Buffer {
+export function decoded(raw: Buffer, encoding: string | undefined): Buffer {
   switch (encoding?.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':

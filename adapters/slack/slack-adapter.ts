@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
 import { systemClock, type Clock } from '../../src/clock';
-import type { ChatPort, Core, DeliveryResult, OutboundMessage } from '../../src/core/ports';
+import type { ChatPort, Core, DeliveryResult, OutboundMessage, SendOptions } from '../../src/core/ports';
 import type { Logger } from '../../src/logger';
 import type { SlackDeps } from './bridge';
 import { registerCommands } from './commands';
@@ -16,6 +16,7 @@ import type { Registry } from '../../src/commands/registry';
 import { buildRegistry } from '../../src/use-cases/index';
 import { GuardedHttpReceiver } from './receiver';
 import { httpFetch } from './http-fetch';
+import { ChatApi } from './chat-api';
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -51,6 +52,8 @@ export class SlackAdapter implements ChatPort {
   readonly medium = 'slack' as const;
   readonly mode: 'http' | 'socket';
   private readonly app: App;
+  /** The outbox's posts and updates: called directly, not through the WebClient (chat-api.ts). */
+  private readonly chat: ChatApi;
   private readonly receiver: GuardedHttpReceiver | null = null;
   private readonly logger: Logger;
   private readonly wallClock: Clock;
@@ -60,13 +63,18 @@ export class SlackAdapter implements ChatPort {
     this.logger = options.logger.child({ component: 'slack' });
     this.wallClock = options.wallClock ?? systemClock;
     const logger = boltLogger(this.logger);
+    const apiUrl = options.apiUrl ? (options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`) : undefined;
+    this.chat = new ChatApi({
+      token: options.botToken, timeoutMs: REQUEST_TIMEOUT_MS, ...(apiUrl ? { apiUrl } : {}),
+      warn: (warnings, method) => this.logger.warn({ method, warnings }, 'slack warned about a call'),
+    });
     const clientOptions: webApi.WebClientOptions = {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       timeout: REQUEST_TIMEOUT_MS,
       // Bolt's respond() posts with it too.
       fetch: httpFetch,
-      ...(options.apiUrl ? { slackApiUrl: options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/` } : {}),
+      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     };
     // `convoStore: false`: Bolt's conversation store is not used (the core keeps all state), and its
     // default middleware costs every request an Error ('Conversation not found', with its stack).
@@ -124,11 +132,12 @@ export class SlackAdapter implements ChatPort {
     return this.receiver?.port();
   }
 
-  send(message: OutboundMessage): Promise<DeliveryResult> {
-    return deliverToSlack(this.app.client, message);
+  send(message: OutboundMessage, options?: SendOptions): Promise<DeliveryResult> {
+    return deliverToSlack(this.chat, message, options);
   }
 
   async stop(): Promise<void> {
+    this.chat.close();
     if (!this.started) return;
     this.started = false;
     await this.app.stop();
