@@ -10,6 +10,8 @@ import { ConveneCore } from '../src/core/core';
 import type { ChatPort, Core, DeliveryPort } from '../src/core/ports';
 import type { Settings } from '../src/core/context';
 import { OutboxSender } from '../src/delivery/sender';
+import type { Delivery } from '../src/delivery/delivery';
+import { systemClock } from '../src/clock';
 import { Scheduler } from '../src/scheduler/tick';
 import { foreground } from './shared/foreground';
 import { giveMemoryBack } from './shared/give-memory-back';
@@ -19,6 +21,8 @@ import { createEmailAdapter, type EmailAdapter, type SmtpOptions } from './email
 import type { RequestListener } from 'node:http';
 import type { LinkSettings } from '../src/web/personal-links';
 import { WorkThread } from './worker/work-thread';
+import { SplitDelivery } from './worker/split-delivery';
+import type { SlackPosting } from './slack/chat-api';
 
 /** The project's own folder (templates, examples), wherever the command is run from. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +37,8 @@ export interface App {
   core: ConveneCore;
   /** What the running bot's adapters hand commands to: the work thread when `workThread` is set, else `core`. */
   commands: Core;
-  sender: OutboxSender;
+  /** With the work thread, e-mail and Slack are delivered there and the rest here (`SplitDelivery`); else one `OutboxSender`. */
+  sender: Delivery;
   scheduler: Scheduler;
   /** With the work thread: if the bot is quiet (no thread running, no delivery), gives back the memory the last work grew (`giveMemoryBack`); the thread's end after its quiet spell calls it too. */
   settle(): void;
@@ -90,12 +95,17 @@ export function createApp(options: AppOptions): App {
     chatPlatforms: configuredChatPlatforms(config),
     links: linkSettings(config),
   };
-  const email = createEmailAdapter({
+  const emailOptions = {
     from: config.EMAIL_FROM ?? 'Convene <convene@convene.invalid>',
-    now: () => clock.now(),
     ...(config.REPLY_TO ? { replyTo: config.REPLY_TO } : {}),
     ...(config.SMTP_URL ? { smtpUrl: config.SMTP_URL, smtp: smtpTimeouts(config.SMTP_TIMEOUT_SECONDS) } : { outboxDir: config.OUTBOX_DIR }),
-  });
+  };
+  const email = createEmailAdapter({ ...emailOptions, now: () => clock.now() });
+  const chatPorts = options.chatPorts ?? [];
+  // With the work thread, e-mail and Slack's posts go out from there: no message is claimed,
+  // rendered, sent or recorded on the loop that acknowledges requests.
+  const slackPosting = options.workThread ? chatPorts.find(postsFromThread)?.threadPosting() : undefined;
+  const stayingPorts = options.workThread ? chatPorts.filter((p) => !postsFromThread(p)) : [email, ...chatPorts];
   const thread = options.workThread
     ? new WorkThread({
       databasePath: config.DATABASE_PATH, templatesDir: config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'), logLevel: config.LOG_LEVEL,
@@ -106,6 +116,8 @@ export function createApp(options: AppOptions): App {
       onIdle: () => settle(),
       // The drain starts once no acknowledgement waits and the thread is not writing.
       onCommitted: () => void pause().then(() => sender.kick()),
+      delivery: { email: emailOptions, ...(slackPosting ? { slack: slackPosting } : {}), systemClock: clock === systemClock },
+      onNotice: (sentence) => split?.notice(sentence),
     })
     : null;
   // Background work gives way to requests a chat platform is waiting on (adapters/shared/foreground.ts)
@@ -121,10 +133,12 @@ export function createApp(options: AppOptions): App {
       .catch((err: unknown) => logger.warn({ err }, 'giving memory back failed'))
       .finally(() => (settling = false));
   };
-  const sender = new OutboxSender({
-    db, clock, ports: [email, ...(options.chatPorts ?? [])], renderer, logger, pause,
+  const here = new OutboxSender({
+    db, clock, ports: stayingPorts, renderer, logger, pause,
     ...(options.deliveryBudgetMs !== undefined ? { budgetMs: options.deliveryBudgetMs } : {}),
   });
+  const split = thread ? new SplitDelivery({ db, clock, logger, here, thread, threadMedia: ['email', ...(slackPosting ? (['slack'] as const) : [])] }) : null;
+  const sender: Delivery = split ?? here;
   const core = new ConveneCore({ db, clock, registry, renderer, settings, logger, onCommitted: () => sender.kick() });
   const scheduler = new Scheduler({ db, clock, handlers: buildJobHandlers(), renderer, settings, sender, logger, pause, ...(thread ? { runDueJobs: thread.runDueJobs } : {}) });
   return {
@@ -139,6 +153,11 @@ export function createApp(options: AppOptions): App {
       db.close();
     },
   };
+}
+
+/** A chat port whose posts the work thread can make itself (Slack: plain HTTP calls with the bot's token). */
+function postsFromThread(port: DeliveryPort): port is DeliveryPort & { threadPosting(): SlackPosting } {
+  return 'threadPosting' in port && typeof port.threadPosting === 'function';
 }
 
 /** The chat platforms the configuration turns on: what messages may tell people to use. */

@@ -28,6 +28,14 @@ const answerBody = z.object({
   response_metadata: z.object({ warnings: z.array(z.string()).optional() }).optional(),
 });
 
+/** What another thread needs to post as the bot (adapters/worker/thread-delivery.ts): plain values. */
+export interface SlackPosting {
+  botToken: string;
+  /** Base URL of the Web API, ending in `/` (default Slack's). */
+  apiUrl?: string;
+  timeoutMs: number;
+}
+
 export interface ChatApiOptions {
   token: string;
   /** Base URL of the Web API, ending in `/` (default Slack's). */

@@ -16,7 +16,7 @@ import type { Registry } from '../../src/commands/registry';
 import { buildRegistry } from '../../src/use-cases/index';
 import { GuardedHttpReceiver } from './receiver';
 import { httpFetch } from './http-fetch';
-import { ChatApi } from './chat-api';
+import { ChatApi, type SlackPosting } from './chat-api';
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -54,6 +54,7 @@ export class SlackAdapter implements ChatPort {
   private readonly app: App;
   /** The outbox's posts and updates: called directly, not through the WebClient (chat-api.ts). */
   private readonly chat: ChatApi;
+  private readonly apiUrl: string | undefined;
   private readonly receiver: GuardedHttpReceiver | null = null;
   private readonly logger: Logger;
   private readonly wallClock: Clock;
@@ -63,7 +64,7 @@ export class SlackAdapter implements ChatPort {
     this.logger = options.logger.child({ component: 'slack' });
     this.wallClock = options.wallClock ?? systemClock;
     const logger = boltLogger(this.logger);
-    const apiUrl = options.apiUrl ? (options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`) : undefined;
+    const apiUrl = (this.apiUrl = options.apiUrl ? (options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`) : undefined);
     this.chat = new ChatApi({
       token: options.botToken, timeoutMs: REQUEST_TIMEOUT_MS, ...(apiUrl ? { apiUrl } : {}),
       warn: (warnings, method) => this.logger.warn({ method, warnings }, 'slack warned about a call'),
@@ -130,6 +131,11 @@ export class SlackAdapter implements ChatPort {
   /** HTTP mode: the port actually bound (useful after listening on port 0). */
   port(): number | undefined {
     return this.receiver?.port();
+  }
+
+  /** How the work thread posts the outbox's messages as this bot (`npm start`: adapters/worker/thread-delivery.ts). */
+  threadPosting(): SlackPosting {
+    return { botToken: this.options.botToken, timeoutMs: REQUEST_TIMEOUT_MS, ...(this.apiUrl ? { apiUrl: this.apiUrl } : {}) };
   }
 
   send(message: OutboundMessage, options?: SendOptions): Promise<DeliveryResult> {

@@ -3,6 +3,7 @@ import type { ChatRequest, CommandOutcome, InboundCommand, Suggestion, Suggestio
 import type { ChatHome } from '../../src/chat/home';
 import type { ChatWords } from '../../src/chat/words';
 import type { JobReport } from '../../src/scheduler/run-due';
+import type { DrainReport } from '../../src/delivery/sender';
 
 /** What the work thread is started with (workerData): plain values, checked on arrival. */
 export const workThreadData = z.object({
@@ -20,6 +21,24 @@ export const workThreadData = z.object({
     links: z.object({ baseUrl: z.string(), localOnly: z.boolean() }).optional(),
     chatPlatforms: z.array(z.enum(['slack', 'discord'])).readonly().optional(),
   }),
+  /**
+   * The media the thread delivers (adapters/worker/thread-delivery.ts): e-mail as the bot's
+   * e-mail adapter is configured, Slack posts with the bot's token. Without it the thread delivers nothing.
+   */
+  delivery: z
+    .object({
+      email: z.object({
+        from: z.string(),
+        replyTo: z.string().optional(),
+        smtpUrl: z.string().optional(),
+        smtp: z.object({ connectionTimeout: z.number(), greetingTimeout: z.number(), socketTimeout: z.number() }).partial().optional(),
+        outboxDir: z.string().optional(),
+      }),
+      slack: z.object({ botToken: z.string().min(1), apiUrl: z.string().optional(), timeoutMs: z.number().int().positive() }).optional(),
+      /** The bot runs on the system clock: the thread's sender reads its own; otherwise (`--now`, tests) the instant each drain was asked at. */
+      systemClock: z.boolean(),
+    })
+    .optional(),
 });
 export type WorkThreadData = z.infer<typeof workThreadData>;
 
@@ -29,14 +48,18 @@ export type WorkAsk =
   | { op: 'suggest'; now: string; request: SuggestionRequest }
   | { op: 'words'; now: string; request: ChatRequest }
   | { op: 'home'; now: string; request: ChatRequest }
-  | { op: 'jobs'; now: string };
+  | { op: 'jobs'; now: string }
+  | { op: 'drain'; now: string }
+  | { op: 'stop-delivery'; graceMs: number };
 export type WorkRequest = (WorkAsk & { id: number }) | { op: 'stop' };
 
-export type WorkValue = CommandOutcome | Suggestion[] | JobReport[] | ChatWords | ChatHome;
+export type WorkValue = CommandOutcome | Suggestion[] | JobReport[] | ChatWords | ChatHome | DrainReport | null;
 
 /** What the thread sends back: an answer to a request, a log line, or word that a command committed messages. */
 export type WorkMessage =
   | { kind: 'answer'; id: number; ok: true; value: WorkValue }
   | { kind: 'answer'; id: number; ok: false; error: string }
   | { kind: 'log'; line: string }
-  | { kind: 'committed' };
+  | { kind: 'committed' }
+  /** A sentence of the thread's sender for whoever runs Convene (a medium paused, resumed, failing). */
+  | { kind: 'notice'; sentence: string };

@@ -14,6 +14,7 @@ import { openDatabase } from '../../src/store/db';
 import { buildJobHandlers, buildRegistry } from '../../src/use-cases/index';
 import { giveWay } from '../shared/foreground';
 import { workThreadData, type WorkMessage, type WorkRequest } from './protocol';
+import { threadDelivery } from './thread-delivery';
 
 /**
  * On Linux a thread has its own scheduling priority: this one yields the CPU to the thread that
@@ -46,6 +47,17 @@ const core = new ConveneCore({
 /** Requests waiting on the bot's loop for their answer (adapters/shared/foreground.ts): the tick's transaction of jobs commits after the job under way. */
 const requestsWaiting = () => data.foreground !== undefined && Atomics.load(data.foreground, 0) > 0;
 const jobDeps = { db, handlers: buildJobHandlers(), renderer, settings: data.settings, logger, requestsWaiting };
+// Between two messages the sender gives way as the jobs do: blocked while requests wait on the bot's loop.
+const delivery = data.delivery
+  ? threadDelivery(data.delivery, {
+    db, renderer, logger,
+    pause: () => {
+      if (data.foreground) giveWay(data.foreground, data.giveWayMs);
+      return new Promise((resolve) => setImmediate(resolve));
+    },
+  })
+  : null;
+delivery?.sender.onNotice((sentence) => post({ kind: 'notice', sentence }));
 
 /** Every due job at `now`, a slice of them per turn of this thread's loop (run-due.ts), so commands asked meanwhile are not held up behind all of them. */
 async function runJobs(now: Date): Promise<JobReport[]> {
@@ -67,12 +79,25 @@ async function runJobs(now: Date): Promise<JobReport[]> {
 
 port.on('message', (m: WorkRequest) => {
   if (m.op === 'stop') {
-    db.close();
-    port.close();
+    void (delivery?.close() ?? Promise.resolve())
+      .catch((err: unknown) => logger.error({ err }, 'closing the delivery failed'))
+      .finally(() => {
+        db.close();
+        port.close();
+      });
     return;
   }
   const answer = async () => {
     if (m.op === 'jobs') return runJobs(new Date(m.now));
+    if (m.op === 'drain') {
+      if (!delivery) return { sent: 0, retrying: 0, failed: 0 };
+      delivery.asked(new Date(m.now));
+      return delivery.sender.drain();
+    }
+    if (m.op === 'stop-delivery') {
+      await delivery?.sender.stop(m.graceMs);
+      return null;
+    }
     commandNow = new Date(m.now);
     switch (m.op) {
       case 'handle':

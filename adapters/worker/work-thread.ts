@@ -9,6 +9,7 @@ import type { ChatHome } from '../../src/chat/home';
 import { crashedInEnglish, wordsWithoutCore, type ChatWords } from '../../src/chat/words';
 import type { Logger } from '../../src/logger';
 import type { JobReport } from '../../src/scheduler/run-due';
+import type { DrainReport } from '../../src/delivery/sender';
 import type { WorkAsk, WorkMessage, WorkRequest, WorkThreadData, WorkValue } from './protocol';
 
 export interface WorkThreadOptions extends WorkThreadData {
@@ -25,6 +26,8 @@ export interface WorkThreadOptions extends WorkThreadData {
   idleMs?: number;
   /** Called once a thread ended for being idle has exited: the bot is quiet. */
   onIdle?: () => void;
+  /** A sentence of the thread's sender for whoever runs Convene (with `delivery`). */
+  onNotice?: (sentence: string) => void;
 }
 
 /** tsx's ES module API, for running the thread from the sources (`npm run dev`, tests). */
@@ -51,6 +54,8 @@ export class WorkThread implements Core {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private readonly inFlight = new Set<Promise<WorkValue>>();
+  /** What `quiet()` waits for: the commands under way (not the thread's drains, which go on beside the bot's writes). */
+  private readonly commands = new Set<Promise<WorkValue>>();
   private readonly quietWaiters: (() => void)[] = [];
   /** Settles when the tick's jobs under way are done (a Scheduler runs one tick at a time). */
   private jobs: Promise<void> | null = null;
@@ -104,7 +109,21 @@ export class WorkThread implements Core {
   };
 
   /**
-   * Resolves once nothing asked of the thread is under way. A tick's jobs are waited for however
+   * With `delivery`: the thread delivers what is due of its media (e-mail, Slack), starting the
+   * thread if it is not running; resolves with what it did.
+   */
+  drainOutbox(): Promise<DrainReport> {
+    return this.call({ op: 'drain', now: this.now() }) as Promise<DrainReport>;
+  }
+
+  /** Stops the thread's delivery (attempts under way get `graceMs`, then are given back); later drains deliver nothing. */
+  async stopDelivery(graceMs: number): Promise<void> {
+    if (!this.worker || this.stopped) return;
+    await this.call({ op: 'stop-delivery', graceMs });
+  }
+
+  /**
+   * Resolves once no command and no tick's jobs are under way. A tick's jobs are waited for however
    * long they take (they write back to back, a few microseconds apart: a write of the bot's own
    * connection would spin in SQLite's busy handler meanwhile, synchronously, holding every
    * acknowledgement); commands for at most `maxWaitMs`, so a steady stream of them cannot starve
@@ -112,7 +131,7 @@ export class WorkThread implements Core {
    */
   async quiet(maxWaitMs = 1000): Promise<void> {
     while (this.jobs) await this.jobs;
-    if (this.inFlight.size === 0) return;
+    if (this.commands.size === 0) return;
     await woken(this.quietWaiters, maxWaitMs);
   }
 
@@ -181,18 +200,20 @@ export class WorkThread implements Core {
       worker.postMessage({ ...ask, id } satisfies WorkRequest);
     });
     this.inFlight.add(answer);
+    const command = ask.op !== 'drain' && ask.op !== 'stop-delivery';
+    if (command) this.commands.add(answer);
     const settled = () => {
       this.inFlight.delete(answer);
-      if (this.inFlight.size > 0) return;
-      for (const w of this.quietWaiters.splice(0)) w();
-      this.armIdle();
+      this.commands.delete(answer);
+      if (this.commands.size === 0) for (const w of this.quietWaiters.splice(0)) w();
+      if (this.inFlight.size === 0) this.armIdle();
     };
     answer.then(settled, settled);
     return answer;
   }
 
   private start(): Worker {
-    const { clock: _clock, logger: _logger, onCommitted: _onCommitted, onIdle: _onIdle, ...data } = this.options;
+    const { clock: _clock, logger: _logger, onCommitted: _onCommitted, onIdle: _onIdle, onNotice: _onNotice, ...data } = this.options;
     const fromSources = /\.ts$/.test(import.meta.url);
     const entry = new URL(fromSources ? './work-thread-entry.ts' : './work-thread-entry.mjs', import.meta.url);
     const worker = fromSources
@@ -226,6 +247,7 @@ export class WorkThread implements Core {
   private receive(m: WorkMessage): void {
     if (m.kind === 'committed') return this.options.onCommitted();
     if (m.kind === 'log') return this.relay(m.line);
+    if (m.kind === 'notice') return this.options.onNotice?.(m.sentence);
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);

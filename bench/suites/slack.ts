@@ -2,9 +2,10 @@
  * Slack slash command acknowledgements, 50 at once, through the real adapter (Bolt, the core on
  * the generated 1× database) against a bare Bolt app that only acks, same signing; rounds
  * interleaved; rounds while a scheduler tick with 190 reminders to send runs alternate with them: fired as
- * the tick starts (its jobs run in the work thread), and fired as its jobs end (its messages go out
- * from the bot's loop: claimed, rendered, results recorded). Wired as
- * `npm start` wires them: commands and the tick's jobs in the work thread (adapters/worker).
+ * the tick starts (its jobs run in the work thread), and fired as its jobs end (its messages go out:
+ * claimed, rendered, sent, results recorded). Wired as `npm start` wires them: commands, the tick's
+ * jobs and the delivery of e-mail (as .eml files, the default) and Slack posts in the work thread
+ * (adapters/worker), the rest of delivery (none here) on the bot's loop.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +17,8 @@ import { SlackAdapter } from '../../adapters/slack/slack-adapter';
 import { WorkThread } from '../../adapters/worker/work-thread';
 import { foreground } from '../../adapters/shared/foreground';
 import { FixedClock } from '../../src/clock';
-import type { DeliveryPort } from '../../src/core/ports';
 import { OutboxSender } from '../../src/delivery/sender';
+import { SplitDelivery } from '../../adapters/worker/split-delivery';
 import { silentLogger } from '../../src/logger';
 import { TemplateRenderer } from '../../src/render/renderer';
 import { Scheduler } from '../../src/scheduler/tick';
@@ -75,15 +76,18 @@ const suite: BenchSuite = {
     const renderer = new TemplateRenderer(join(root, 'templates'));
     const settings = { noticeDays: 7, minutesDays: 7 };
     const slack = new SlackAdapter({ botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', logger: silentLogger });
-    const email: DeliveryPort = { medium: 'email', send: async (m) => ({ status: 'sent', providerId: `p${m.id}` }) };
     // Wired as adapters/compose.ts wires them for `npm start`: background work gives way to waiting
-    // acks; commands and the tick's jobs run in the work thread, a commit kicks the sender.
+    // acks; commands, the tick's jobs and the delivery of e-mail and Slack run in the work thread,
+    // a commit kicks the sender.
     const thread: WorkThread = new WorkThread({
       databasePath, templatesDir: join(root, 'templates'), logLevel: 'silent', settings, clock, logger: silentLogger, foreground: foreground.shared,
       onCommitted: () => void pause().then(() => sender.kick()),
+      delivery: { email: { from: 'Convene <convene@example.org>', outboxDir: join(dir, 'outbox') }, slack: slack.threadPosting(), systemClock: false },
+      onNotice: (sentence) => sender.notice(sentence),
     });
     const pause = () => foreground.pause().then(() => thread.quiet());
-    const sender = new OutboxSender({ db, clock, ports: [email, slack], renderer, logger: silentLogger, pause });
+    const here = new OutboxSender({ db, clock, ports: [], renderer, logger: silentLogger, pause });
+    const sender = new SplitDelivery({ db, clock, logger: silentLogger, here, thread, threadMedia: ['email', 'slack'] });
     // The jobs of the tick under way, for the rounds fired as its delivery starts.
     let jobsEnded: Promise<unknown> = Promise.resolve();
     const runDueJobs = (now: Date) => (jobsEnded = thread.runDueJobs(now));

@@ -12,6 +12,7 @@ import { rendersDeferred } from '../store/deferred-payloads';
 import { deferredRenderer } from '../render/deferred';
 import { checkpointLess, writeAndForget } from './write';
 import { AttemptSignals } from './attempt-signals';
+import type { Delivery } from './delivery';
 
 export { MAX_ATTEMPTS, retryDelayMs } from './record-result';
 
@@ -67,7 +68,7 @@ interface Result extends AttemptResult {
  * A medium whose provider refuses our own settings is paused (one message tries again every
  * PROBE_EVERY_MS of medium-health.ts, and at once in a new process); one that keeps failing is reported once.
  */
-export class OutboxSender {
+export class OutboxSender implements Delivery {
   private readonly ports = new Map<Medium, DeliveryPort>();
   private running: Promise<DrainReport> | null = null;
   private current: Run | null = null;

@@ -4,7 +4,8 @@ import type { TemplateRenderer } from '../render/renderer';
 import type { Settings } from '../core/context';
 import type { Db } from '../store/db';
 import { DEDUP_KEEP_MS } from '../store/inbound';
-import type { OutboxSender, DrainReport } from '../delivery/sender';
+import type { DrainReport } from '../delivery/sender';
+import type { Delivery } from '../delivery/delivery';
 import type { JobHandlers } from './jobs';
 import { dataStamp, nextWorkAt } from '../store/work-due';
 import { dueWork, runDue, type JobReport } from './run-due';
@@ -29,7 +30,7 @@ export interface SchedulerDependencies {
   handlers: JobHandlers;
   renderer: TemplateRenderer;
   settings: Settings;
-  sender: OutboxSender;
+  sender: Delivery;
   logger: Logger;
   /** Awaited between two jobs: lets waiting requests be answered first (default: the next turn of the event loop). */
   pause?: () => Promise<void>;
