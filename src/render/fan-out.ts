@@ -34,6 +34,12 @@ export class FanOutRenderer {
    */
   private readonly frames = new Map<string, First | Frame | null>();
 
+  /**
+   * Per language and kind, its first message, whose view is looked at only when a second message of
+   * the kind comes: a reminder to one coordinator pays for no stand-ins and no view key.
+   */
+  private readonly firsts = new Map<string, { view: Record<string, unknown>; rendered: RenderedMessage } | null>();
+
   /** How many messages were made from a shared rendering rather than rendered whole. */
   personalised = 0;
 
@@ -41,6 +47,17 @@ export class FanOutRenderer {
 
   /** The same as `renderer.render(kind, view, language)`. */
   render(kind: string, view: Record<string, unknown>, language: Language = 'en'): RenderedMessage {
+    const ofKind = `${language}\0${kind}`;
+    const first = this.firsts.get(ofKind);
+    if (first === undefined) {
+      const rendered = this.renderer.render(kind, view, language);
+      this.firsts.set(ofKind, { view, rendered });
+      return rendered;
+    }
+    if (first !== null) {
+      this.firsts.set(ofKind, null);
+      this.meet(kind, first.view, first.rendered, language);
+    }
     const personal = standIns(view, SHORT);
     const shared = personal && viewKey(personal.view);
     if (!personal || shared === null) return this.renderer.render(kind, view, language);
@@ -64,6 +81,15 @@ export class FanOutRenderer {
     } else frame = known;
     this.personalised++;
     return fill(frame, personal.values);
+  }
+
+  /** Notes a view rendered whole as the first of its shared view (what a second person with it is checked against). */
+  private meet(kind: string, view: Record<string, unknown>, rendered: RenderedMessage, language: Language): void {
+    const personal = standIns(view, SHORT);
+    const shared = personal && viewKey(personal.view);
+    if (!personal || shared === null) return;
+    const id = `${language}\0${kind}\0${shared}`;
+    if (!this.frames.has(id)) this.frames.set(id, { values: personal.values, rendered });
   }
 
   /** The rendering of a view with stand-ins, cut at them; for a kind without an HTML template, its body is one more stand-in. */
