@@ -32,6 +32,8 @@ export class SplitDelivery implements Delivery {
   private again = false;
   private closed = false;
   private readonly drainListeners: ((report: DrainReport) => void)[] = [];
+  private readonly noticeListeners: ((sentence: string) => void)[] = [];
+
   constructor(private readonly options: SplitDeliveryOptions) {
     options.here.onDrained((report) => this.tellDrained(report));
   }
@@ -49,8 +51,6 @@ export class SplitDelivery implements Delivery {
     this.options.here.onNotice(listener);
     this.noticeListeners.push(listener);
   }
-
-  private readonly noticeListeners: ((sentence: string) => void)[] = [];
 
   /** A sentence of the thread's sender: to the listeners, or as a warning in the log if nobody shows them. */
   notice(sentence: string): void {
