@@ -24,7 +24,7 @@ export function laterOneDueToo(ctx: CommandContext, job: Job): boolean {
 /**
  * Work that has no due time of its own but is called for by an event (a member added after a
  * meeting's notice went out gets it): `requestSweep(ctx, name)` plans one run for the exercise,
- * due at once, and the next tick runs it like a job, in its own transaction. Each thing it did is
+ * due at once, and the next tick runs it like a job, in a savepoint of its own. Each thing it did is
  * reported and audited as `sweep <name>`; a run that finds nothing leaves no trace but its job row.
  * It must be idempotent: what it did is recorded, so a second run finds nothing to do.
  */

@@ -43,7 +43,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /**
  * Runs whatever is due once: jobs (reminders, deadlines, closing votes, sweeps an event called
- * for) in due order, each in its own transaction guarded by its pending status, then delivers the
+ * for) in due order, a slice to a transaction, each in a savepoint guarded by its pending status, then delivers the
  * outbox. When nothing is due it reads no table and opens no transaction (`idle`).
  */
 export class Scheduler {
