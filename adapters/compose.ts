@@ -84,6 +84,8 @@ function openOrExplain(path: string): Db {
 /** The composition root: the one place that builds adapters and wires them to the core. */
 export function createApp(options: AppOptions): App {
   const { config, clock } = options;
+  // The bot's start on its clock: both senders try a medium paused before it once at once (its settings may be new).
+  const startedAt = clock.now();
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const db = openOrExplain(config.DATABASE_PATH);
   const renderer = new TemplateRenderer(config.TEMPLATES_DIR ?? join(PROJECT_ROOT, 'templates'));
@@ -116,7 +118,7 @@ export function createApp(options: AppOptions): App {
       onIdle: () => settle(),
       // The drain starts once no acknowledgement waits and the thread is not writing.
       onCommitted: () => void pause().then(() => sender.kick()),
-      delivery: { email: emailOptions, ...(slackPosting ? { slack: slackPosting } : {}), systemClock: clock === systemClock },
+      delivery: { email: emailOptions, ...(slackPosting ? { slack: slackPosting } : {}), systemClock: clock === systemClock, startedAt: startedAt.toISOString() },
       onNotice: (sentence) => split?.notice(sentence),
     })
     : null;
@@ -134,7 +136,7 @@ export function createApp(options: AppOptions): App {
       .finally(() => (settling = false));
   };
   const here = new OutboxSender({
-    db, clock, ports: stayingPorts, renderer, logger, pause,
+    db, clock, ports: stayingPorts, renderer, logger, pause, startedAt,
     ...(options.deliveryBudgetMs !== undefined ? { budgetMs: options.deliveryBudgetMs } : {}),
   });
   const split = thread ? new SplitDelivery({ db, clock, logger, here, thread, threadMedia: ['email', ...(slackPosting ? (['slack'] as const) : [])] }) : null;

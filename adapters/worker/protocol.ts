@@ -37,6 +37,8 @@ export const workThreadData = z.object({
       slack: z.object({ botToken: z.string().min(1), apiUrl: z.string().optional(), timeoutMs: z.number().int().positive() }).optional(),
       /** The bot runs on the system clock: the thread's sender reads its own; otherwise (`--now`, tests) the instant each drain was asked at. */
       systemClock: z.boolean(),
+      /** When the bot started, on its clock (ISO): a medium paused since then is not tried again at each start of the thread. */
+      startedAt: z.string().datetime(),
     })
     .optional(),
 });

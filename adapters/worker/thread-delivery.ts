@@ -42,7 +42,7 @@ export function threadDelivery(
     chat = api;
     ports.push({ medium: 'slack', send: (message, o) => deliverToSlack(api, message, o) });
   }
-  const sender = new OutboxSender({ db: deps.db, clock, ports, renderer: deps.renderer, logger: deps.logger, pause: deps.pause });
+  const sender = new OutboxSender({ db: deps.db, clock, ports, renderer: deps.renderer, logger: deps.logger, pause: deps.pause, startedAt: new Date(options.startedAt) });
   return {
     sender,
     asked: (now) => {

@@ -90,7 +90,7 @@ const suite: BenchSuite = {
     const thread: WorkThread = new WorkThread({
       databasePath, templatesDir: join(root, 'templates'), logLevel: 'silent', settings, clock, logger: silentLogger, foreground: foreground.shared,
       onCommitted: () => void pause().then(() => sender.kick()),
-      delivery: { email: { from: 'Convene <convene@example.org>', outboxDir: join(dir, 'outbox') }, slack: slack.threadPosting(), systemClock: false },
+      delivery: { email: { from: 'Convene <convene@example.org>', outboxDir: join(dir, 'outbox') }, slack: slack.threadPosting(), systemClock: false, startedAt: clock.now().toISOString() },
       onNotice: (sentence) => sender.notice(sentence),
     });
     const pause = () => foreground.pause().then(() => thread.quiet());

@@ -12,6 +12,7 @@ import { rendersDeferred } from '../store/deferred-payloads';
 import { deferredRenderer } from '../render/deferred';
 import { checkpointLess, writeAndForget } from './write';
 import { AttemptSignals } from './attempt-signals';
+import { PROBE_EVERY_MS } from './medium-health';
 import type { Delivery } from './delivery';
 
 export { MAX_ATTEMPTS, retryDelayMs } from './record-result';
@@ -45,6 +46,13 @@ export interface SenderDependencies {
    * claiming, abandons the attempts under way and gives their messages back for the next tick.
    */
   budgetMs?: number;
+  /**
+   * When this process started, on the bot's clock (default: when this sender was made). A medium
+   * paused before it may have new settings and is tried once at once; one paused since waits for
+   * its probe time. The work thread's sender is made anew at each start of the thread, and gets the
+   * bot's.
+   */
+  startedAt?: Date;
 }
 
 interface Run {
@@ -75,12 +83,14 @@ export class OutboxSender implements Delivery {
   private again = false;
   private closed = false;
   private readonly results: ResultWriter<Result>;
-  /** Paused media this process has already tried once (a new process may have new settings). */
+  /** Paused media this sender has already tried once (a new process may have new settings). */
   private readonly probed = new Set<Medium>();
+  private readonly startedAt: number;
   private readonly noticeListeners: ((sentence: string) => void)[] = [];
   private readonly drainListeners: ((report: DrainReport) => void)[] = [];
 
   constructor(private readonly deps: SenderDependencies) {
+    this.startedAt = (deps.startedAt ?? deps.clock.now()).getTime();
     for (const p of deps.ports) this.ports.set(p.medium, p);
     this.results = new ResultWriter({
       db: deps.db, clock: deps.clock, renderer: deps.renderer, media: () => this.media(), ...(deps.pause ? { pause: deps.pause } : {}),
@@ -197,7 +207,10 @@ export class OutboxSender implements Delivery {
     const state = mediumState(db, medium);
     let paused = !!state?.pausedAt;
     // A paused medium sends one message to see whether its settings work now.
-    let probe = paused && (!this.probed.has(medium) || clock.now().getTime() >= new Date(state!.probeAt ?? 0).getTime());
+    const probeAt = new Date(state?.probeAt ?? 0).getTime();
+    // The probe time was set PROBE_EVERY_MS after the pause or the last failed probe: before this process began, its settings may be new.
+    const pausedBeforeStart = probeAt - PROBE_EVERY_MS < this.startedAt;
+    let probe = paused && ((!this.probed.has(medium) && pausedBeforeStart) || clock.now().getTime() >= probeAt);
     let exhausted = false;
     const queue: ClaimedEntry[] = [];
     const claim = (): ClaimedEntry | undefined => {

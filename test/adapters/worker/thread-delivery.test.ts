@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SplitDelivery } from '../../../adapters/worker/split-delivery';
 import { WorkThread } from '../../../adapters/worker/work-thread';
+import { PROBE_EVERY_MS } from '../../../src/delivery/medium-health';
 import { OutboxSender } from '../../../src/delivery/sender';
+import { mediumState } from '../../../src/store/delivery-media';
 import { silentLogger } from '../../../src/logger';
 import { exerciseBySlug } from '../../../src/store/exercises';
 import { enqueue, outboxEntry } from '../../../src/store/outbox';
@@ -27,13 +29,21 @@ interface Bot {
   told: string[];
 }
 
-/** Delivery as `npm start` wires it (adapters/compose.ts): e-mail and Slack in the work thread, Discord on the bot's loop. */
-async function bot(): Promise<Bot> {
-  app = createTestApp();
-  const smtp = new LoopbackSmtp();
-  await smtp.start();
-  const fake = await FakeSlack.start();
-  cleanup.push(() => smtp.stop(), () => fake.close());
+/**
+ * Delivery as `npm start` wires it (adapters/compose.ts): e-mail and Slack in the work thread,
+ * Discord on the bot's loop. `again`: another thread and bot-side sender on the same database and
+ * servers, as after the thread ended idle and started anew; `startedAt`: the bot's start (default now).
+ */
+async function bot(again?: Bot, startedAt = app?.clock.now()): Promise<Bot> {
+  if (!again) app = createTestApp();
+  startedAt ??= app!.clock.now();
+  const smtp = again?.smtp ?? new LoopbackSmtp();
+  const fake = again?.fake ?? (await FakeSlack.start());
+  if (!again) {
+    await smtp.start();
+    cleanup.push(() => smtp.stop(), () => fake.close());
+  }
+  if (!app) throw new Error('no app');
   const discord = new MemoryPort('discord');
   const told: string[] = [];
   const thread: WorkThread = new WorkThread({
@@ -43,11 +53,12 @@ async function bot(): Promise<Bot> {
       email: { from: 'Convene <convene@pwg.example.org>', smtpUrl: `smtp://127.0.0.1:${smtp.port}` },
       slack: { botToken: 'xoxb-test', apiUrl: fake.apiUrl, timeoutMs: 5000 },
       systemClock: false,
+      startedAt: startedAt.toISOString(),
     },
     onNotice: (sentence) => delivery.notice(sentence),
   });
   cleanup.push(() => thread.stop());
-  const here = new OutboxSender({ db: app.db, clock: app.clock, ports: [discord], renderer: app.renderer, logger: silentLogger });
+  const here = new OutboxSender({ db: app.db, clock: app.clock, ports: [discord], renderer: app.renderer, logger: silentLogger, startedAt });
   const delivery = new SplitDelivery({ db: app.db, clock: app.clock, logger: silentLogger, here, thread, threadMedia: ['email', 'slack'] });
   cleanup.push(() => delivery.stop());
   delivery.onNotice((sentence) => told.push(sentence));
@@ -110,6 +121,29 @@ describe('delivery in the work thread (e-mail, Slack) beside the bot\'s own (Dis
     await expect.poll(() => b.told.length).toBe(1);
     expect(b.told[0]).toMatch(/^E-mail delivery is paused: the provider refuses Convene's own settings \(530 5\.7\.0 Authentication required\)/);
     expect(outboxEntry(app!.db, id)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('a medium paused since the bot started waits for its probe time when the thread starts anew; one paused before is tried at once', async () => {
+    const first = await bot();
+    first.smtp.refuseSender = { code: 530, text: '5.7.0 Authentication required' };
+    const id = queue('email', 'focal@kas.example.org');
+    await first.delivery.drain();
+    expect(mediumState(app!.db, 'email')!.pausedAt).not.toBeNull();
+    await first.delivery.stop();
+    await first.thread.stop();
+    // The server is fixed meanwhile. The thread of the same bot, started anew, does not try before the probe time...
+    first.smtp.refuseSender = null;
+    app!.clock.advance(PROBE_EVERY_MS - 1);
+    const again = await bot(first, new Date(app!.clock.now().getTime() - (PROBE_EVERY_MS - 1)));
+    expect(await again.delivery.drain()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(outboxEntry(app!.db, id)).toMatchObject({ status: 'pending', attempts: 0 });
+    await again.delivery.stop();
+    await again.thread.stop();
+    // ...while a bot started after the pause (its settings may be new) tries one message at once, and it goes through.
+    const restarted = await bot(first, app!.clock.now());
+    expect(await restarted.delivery.drain()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(outboxEntry(app!.db, id)).toMatchObject({ status: 'sent' });
+    expect(mediumState(app!.db, 'email')!.pausedAt).toBeNull();
   });
 
   it('does not start the thread for a drain with nothing due for it, and delivers nothing once stopped', async () => {
