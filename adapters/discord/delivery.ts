@@ -96,6 +96,8 @@ export function classify(err: unknown): DeliveryResult {
   }
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === 'number' ? err.code : Number(err.code);
+    // 401: Discord refuses the bot's token itself, whatever the message: delivery pauses until it works again.
+    if (err.status === 401) return { status: 'misconfigured', error: `${err.status}: ${err.message}` };
     if (PERMANENT.has(code)) return { status: 'permanent', error: `Discord refused the message: ${code} ${err.message}` };
     const transient = err.status >= 500 || err.status === 408;
     return transient

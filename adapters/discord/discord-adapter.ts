@@ -78,8 +78,12 @@ export class DiscordAdapter implements ChatPort {
     this.logger.info({ user: this.client.user?.id, guild: this.options.guildId }, 'discord adapter connected');
   }
 
-  send(message: OutboundMessage): Promise<DeliveryResult> {
-    return deliverToDiscord(this.client.rest, this.dms, message);
+  async send(message: OutboundMessage): Promise<DeliveryResult> {
+    const result = await deliverToDiscord(this.client.rest, this.dms, message);
+    // On a 401 discord.js's REST drops its token, and every later request would fail before it is
+    // made; the outbox pauses Discord and probes it later, which must ask Discord again with the token.
+    if (result.status === 'misconfigured') this.client.rest.setToken(this.options.token);
+    return result;
   }
 
   async stop(): Promise<void> {

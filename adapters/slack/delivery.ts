@@ -2,12 +2,19 @@ import type { DeliveryResult, OutboundMessage, SendOptions } from '../../src/cor
 import { messageBlocks } from './blocks';
 import type { ChatAnswer, ChatApi } from './chat-api';
 
-/** Platform errors that a retry cannot mend: the address, the token or the message is wrong. */
+/** Platform errors that a retry cannot mend: the address or the message is wrong. */
 const PERMANENT = new Set([
-  'channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'not_authed', 'account_inactive',
-  'token_revoked', 'token_expired', 'missing_scope', 'no_permission', 'restricted_action', 'user_not_found',
-  'cannot_dm_bot', 'msg_too_long', 'no_text', 'invalid_blocks', 'invalid_arguments', 'too_many_attachments',
-  'ekm_access_denied', 'team_access_not_granted', 'org_login_required', 'invalid_arg_name', 'not_allowed_token_type',
+  'channel_not_found', 'not_in_channel', 'is_archived', 'no_permission', 'restricted_action', 'user_not_found',
+  'cannot_dm_bot', 'msg_too_long', 'no_text', 'invalid_blocks', 'invalid_arguments', 'too_many_attachments', 'invalid_arg_name',
+]);
+/**
+ * Slack refuses Convene itself, whatever the message: its token is wrong, revoked or expired, or
+ * the app lacks a scope or access to the workspace. Slack delivery pauses (nothing is marked failed,
+ * the coordinators hear it on another medium) until the token works again; then everything waiting goes out.
+ */
+const REFUSES_CONVENE = new Set([
+  'invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type',
+  'missing_scope', 'team_access_not_granted', 'org_login_required', 'ekm_access_denied',
 ]);
 /** An update whose original is gone is posted as a new message instead. */
 const ORIGINAL_GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
@@ -44,6 +51,7 @@ export function classify(r: Exclude<ChatAnswer, { kind: 'ok' }>): DeliveryResult
         ? { status: 'transient', error: 'Slack rate limit' }
         : { status: 'transient', error: `Slack rate limit: retry after ${r.retryAfterS} s`, retryAfterMs: r.retryAfterS * 1000 };
     case 'refused':
+      if (REFUSES_CONVENE.has(r.error)) return { status: 'misconfigured', error: r.error };
       return PERMANENT.has(r.error) ? { status: 'permanent', error: `Slack refused the message: ${r.error}` } : { status: 'transient', error: `Slack error: ${r.error}` };
     case 'http': {
       const transient = r.status >= 500 || r.status === 408;

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, outboxEntry } from '../../../src/store/outbox';
 import { outboxByRef } from '../../../src/store/outbox';
+import { PROBE_EVERY_MS } from '../../../src/delivery/medium-health';
+import { mediumState } from '../../../src/store/delivery-media';
 import { PWG_CHANNEL, USERS, startDiscordHarness, type DiscordHarness } from './discord-harness';
 import { discordError, rateLimited } from './fake-discord';
 
@@ -95,6 +97,21 @@ describe('Discord delivery from the outbox', () => {
     expect(reports.length).toBeGreaterThan(0);
     expect(reports.every((r) => r.medium === 'email')).toBe(true);
     expect(reports[0]!.payload.text).toContain('50007');
+  });
+
+  it('pauses Discord on 401 (the bot\'s token refused, not the message): nothing fails, and it goes out once the token works', async () => {
+    const told: string[] = [];
+    h.sender.onNotice((sentence) => told.push(sentence));
+    h.fake.failNext('POST', /^\/channels\/\d+\/messages$/, discordError(401, 0, '401: Unauthorized'));
+    const id = queue(`discord:channel:${PWG_CHANNEL}`, 'Announcement');
+    expect(await h.sender.drain()).toMatchObject({ failed: 0 });
+    expect(outboxEntry(h.app.db, id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(mediumState(h.app.db, 'discord')).toMatchObject({ pausedReason: '401: 401: Unauthorized' });
+    expect(told[0]).toMatch(/^Discord delivery is paused: the provider refuses Convene's own settings \(401: 401: Unauthorized\); check DISCORD_TOKEN\./);
+    h.app.clock.advance(PROBE_EVERY_MS);
+    expect(await h.sender.drain()).toMatchObject({ failed: 0 });
+    expect(outboxEntry(h.app.db, id)).toMatchObject({ status: 'sent' });
+    expect(posts()).toHaveLength(2);
   });
 
   it('records 10003 (unknown channel) as permanent', async () => {

@@ -8,6 +8,8 @@ import { TemplateRenderer } from '../../../src/render/renderer';
 import { exerciseBySlug } from '../../../src/store/exercises';
 import { coordinators } from '../../../src/store/members';
 import { enqueue, outboxEntry } from '../../../src/store/outbox';
+import { PROBE_EVERY_MS } from '../../../src/delivery/medium-health';
+import { mediumState } from '../../../src/store/delivery-media';
 import { TEMPLATES } from '../../helpers/app';
 import { USERS, startSlackHarness, type SlackHarness } from './slack-harness';
 
@@ -119,7 +121,36 @@ describe('Slack delivery of the outbox (chat.postMessage / chat.update)', () => 
     expect(outboxEntry(h.app.db, id)).toMatchObject({ status: 'sent', attempts: 2, providerId: 'CPWG/1795000000.000001' });
   });
 
-  it.each(['channel_not_found', 'not_in_channel', 'invalid_auth'])('gives up at once on %s, and the coordinators are told by e-mail', async (error) => {
+  it.each(['invalid_auth', 'token_revoked'])('pauses Slack on %s (Convene\'s token, not the message): nothing fails, and all goes out once the token works', async (error) => {
+    h = await startSlackHarness();
+    const told: string[] = [];
+    h.sender.onNotice((sentence) => told.push(sentence));
+    // The token is refused for every call until it is fixed (both messages may be under way at once).
+    h.fake.failNext('chat.postMessage', { body: { ok: false, error } });
+    h.fake.failNext('chat.postMessage', { body: { ok: false, error } });
+    const first = queue('slack:channel:CPWG');
+    const second = queue('slack:channel:CPWG');
+    // Nothing failed (what went out is the coordinators' e-mail about the pause).
+    expect(await h.sender.drain()).toMatchObject({ failed: 0 });
+    expect([first, second].map((id) => outboxEntry(h.app.db, id))).toMatchObject([{ status: 'pending', attempts: 0 }, { status: 'pending', attempts: 0 }]);
+    // Paused: until the probe time nothing more is tried against a refused token.
+    const tried = h.fake.callsTo('chat.postMessage').length;
+    h.app.clock.advance(PROBE_EVERY_MS - 1);
+    expect(await h.sender.drain()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(tried);
+    expect(mediumState(h.app.db, 'slack')).toMatchObject({ pausedReason: error });
+    expect(told).toEqual([`Slack delivery is paused: the provider refuses Convene's own settings (${error}); check SLACK_BOT_TOKEN. Nothing is lost: messages wait and go out by themselves once it accepts them.`]);
+    // The coordinators hear it on another medium, and no report of a failed message is made.
+    expect(h.app.email.sent.filter((m) => m.payload.subject?.startsWith('Slack delivery is paused'))).not.toHaveLength(0);
+    expect(h.app.email.sent.filter((m) => m.payload.subject?.startsWith('Not delivered'))).toHaveLength(0);
+    // The token is fixed: at the probe time one message is tried, then the rest.
+    h.app.clock.advance(1);
+    expect(await h.sender.drain()).toMatchObject({ failed: 0 });
+    expect([first, second].map((id) => outboxEntry(h.app.db, id)!.status)).toEqual(['sent', 'sent']);
+    expect(told[1]).toBe("Slack delivery has resumed: the provider accepts Convene's settings again.");
+  });
+
+  it.each(['channel_not_found', 'not_in_channel'])('gives up at once on %s, and the coordinators are told by e-mail', async (error) => {
     h = await startSlackHarness();
     h.fake.failNext('chat.postMessage', { body: { ok: false, error } });
     const id = queue('slack:channel:CGONE');
