@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { z } from 'zod';
-import { decoded } from './http-fetch';
+import { decoded, readBody } from './http-fetch';
 
 /** Slack's Web API, where the bot's token is accepted as a bearer token and bodies may be JSON. */
 export const SLACK_API_URL = 'https://slack.com/api/';
@@ -90,7 +90,7 @@ export class ChatApi {
       signal?.addEventListener('abort', abandon, { once: true });
       req.once('error', (err) => settle({ kind: 'unreachable', reason: err.message }));
       req.once('response', (res) => {
-        readAll(res).then(
+        readBody(res, () => new Error('the answer was cut off')).then(
           (raw) => settle(this.answer(method, res, raw)),
           (err: Error) => settle({ kind: 'unreachable', reason: err.message }),
         );
@@ -124,17 +124,4 @@ export class ChatApi {
   close(): void {
     this.agent.destroy();
   }
-}
-
-function readAll(res: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.once('end', () => resolve(Buffer.concat(chunks)));
-    res.once('error', reject);
-    // A body cut off (the connection lost) closes without its end.
-    res.once('close', () => {
-      if (!res.complete) reject(new Error('the answer was cut off'));
-    });
-  });
 }

@@ -41,7 +41,8 @@ async function send(url: URL, method: string, headers: Record<string, string>, b
       return send(next, asGet ? 'GET' : method, nextHeaders, asGet ? undefined : body, init, redirects + 1);
     }
   }
-  return response(url, res, await readBody(res, init.signal));
+  const cutOff = () => (init.signal?.aborted ? init.signal.reason : new TypeError('fetch failed: the response was cut off'));
+  return response(url, res, await readBody(res, cutOff));
 }
 
 /** One request, answered with the response's head; its body is still to be read. */
@@ -68,14 +69,14 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
   });
 }
 
-function readBody(res: IncomingMessage, signal: AbortSignal | undefined): Promise<Buffer> {
+/** A response's whole body; `cutOff` says why when it closes before its end (the connection lost, or aborted). */
+export function readBody(res: IncomingMessage, cutOff: () => unknown): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     res.on('data', (chunk: Buffer) => chunks.push(chunk));
     res.once('end', () => resolve(Buffer.concat(chunks)));
-    // A body cut off (the connection lost, or the signal aborted) closes without its end.
     res.once('close', () => {
-      if (!res.complete) reject(signal?.aborted ? signal.reason : new TypeError('fetch failed: the response was cut off'));
+      if (!res.complete) reject(cutOff());
     });
   });
 }
