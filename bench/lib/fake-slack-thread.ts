@@ -5,10 +5,8 @@
  * acknowledgements are measured. This module is both the thread (when it has a parent port) and
  * the handle the suite uses.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { tsxThread } from './tsx-thread';
 import { FakeSlack } from '../../test/adapters/slack/fake-slack';
 
 type Ask = { op: 'responses' } | { op: 'close' };
@@ -24,9 +22,7 @@ export interface FakeSlackThread {
 
 /** Starts the stand-in in a thread; `users` maps Slack user ids to the e-mail users.info reports. */
 export async function startFakeSlackThread(users: [string, string][]): Promise<FakeSlackThread> {
-  // The thread needs tsx's loader for the TypeScript stand-in, registered before this module loads.
-  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const worker = new Worker(`import(${JSON.stringify(tsx)}).then((t) => t.register()).then(() => import(${JSON.stringify(import.meta.url)}))`, { eval: true, workerData: { users } });
+  const worker = tsxThread(import.meta.url, { users });
   const next = () =>
     new Promise<Said>((resolve, reject) => {
       const failed = (err: Error) => {

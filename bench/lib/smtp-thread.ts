@@ -5,10 +5,8 @@
  * every reply, while `npm start` sends from its work thread; with the server apart, every side pays
  * the same crossing. This module is both the thread (with a parent port) and the handle the suite uses.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { tsxThread } from './tsx-thread';
 import { SMTPServer } from 'smtp-server';
 import { SMTPConnection } from 'smtp-server/lib/smtp-connection';
 
@@ -22,9 +20,7 @@ export interface SmtpThread {
 /** Starts the server in a thread; `greetingDelay`: keep smtp-server's ~100 ms wait before greeting a new connection. */
 export async function startSmtpThread(greetingDelay: boolean): Promise<SmtpThread> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  // The thread needs tsx's loader for this module, registered before it loads (as bench/lib/fake-slack-thread.ts).
-  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const worker = new Worker(`import(${JSON.stringify(tsx)}).then((t) => t.register()).then(() => import(${JSON.stringify(import.meta.url)}))`, { eval: true, workerData: { counter, greetingDelay } });
+  const worker = tsxThread(import.meta.url, { counter, greetingDelay });
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('message', (m: { port: number }) => resolve(m.port));
     worker.once('error', reject);
