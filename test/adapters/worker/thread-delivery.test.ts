@@ -71,6 +71,20 @@ function queue(medium: 'email' | 'slack' | 'discord', address: string, payload: 
   return enqueue(app!.db, { exerciseId: exercise.id, kind: 'test-notice', ref: 'test:1', medium, address, payload: { subject: 'Notice', text: 'Hello PWG', ...payload } }, app!.clock.now().toISOString());
 }
 
+/** The mail server refuses Convene's login and a message is drained: e-mail delivery pauses. Returns the message's id. */
+async function pausedEmail(b: Bot): Promise<number> {
+  b.smtp.refuseSender = { code: 530, text: '5.7.0 Authentication required' };
+  const id = queue('email', 'focal@kas.example.org');
+  await b.delivery.drain();
+  return id;
+}
+
+/** Stops a bot's delivery and its thread, as at the thread's idle end. */
+async function stopped(b: Bot): Promise<void> {
+  await b.delivery.stop();
+  await b.thread.stop();
+}
+
 describe('delivery in the work thread (e-mail, Slack) beside the bot\'s own (Discord)', () => {
   it('sends each medium once from where it belongs, records the results, and reports one drain', async () => {
     const b = await bot();
@@ -115,9 +129,7 @@ describe('delivery in the work thread (e-mail, Slack) beside the bot\'s own (Dis
 
   it('tells the operator, through the bot, that e-mail is paused when the server refuses Convene\'s sender', async () => {
     const b = await bot();
-    b.smtp.refuseSender = { code: 530, text: '5.7.0 Authentication required' };
-    const id = queue('email', 'focal@kas.example.org');
-    await b.delivery.drain();
+    const id = await pausedEmail(b);
     await expect.poll(() => b.told.length).toBe(1);
     expect(b.told[0]).toMatch(/^E-mail delivery is paused: the provider refuses Convene's own settings \(530 5\.7\.0 Authentication required\)/);
     expect(outboxEntry(app!.db, id)).toMatchObject({ status: 'pending', attempts: 0 });
@@ -125,20 +137,16 @@ describe('delivery in the work thread (e-mail, Slack) beside the bot\'s own (Dis
 
   it('a medium paused since the bot started waits for its probe time when the thread starts anew; one paused before is tried at once', async () => {
     const first = await bot();
-    first.smtp.refuseSender = { code: 530, text: '5.7.0 Authentication required' };
-    const id = queue('email', 'focal@kas.example.org');
-    await first.delivery.drain();
+    const id = await pausedEmail(first);
     expect(mediumState(app!.db, 'email')!.pausedAt).not.toBeNull();
-    await first.delivery.stop();
-    await first.thread.stop();
+    await stopped(first);
     // The server is fixed meanwhile. The thread of the same bot, started anew, does not try before the probe time...
     first.smtp.refuseSender = null;
     app!.clock.advance(PROBE_EVERY_MS - 1);
     const again = await bot(first, new Date(app!.clock.now().getTime() - (PROBE_EVERY_MS - 1)));
     expect(await again.delivery.drain()).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(outboxEntry(app!.db, id)).toMatchObject({ status: 'pending', attempts: 0 });
-    await again.delivery.stop();
-    await again.thread.stop();
+    await stopped(again);
     // ...while a bot started after the pause (its settings may be new) tries one message at once, and it goes through.
     const restarted = await bot(first, app!.clock.now());
     expect(await restarted.delivery.drain()).toEqual({ sent: 1, retrying: 0, failed: 0 });
