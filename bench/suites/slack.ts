@@ -145,22 +145,23 @@ const suite: BenchSuite = {
       }
       await sender.drain();
     };
-    // Warm both (Bolt's auth.test, the e-mail lookups, the statement cache).
-    await fire(urls.bare, round());
-    await fire(urls.convene, round());
-    await settled();
-
-    const rounds = quick ? 3 : 20;
+    // The first rounds of both apps are their slowest (the JIT, the first collections): in runs of
+    // 2026-12-01 the worst acks of a whole run came from its first five rounds, and with one round of
+    // warm-up they set every p99. So six rounds of each kind run unrecorded first, as `compare`
+    // warms up before it samples; a running bot is past them within seconds of its start.
+    const warmup = quick ? 1 : 6;
+    const rounds = quick ? 3 : 40;
     // The kinds of round alternate, each after a round of the bare app: the figures then
     // share the same warm-up and the same load of the machine (run one after the other, the later
     // figure's baseline was the faster in every run).
     const samples = Object.fromEntries(KINDS.map((k) => [k, { base: [] as number[], subj: [] as number[] }])) as Record<Kind, { base: number[]; subj: number[] }>;
+    const warm = { base: [] as number[], subj: [] as number[] };
     let ticks = 0;
-    for (let r = 0; r < rounds; r++)
+    for (let r = -warmup; r < rounds; r++)
       for (const kind of KINDS) {
-        const into = samples[kind];
+        const into = r < 0 ? { ...warm, loop: undefined } : { ...samples[kind], loop };
         await quiet();
-        into.base.push(...(await fire(urls.bare, round(), loop.bare)));
+        into.base.push(...(await fire(urls.bare, round(), into.loop?.bare)));
         let ticking: Promise<unknown> = Promise.resolve();
         await quiet();
         if (kind !== 'idle') {
@@ -170,7 +171,7 @@ const suite: BenchSuite = {
           // Resumed after the scheduler's own continuation, which starts the delivery.
           if (kind === 'delivery') await jobsEnded;
         }
-        into.subj.push(...(await fire(urls.convene, round(), loop[kind])));
+        into.subj.push(...(await fire(urls.convene, round(), into.loop?.[kind])));
         await ticking;
         await settled();
       }
@@ -182,6 +183,16 @@ const suite: BenchSuite = {
         note: 'reads and changes 4:1; time to the HTTP 200, measured from a worker thread; the kinds of round alternate',
       });
     }
+    // How far the baseline's p99 moves between its own sets of identical rounds: the noise any
+    // p99 ratio above carries.
+    const own = KINDS.map((k) => stats(samples[k].base).p99);
+    report.line(
+      `  the bare app's own p99 in its ${KINDS.length} sets of rounds: ${own.map((ms) => ms.toFixed(1)).join(' / ')} ms ` +
+        `(largest over smallest ${(Math.max(...own) / Math.min(...own)).toFixed(2)}×)`,
+    );
+    report.line(
+      `  the ${warmup} rounds of each kind before them, not recorded: p99 bare app ${stats(warm.base).p99.toFixed(1)} ms, Convene ${stats(warm.subj).p99.toFixed(1)} ms`,
+    );
     if (loop.bare.length > 0) {
       const med = (rows: [number, number][], i: 0 | 1) => stats(rows.map((r) => r[i])).median.toFixed(1);
       report.line(
