@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
@@ -71,6 +72,24 @@ const FIGURE: Record<Kind, string> = {
   delivery: "Slack slash command ack, 50 concurrent, while a tick's messages go out",
 };
 
+/** This process's main-thread full collections (mark-compact) from now on: [start, duration] in ms of performance.now(). */
+function fullCollections(): { stop(): [number, number][] } {
+  const full: [number, number][] = [];
+  const note = (entries: PerformanceEntry[]) => {
+    for (const e of entries)
+      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full.push([e.startTime, e.duration]);
+  };
+  const observer = new PerformanceObserver((list) => note(list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => {
+      note(observer.takeRecords());
+      observer.disconnect();
+      return full;
+    },
+  };
+}
+
 const suite: BenchSuite = {
   name: 'slack',
   async run({ dir, root, report, quick }) {
@@ -114,7 +133,13 @@ const suite: BenchSuite = {
     const worker = new Worker(new URL('../lib/slack-load-worker.mjs', import.meta.url));
     // Per round, the acking thread's CPU and wait for a core (loopSched), by what was measured.
     const loop: Record<'bare' | Kind, [number, number][]> = { bare: [], idle: [], jobs: [], delivery: [] };
-    const fire = async (url: string, bodies: string[], into?: [number, number][]) => {
+    // Per recorded round, when it ran (performance.now()), by what was measured: to tell which
+    // rounds a full collection of this process's heap (shared by both apps) fell in.
+    const spans: Record<'bare' | Kind, [number, number][]> = { bare: [], idle: [], jobs: [], delivery: [] };
+    const collections = fullCollections();
+    const fire = async (url: string, bodies: string[], record?: 'bare' | Kind) => {
+      const into = record ? loop[record] : undefined;
+      const t0 = performance.now();
       const before = loopSched();
       const ms = await new Promise<number[]>((resolve, reject) => {
         worker.once('message', (m: { ok: boolean; ms?: number[]; error?: string }) => (m.ok ? resolve(m.ms!) : reject(new Error(m.error))));
@@ -122,6 +147,7 @@ const suite: BenchSuite = {
       });
       const after = loopSched();
       if (into && before && after) into.push([after[0] - before[0], after[1] - before[1]]);
+      if (record) spans[record].push([t0, performance.now()]);
       return ms;
     };
 
@@ -159,9 +185,10 @@ const suite: BenchSuite = {
     let ticks = 0;
     for (let r = -warmup; r < rounds; r++)
       for (const kind of KINDS) {
-        const into = r < 0 ? { ...warm, loop: undefined } : { ...samples[kind], loop };
+        const recorded = r >= 0;
+        const into = recorded ? samples[kind] : warm;
         await quiet();
-        into.base.push(...(await fire(urls.bare, round(), into.loop?.bare)));
+        into.base.push(...(await fire(urls.bare, round(), recorded ? 'bare' : undefined)));
         let ticking: Promise<unknown> = Promise.resolve();
         await quiet();
         if (kind !== 'idle') {
@@ -171,7 +198,7 @@ const suite: BenchSuite = {
           // Resumed after the scheduler's own continuation, which starts the delivery.
           if (kind === 'delivery') await jobsEnded;
         }
-        into.subj.push(...(await fire(urls.convene, round(), into.loop?.[kind])));
+        into.subj.push(...(await fire(urls.convene, round(), recorded ? kind : undefined)));
         await ticking;
         await settled();
       }
@@ -192,6 +219,13 @@ const suite: BenchSuite = {
     );
     report.line(
       `  the ${warmup} rounds of each kind before them, not recorded: p99 bare app ${stats(warm.base).p99.toFixed(1)} ms, Convene ${stats(warm.subj).p99.toFixed(1)} ms`,
+    );
+    const full = collections.stop();
+    const during = (label: 'bare' | Kind) => full.filter(([at, ms]) => spans[label].some(([a, b]) => at < b && at + ms > a)).length;
+    report.line(
+      `  full collections (mark-compact) of this process's heap, which both apps share: ${full.length} in all ` +
+        `(${full.length > 0 ? `${Math.min(...full.map((c) => c[1])).toFixed(0)}–${Math.max(...full.map((c) => c[1])).toFixed(0)} ms each` : 'none'}); ` +
+        `during the recorded rounds of the bare app ${during('bare')}, of Convene idle ${during('idle')}, during a tick's jobs ${during('jobs')}, during its delivery ${during('delivery')}`,
     );
     if (loop.bare.length > 0) {
       const med = (rows: [number, number][], i: 0 | 1) => stats(rows.map((r) => r[i])).median.toFixed(1);
