@@ -66,6 +66,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  // A suite that threw left its servers, threads and bots as they were, and they would keep the
+  // run from ending (seen: a Slack suite's error, then minutes of silence).
+  process.exit(1);
 });
