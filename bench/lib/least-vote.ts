@@ -10,12 +10,13 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../src/store/db';
 
-export function leastVote(db: Db, o: { exerciseId: number; requestId: number; emails: string[]; at: string }): () => string {
-  const q = {
-    person: db.prepare(`SELECT id, name FROM people WHERE email = ?`),
+/** The floor's prepared statements, shared with the redesign's estimate (lean-vote.ts). */
+export function floorStatements(db: Db) {
+  return {
+    person: db.prepare(`SELECT id, name, language FROM people WHERE email = ?`),
     member: db.prepare(`SELECT m.role, m.organisation_id, o.acronym FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.exercise_id = ? AND m.person_id = ? AND m.active = 1`),
-    request: db.prepare(`SELECT id, status, deadline_at FROM endorsements WHERE id = ? AND exercise_id = ?`),
-    current: db.prepare(`SELECT id FROM endorsement_votes WHERE endorsement_id = ? AND organisation_id = ? AND current = 1`),
+    request: db.prepare(`SELECT id, status, deadline_at, title FROM endorsements WHERE id = ? AND exercise_id = ?`),
+    current: db.prepare(`SELECT id, choice, comment, cast_by_person_id, proxy, cast_at FROM endorsement_votes WHERE endorsement_id = ? AND organisation_id = ? AND current = 1`),
     replace: db.prepare(`UPDATE endorsement_votes SET current = 0, replaced_at = ? WHERE id = ?`),
     cast: db.prepare(`INSERT INTO endorsement_votes (endorsement_id, organisation_id, choice, comment, cast_by_person_id, proxy, cast_at) VALUES (?, ?, ?, ?, ?, 0, ?)`),
     counts: db.prepare(`SELECT (SELECT count(*) FROM organisations WHERE exercise_id = ?) AS electorate, (SELECT count(*) FROM endorsement_votes WHERE endorsement_id = ? AND current = 1) AS voted`),
@@ -26,6 +27,10 @@ export function leastVote(db: Db, o: { exerciseId: number; requestId: number; em
     begin: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),
   };
+}
+
+export function leastVote(db: Db, o: { exerciseId: number; requestId: number; emails: string[]; at: string }): () => string {
+  const q = floorStatements(db);
   const sha = (s: string) => createHash('sha256').update(s).digest('hex');
   let n = 0;
   return () => {

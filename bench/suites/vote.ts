@@ -18,6 +18,7 @@ import { buildRegistry } from '../../src/use-cases/index';
 import { rawDurableInsert } from '../lib/baselines';
 import { generatedDatabase, NOW } from '../lib/generate';
 import { leastVote } from '../lib/least-vote';
+import { leanVote } from '../lib/lean-vote';
 import { compare } from '../lib/measure';
 import type { BenchSuite } from '../lib/suite';
 
@@ -83,6 +84,9 @@ const suite: BenchSuite = {
       const exerciseId = (db.prepare(`SELECT id FROM exercises WHERE slug = 'exercise-1'`).get() as { id: number }).id;
       const least = leastVote(db, { exerciseId, requestId: id, emails: ['f0.o2.x1@example.org', 'f0.o3.x1@example.org'], at: NOW.toISOString() });
       report.figure({ name: 'the least a vote could do (floor: bare statements, one outbox row)', scale, baseline: 'raw durable INSERT, same file', subject: 'bare statements', result: await compare({ baseline: raw, subject: least }, { samples }) });
+      // And what a vote redesigned around that floor would reach with the grammar, the reply and the digests it cannot drop (bench/lib/lean-vote.ts).
+      const lean = leanVote(db, buildRegistry(), { exerciseId, requestId: id, emails: ['f0.o4.x1@example.org', 'f0.o5.x1@example.org'], at: NOW.toISOString() });
+      report.figure({ name: 'a vote redesigned on that floor (estimate: + grammar, reply, digests)', scale, baseline: 'raw durable INSERT, same file', subject: 'floor + parse, reply, digests', result: await compare({ baseline: raw, subject: lean }, { samples }) });
       const path = db.name;
       const v = counts(db, path, samples, vote);
       const r = counts(db, path, samples, raw);
