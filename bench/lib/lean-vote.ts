@@ -4,7 +4,8 @@
  * no design can drop under the brief: the real command grammar (`parseCommand`, the registry,
  * the command's zod schema), the reply in the person's language from the real catalogue, and the
  * audit entry through the real canonical digests and chain hash (`rowDigest`, `entryHash`), taken
- * from the values written instead of read back. Not the product's code: an estimate, printed
+ * from the values written instead of read back (the reply's deadline is left as stored, not
+ * formatted: a memoised format costs next to nothing). Not the product's code: an estimate, printed
  * beside Convene's vote and the floor, of what the redesign the vote's goal calls for would reach.
  */
 import { parseCommand } from '../../src/commands/parse';

@@ -3,7 +3,8 @@
  * the generated databases, against one raw durable `BEGIN IMMEDIATE; INSERT; COMMIT` on the same
  * file; on a fresh request and once it has 300 votes (each vote leaves receipts and channel
  * updates in the outbox, which the next vote must not have to read); and, for where the floor
- * lies, the least any vote could do under the rules, as bare statements.
+ * lies, the least any vote could do under the rules, as bare statements, and an estimate of a vote
+ * redesigned on that floor (the real grammar, reply and audit digests added to it).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
