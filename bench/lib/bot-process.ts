@@ -1,7 +1,6 @@
 /** The compiled bot as a process, for the suites that start it (start, memory). */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Report } from './measure';
 
@@ -23,16 +22,4 @@ export function residentMb(pid: number): number | null {
   } catch {
     return null;
   }
-}
-
-/** A port on 127.0.0.1 that was free a moment ago (PORT must name one). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

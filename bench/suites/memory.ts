@@ -11,7 +11,8 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/store/db';
 import { FakeSlack } from '../../test/adapters/slack/fake-slack';
-import { buildBot, freePort, residentMb } from '../lib/bot-process';
+import { buildBot, residentMb } from '../lib/bot-process';
+import { freePort } from '../../test/helpers/free-port';
 import { generatedDatabase, NOW, planMinutesReminders } from '../lib/generate';
 import type { BenchSuite } from '../lib/suite';
 
