@@ -36,6 +36,14 @@ export interface SlackPosting {
   timeoutMs: number;
 }
 
+/** The `ChatApi` that posts as the bot described by `posting`; Slack's warnings go to `logger`. */
+export function chatApiFor(posting: SlackPosting, logger: { warn(fields: object, message: string): void }): ChatApi {
+  return new ChatApi({
+    token: posting.botToken, timeoutMs: posting.timeoutMs, ...(posting.apiUrl ? { apiUrl: posting.apiUrl } : {}),
+    warn: (warnings, method) => logger.warn({ method, warnings }, 'slack warned about a call'),
+  });
+}
+
 export interface ChatApiOptions {
   token: string;
   /** Base URL of the Web API, ending in `/` (default Slack's). */

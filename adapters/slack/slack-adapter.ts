@@ -16,7 +16,7 @@ import type { Registry } from '../../src/commands/registry';
 import { buildRegistry } from '../../src/use-cases/index';
 import { GuardedHttpReceiver } from './receiver';
 import { httpFetch } from './http-fetch';
-import { ChatApi, type SlackPosting } from './chat-api';
+import { chatApiFor, type ChatApi, type SlackPosting } from './chat-api';
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -65,10 +65,7 @@ export class SlackAdapter implements ChatPort {
     this.wallClock = options.wallClock ?? systemClock;
     const logger = boltLogger(this.logger);
     const apiUrl = (this.apiUrl = options.apiUrl ? (options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`) : undefined);
-    this.chat = new ChatApi({
-      token: options.botToken, timeoutMs: REQUEST_TIMEOUT_MS, ...(apiUrl ? { apiUrl } : {}),
-      warn: (warnings, method) => this.logger.warn({ method, warnings }, 'slack warned about a call'),
-    });
+    this.chat = chatApiFor(this.threadPosting(), this.logger);
     const clientOptions: webApi.WebClientOptions = {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,

@@ -4,7 +4,7 @@ import { OutboxSender } from '../../src/delivery/sender';
 import type { TemplateRenderer } from '../../src/render/renderer';
 import type { Db } from '../../src/store/db';
 import { createEmailAdapter } from '../email/email-adapter';
-import { ChatApi } from '../slack/chat-api';
+import { chatApiFor, type ChatApi } from '../slack/chat-api';
 import { deliverToSlack } from '../slack/delivery';
 import type { WorkThreadData } from './protocol';
 
@@ -34,11 +34,7 @@ export function threadDelivery(
   const ports: DeliveryPort[] = [email];
   let chat: ChatApi | null = null;
   if (options.slack) {
-    const slackLog = deps.logger.child({ component: 'slack' });
-    const api = new ChatApi({
-      token: options.slack.botToken, timeoutMs: options.slack.timeoutMs, ...(options.slack.apiUrl ? { apiUrl: options.slack.apiUrl } : {}),
-      warn: (warnings, method) => slackLog.warn({ method, warnings }, 'slack warned about a call'),
-    });
+    const api = chatApiFor(options.slack, deps.logger.child({ component: 'slack' }));
     chat = api;
     ports.push({ medium: 'slack', send: (message, o) => deliverToSlack(api, message, o) });
   }
