@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../../src/clock';
 import { woken } from '../shared/foreground';
+import { tsxThread } from './tsx-thread';
 import type { ChatRequest, CommandOutcome, Core, InboundCommand, Suggestion, SuggestionRequest } from '../../src/core/ports';
 import type { ChatHome } from '../../src/chat/home';
 import { crashedInEnglish, wordsWithoutCore, type ChatWords } from '../../src/chat/words';
@@ -30,8 +28,6 @@ export interface WorkThreadOptions extends WorkThreadData {
   onNotice?: (sentence: string) => void;
 }
 
-/** tsx's ES module API, for running the thread from the sources (`npm run dev`, tests). */
-const tsxApi = () => pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
 
 type Pending = { resolve: (v: WorkValue) => void; reject: (e: Error) => void; worker: Worker };
 
@@ -216,11 +212,7 @@ export class WorkThread implements Core {
     const { clock: _clock, logger: _logger, onCommitted: _onCommitted, onIdle: _onIdle, onNotice: _onNotice, ...data } = this.options;
     const fromSources = /\.ts$/.test(import.meta.url);
     const entry = new URL(fromSources ? './work-thread-entry.ts' : './work-thread-entry.mjs', import.meta.url);
-    const worker = fromSources
-      ? // The sources need tsx's loader in the thread, registered before the entry is imported (an --import in
-        // execArgv races the entry in a thread); resolved from here, not from the working directory.
-        new Worker(`import(${JSON.stringify(tsxApi())}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData: data satisfies WorkThreadData })
-      : new Worker(entry, { workerData: data satisfies WorkThreadData });
+    const worker = fromSources ? tsxThread(entry.href, data satisfies WorkThreadData) : new Worker(entry, { workerData: data satisfies WorkThreadData });
     worker.on('message', (m: WorkMessage) => this.receive(m));
     worker.on('error', (err) => {
       this.log.error({ err }, 'the work thread failed; what it was doing is answered as failed, and the next command or tick starts it again');

@@ -6,7 +6,7 @@
  * the handle the suite uses.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { tsxThread } from './tsx-thread';
+import { tsxThread } from '../../adapters/worker/tsx-thread';
 import { FakeSlack } from '../../test/adapters/slack/fake-slack';
 
 type Ask = { op: 'responses' } | { op: 'close' };

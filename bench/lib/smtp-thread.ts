@@ -6,7 +6,7 @@
  * the same crossing. This module is both the thread (with a parent port) and the handle the suite uses.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { tsxThread } from './tsx-thread';
+import { tsxThread } from '../../adapters/worker/tsx-thread';
 import { SMTPServer } from 'smtp-server';
 import { SMTPConnection } from 'smtp-server/lib/smtp-connection';
 
